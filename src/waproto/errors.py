@@ -1,0 +1,165 @@
+"""Every exception waproto raises, in one shallow tree.
+
+Callers catch a branch (``except waproto.errors.SignalError``) or the root
+(``except WAError``); foreign exceptions (``zlib.error``, ``InvalidTag``,
+``sqlite3.Error``, socket errors) are translated once, at the layer that
+meets them, so nothing else leaks out of the library::
+
+    WAError
+    ├── DecodeError              malformed bytes from the peer (binary nodes, protobufs, frames)
+    │   └── LimitExceeded        well-formed so far, but over a hard size/depth limit
+    ├── JIDError                 a string that is not a JID (also a ValueError)
+    ├── CryptoError              failed authenticated decryption, bad padding, bad key length
+    ├── ProtocolError            the peer broke the protocol flow
+    │   ├── HandshakeError       Noise handshake failed
+    │   ├── CertificateError     server certificate chain refused
+    │   └── PairingError         pairing data failed verification
+    ├── SignalError              end-to-end layer
+    │   ├── InvalidMessage, InvalidKey, InvalidSignature,
+    │   ├── DuplicateMessage, NoSession, UntrustedIdentity
+    ├── StoreError               the store could not read or commit
+    ├── ConnectionClosed         the connection ended; carries the close reason
+    ├── IQError                  the server answered an iq with <error code text>
+    ├── QueryTimeout             no answer in time (also a TimeoutError)
+    ├── QueueFull                an outbound queue is at its bound
+    └── InvalidState             API misuse for the object's state (also a RuntimeError)
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CertificateError",
+    "ConnectionClosed",
+    "CryptoError",
+    "DecodeError",
+    "DuplicateMessage",
+    "HandshakeError",
+    "IQError",
+    "InvalidKey",
+    "InvalidMessage",
+    "InvalidSignature",
+    "InvalidState",
+    "JIDError",
+    "LimitExceeded",
+    "NoSession",
+    "PairingError",
+    "ProtocolError",
+    "QueryTimeout",
+    "QueueFull",
+    "SignalError",
+    "StoreError",
+    "UntrustedIdentity",
+    "WAError",
+]
+
+
+class WAError(Exception):
+    """Root of every exception raised by waproto."""
+
+
+class DecodeError(WAError, ValueError):
+    """Bytes from the peer could not be decoded.
+
+    Args:
+        message: what was wrong.
+        offset: position in the input where decoding stopped, when known.
+    """
+
+    def __init__(self, message: str, *, offset: int | None = None) -> None:
+        self.offset = offset
+        super().__init__(message if offset is None else f"{message} (at offset {offset})")
+
+
+class LimitExceeded(DecodeError):
+    """Input went past a hard limit (size, depth, count) meant to stop hostile peers."""
+
+
+class JIDError(WAError, ValueError):
+    """A string or value is not a valid JID."""
+
+
+class CryptoError(WAError):
+    """Authenticated decryption failed, padding was wrong, or a key had the wrong size."""
+
+
+class ProtocolError(WAError):
+    """The peer did something the protocol does not allow at this point."""
+
+
+class HandshakeError(ProtocolError):
+    """The Noise handshake could not be completed."""
+
+
+class CertificateError(HandshakeError):
+    """The server's certificate chain does not verify against the trusted root."""
+
+
+class PairingError(ProtocolError):
+    """Pairing data (HMAC, account signature, link-code material) failed verification."""
+
+
+class SignalError(WAError):
+    """Base for errors of the end-to-end (Signal) layer."""
+
+
+class InvalidMessage(SignalError):
+    """A Signal message is malformed, has a bad MAC, or cannot be decrypted."""
+
+
+class InvalidKey(SignalError):
+    """A key is malformed, has the wrong type byte, or an unknown prekey id was used."""
+
+
+class InvalidSignature(SignalError):
+    """A signature (signed prekey, sender key message) does not verify."""
+
+
+class DuplicateMessage(SignalError):
+    """The message key was already used: the message was decrypted before."""
+
+
+class NoSession(SignalError):
+    """There is no session (or sender key) to decrypt or encrypt with."""
+
+
+class UntrustedIdentity(SignalError):
+    """The peer's identity key differs from the one we trust for that address."""
+
+
+class StoreError(WAError):
+    """The store failed to read or commit; the last committed state is intact."""
+
+
+class ConnectionClosed(WAError):
+    """The connection ended.
+
+    Args:
+        reason: the close reason (a ``DisconnectReason`` or a text), kept for the caller.
+        code: the numeric protocol close code when there is one.
+    """
+
+    def __init__(self, reason: object, code: int | None = None) -> None:
+        self.reason = reason
+        self.code = code
+        super().__init__(f"connection closed: {reason}")
+
+
+class IQError(WAError):
+    """The server answered an iq with an ``<error code text>`` child."""
+
+    def __init__(self, code: int, text: str = "") -> None:
+        self.code = code
+        self.text = text
+        super().__init__(f"iq error {code}: {text}" if text else f"iq error {code}")
+
+
+class QueryTimeout(WAError, TimeoutError):
+    """A query got no answer before its timeout."""
+
+
+class QueueFull(WAError):
+    """An outbound queue is full; the message was not accepted (never dropped silently)."""
+
+
+class InvalidState(WAError, RuntimeError):
+    """An operation was attempted in a state that does not allow it."""
