@@ -1,0 +1,56 @@
+"""Persistent crypto state: small async Protocols, a SQLite store and a memory store.
+
+One database holds many devices; ``store.device(device_id)`` is a cheap view that
+implements every per-device Protocol. Records are opaque bytes. Writes grouped in
+``async with store.transaction():`` commit together or not at all::
+
+    async with SQLiteStore.open("waproto.db") as store:
+        device = await store.create_device("session-1")
+        async with store.transaction():
+            await device.put_session("123.0", new_record)
+            await device.mark_processed(chat, sender, message_id, at=now)
+"""
+
+from __future__ import annotations
+
+from waproto.store._credentials import CREDENTIALS_FORMAT, Credentials, new_credentials
+from waproto.store._memory import MemoryDeviceStore, MemoryStore
+from waproto.store._migrations import MIGRATIONS, SCHEMA_VERSION
+from waproto.store._protocols import (
+    AllStores,
+    CredentialStore,
+    Database,
+    DeviceStore,
+    IdentityStore,
+    KeyValueStore,
+    PreKeyStore,
+    ProcessedMessageStore,
+    SenderKeyStore,
+    SessionStore,
+    SignedPreKeyStore,
+)
+from waproto.store._sqlite import SQLiteDeviceStore, SQLiteStore, Synchronous
+
+__all__ = [
+    "CREDENTIALS_FORMAT",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AllStores",
+    "CredentialStore",
+    "Credentials",
+    "Database",
+    "DeviceStore",
+    "IdentityStore",
+    "KeyValueStore",
+    "MemoryDeviceStore",
+    "MemoryStore",
+    "PreKeyStore",
+    "ProcessedMessageStore",
+    "SQLiteDeviceStore",
+    "SQLiteStore",
+    "SenderKeyStore",
+    "SessionStore",
+    "SignedPreKeyStore",
+    "Synchronous",
+    "new_credentials",
+]

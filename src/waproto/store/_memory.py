@@ -1,0 +1,313 @@
+"""An in-memory store with the SQLite store's behaviour, for tests.
+
+Each table is a dict keyed by tuples that start with the device id. A transaction
+works on a copy-on-write view of the committed tables: a table is copied the first
+time the transaction writes it, commit swaps the view in, rollback drops it. Reads
+outside a transaction see the committed tables directly, so unlike SQLite they
+never wait for the lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
+from types import TracebackType
+from typing import Any
+
+from waproto.errors import StoreError
+from waproto.store._credentials import Credentials
+from waproto.store._transactions import TransactionalDatabase
+
+__all__ = ["MemoryDeviceStore", "MemoryStore"]
+
+_Table = dict[tuple[Any, ...], Any]
+
+_TABLES = (
+    "devices",
+    "credentials",
+    "identities",
+    "prekeys",
+    "signed_prekeys",
+    "sessions",
+    "sender_keys",
+    "processed_messages",
+    "kv",
+)
+
+
+class _View:
+    """A transaction's tables: shared with the committed state until first written."""
+
+    __slots__ = ("owned", "tables")
+
+    def __init__(self, tables: dict[str, _Table], owned: set[str] | None = None) -> None:
+        self.tables = tables
+        self.owned = owned if owned is not None else set()
+
+    def writable(self, name: str) -> _Table:
+        if name not in self.owned:
+            self.tables[name] = dict(self.tables[name])
+            self.owned.add(name)
+        return self.tables[name]
+
+    def fork(self) -> _View:
+        """A copy for a savepoint; from now on both sides copy a table before writing it."""
+        saved = _View(dict(self.tables), self.owned)
+        self.owned = set()
+        return saved
+
+
+class MemoryStore(TransactionalDatabase):
+    """Many devices in process memory, with the same transaction semantics as SQLite."""
+
+    _reads_take_lock = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._committed: dict[str, _Table] = {name: {} for name in _TABLES}
+        self._view: _View | None = None
+        self._saved: dict[str, _View] = {}
+
+    async def __aenter__(self) -> MemoryStore:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Mark the store closed; idempotent."""
+        if self._current() is not None:
+            raise StoreError("cannot close the store inside one of its transactions")
+        async with self._lock:
+            self._closed = True
+
+    # Transaction hooks.
+
+    async def _begin(self) -> None:
+        self._view = _View(dict(self._committed))
+
+    async def _commit(self) -> None:
+        assert self._view is not None
+        self._committed = self._view.tables
+        self._view = None
+
+    async def _rollback(self) -> None:
+        self._view = None
+
+    async def _savepoint(self, name: str) -> None:
+        assert self._view is not None
+        self._saved[name] = self._view.fork()
+
+    async def _release(self, name: str) -> None:
+        assert self._view is not None
+        self._view.owned |= self._saved.pop(name).owned
+
+    async def _rollback_to(self, name: str) -> None:
+        self._view = self._saved.pop(name)
+
+    # Table access.
+
+    def _read_table(self, name: str) -> _Table:
+        self._check_open()
+        if self._view is not None and self._current() is not None:
+            return self._view.tables[name]
+        return self._committed[name]
+
+    def _write_table(self, name: str, device_id: str | None = None) -> _Table:
+        """The writable table of the current transaction; unknown devices fail like a foreign key."""
+        assert self._view is not None and self._current() is not None
+        if device_id is not None and (device_id,) not in self._view.tables["devices"]:
+            raise StoreError(f"write failed: unknown device {device_id!r}")
+        return self._view.writable(name)
+
+    # Devices.
+
+    def device(self, device_id: str) -> MemoryDeviceStore:
+        """A view bound to one device (the device may not exist yet)."""
+        return MemoryDeviceStore(self, device_id)
+
+    async def create_device(self, device_id: str) -> MemoryDeviceStore:
+        """Create the device if missing and return its view."""
+        async with self.transaction():
+            self._write_table("devices")[(device_id,)] = None
+        return self.device(device_id)
+
+    async def delete_device(self, device_id: str) -> None:
+        """Delete the device and every row keyed by it."""
+        async with self.transaction():
+            for name in _TABLES:
+                table = self._write_table(name)
+                for key in [key for key in table if key[0] == device_id]:
+                    del table[key]
+
+    async def list_devices(self) -> list[str]:
+        """Every device id, sorted."""
+        return sorted(key[0] for key in self._read_table("devices"))
+
+
+class MemoryDeviceStore:
+    """The stores of one device in a :class:`MemoryStore`."""
+
+    __slots__ = ("_db", "device_id")
+
+    def __init__(self, db: MemoryStore, device_id: str) -> None:
+        self._db = db
+        self.device_id = device_id
+
+    def __repr__(self) -> str:
+        return f"MemoryDeviceStore({self.device_id!r})"
+
+    def transaction(self) -> AbstractAsyncContextManager[None]:
+        """The database-wide transaction (writes of every device commit together)."""
+        return self._db.transaction()
+
+    def _get(self, table: str, *key: Any) -> Any:
+        return self._db._read_table(table).get((self.device_id, *key))
+
+    def _blob(self, table: str, *key: Any) -> bytes | None:
+        value = self._get(table, *key)
+        return None if value is None else bytes(value)
+
+    async def _set(self, table: str, items: Iterable[tuple[tuple[Any, ...], Any]]) -> None:
+        async with self._db.transaction():
+            rows = self._db._write_table(table, self.device_id)
+            for key, value in items:
+                rows[(self.device_id, *key)] = value
+
+    async def _delete(self, table: str, *key: Any) -> None:
+        async with self._db.transaction():
+            self._db._write_table(table).pop((self.device_id, *key), None)
+
+    def _rows(self, table: str) -> list[tuple[tuple[Any, ...], Any]]:
+        return sorted(
+            (key[1:], value) for key, value in self._db._read_table(table).items() if key[0] == self.device_id
+        )
+
+    # CredentialStore
+
+    async def get_credentials(self) -> Credentials | None:
+        data = self._get("credentials")
+        return None if data is None else Credentials.from_bytes(data)
+
+    async def put_credentials(self, credentials: Credentials) -> None:
+        await self._set("credentials", [((), credentials.to_bytes())])
+
+    # IdentityStore
+
+    async def get_identity(self, address: str) -> bytes | None:
+        return self._blob("identities", address)
+
+    async def put_identity(self, address: str, key: bytes) -> None:
+        await self._set("identities", [((address,), bytes(key))])
+
+    async def delete_identity(self, address: str) -> None:
+        await self._delete("identities", address)
+
+    async def is_trusted_identity(self, address: str, key: bytes) -> bool:
+        stored = await self.get_identity(address)
+        return stored is None or stored == key
+
+    # PreKeyStore
+
+    async def get_prekey(self, key_id: int) -> bytes | None:
+        row = self._get("prekeys", key_id)
+        return None if row is None else bytes(row[0])
+
+    async def put_prekeys(self, prekeys: Iterable[tuple[int, bytes]]) -> None:
+        await self._set("prekeys", [((key_id,), (bytes(record), False)) for key_id, record in prekeys])
+
+    async def remove_prekey(self, key_id: int) -> None:
+        await self._delete("prekeys", key_id)
+
+    async def get_unuploaded_prekeys(self, limit: int) -> list[tuple[int, bytes]]:
+        pending = [(key[0], record) for key, (record, uploaded) in self._rows("prekeys") if not uploaded]
+        return pending[:limit]
+
+    async def mark_prekeys_uploaded(self, up_to_id: int) -> None:
+        async with self._db.transaction():
+            table = self._db._write_table("prekeys")
+            for key, (record, uploaded) in list(table.items()):
+                if key[0] == self.device_id and key[1] <= up_to_id and not uploaded:
+                    table[key] = (record, True)
+
+    async def count_prekeys(self, *, uploaded: bool | None = None) -> int:
+        return sum(1 for _, (_, flag) in self._rows("prekeys") if uploaded is None or flag == uploaded)
+
+    # SignedPreKeyStore
+
+    async def get_signed_prekey(self, key_id: int) -> bytes | None:
+        return self._blob("signed_prekeys", key_id)
+
+    async def put_signed_prekey(self, key_id: int, record: bytes) -> None:
+        await self._set("signed_prekeys", [((key_id,), bytes(record))])
+
+    async def remove_signed_prekey(self, key_id: int) -> None:
+        await self._delete("signed_prekeys", key_id)
+
+    async def list_signed_prekey_ids(self) -> list[int]:
+        return [key[0] for key, _ in self._rows("signed_prekeys")]
+
+    # SessionStore
+
+    async def get_session(self, address: str) -> bytes | None:
+        return self._blob("sessions", address)
+
+    async def get_sessions(self, addresses: Sequence[str]) -> dict[str, bytes]:
+        table = self._db._read_table("sessions")
+        found = {address: table.get((self.device_id, address)) for address in addresses}
+        return {address: record for address, record in found.items() if record is not None}
+
+    async def put_session(self, address: str, record: bytes) -> None:
+        await self.put_sessions({address: record})
+
+    async def put_sessions(self, records: Mapping[str, bytes]) -> None:
+        await self._set("sessions", [((address,), bytes(record)) for address, record in records.items()])
+
+    async def delete_session(self, address: str) -> None:
+        await self._delete("sessions", address)
+
+    async def has_session(self, address: str) -> bool:
+        return self._get("sessions", address) is not None
+
+    # SenderKeyStore
+
+    async def get_sender_key(self, group: str, sender: str) -> bytes | None:
+        return self._blob("sender_keys", group, sender)
+
+    async def put_sender_key(self, group: str, sender: str, record: bytes) -> None:
+        await self._set("sender_keys", [((group, sender), bytes(record))])
+
+    async def delete_sender_key(self, group: str, sender: str) -> None:
+        await self._delete("sender_keys", group, sender)
+
+    # ProcessedMessageStore
+
+    async def is_processed(self, chat: str, sender: str, message_id: str) -> bool:
+        return self._get("processed_messages", chat, sender, message_id) is not None
+
+    async def mark_processed(self, chat: str, sender: str, message_id: str, *, at: float) -> None:
+        await self._set("processed_messages", [((chat, sender, message_id), float(at))])
+
+    async def prune_processed(self, before: float) -> int:
+        async with self._db.transaction():
+            table = self._db._write_table("processed_messages")
+            old = [key for key, at in table.items() if key[0] == self.device_id and at < before]
+            for key in old:
+                del table[key]
+            return len(old)
+
+    # KeyValueStore
+
+    async def get(self, namespace: str, key: str) -> bytes | None:
+        return self._blob("kv", namespace, key)
+
+    async def put(self, namespace: str, key: str, value: bytes) -> None:
+        await self._set("kv", [((namespace, key), bytes(value))])
+
+    async def delete(self, namespace: str, key: str) -> None:
+        await self._delete("kv", namespace, key)
+
+    async def items(self, namespace: str) -> dict[str, bytes]:
+        return {key[1]: value for key, value in self._rows("kv") if key[0] == namespace}

@@ -1,0 +1,85 @@
+"""Numbered, forward-only schema migrations of the SQLite store.
+
+``MIGRATIONS[i]`` moves a database from version ``i`` to ``i + 1``. Append new
+scripts; never edit a released one. Every per-device table names its device in
+the primary key and cascades from ``devices``, so deleting a device deletes its rows.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
+
+_V1_SIGNAL = """
+CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE credentials (
+    device_id TEXT PRIMARY KEY NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE identities (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    address TEXT NOT NULL,
+    identity_key BLOB NOT NULL,
+    PRIMARY KEY (device_id, address)
+) WITHOUT ROWID;
+
+CREATE TABLE prekeys (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    key_id INTEGER NOT NULL CHECK (key_id >= 0 AND key_id < 16777216),
+    record BLOB NOT NULL,
+    uploaded INTEGER NOT NULL DEFAULT 0 CHECK (uploaded IN (0, 1)),
+    PRIMARY KEY (device_id, key_id)
+) WITHOUT ROWID;
+
+CREATE TABLE signed_prekeys (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    key_id INTEGER NOT NULL CHECK (key_id >= 0 AND key_id < 16777216),
+    record BLOB NOT NULL,
+    PRIMARY KEY (device_id, key_id)
+) WITHOUT ROWID;
+
+CREATE TABLE sessions (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    address TEXT NOT NULL,
+    record BLOB NOT NULL,
+    PRIMARY KEY (device_id, address)
+) WITHOUT ROWID;
+
+CREATE TABLE sender_keys (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    group_id TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    record BLOB NOT NULL,
+    PRIMARY KEY (device_id, group_id, sender)
+) WITHOUT ROWID;
+"""
+
+_V2_MESSAGES_AND_KV = """
+CREATE TABLE processed_messages (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    chat TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    processed_at REAL NOT NULL,
+    PRIMARY KEY (device_id, chat, sender, message_id)
+) WITHOUT ROWID;
+
+CREATE INDEX processed_messages_age ON processed_messages (device_id, processed_at);
+
+CREATE TABLE kv (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    namespace TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value BLOB NOT NULL,
+    PRIMARY KEY (device_id, namespace, key)
+) WITHOUT ROWID;
+"""
+
+#: The migration scripts, in order: 1 = Signal state, 2 = processed ids and key-value.
+MIGRATIONS: tuple[str, ...] = (_V1_SIGNAL, _V2_MESSAGES_AND_KV)
+
+#: The version a database has once every migration ran.
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,219 @@
+"""The store's small interfaces, one concern each, all async.
+
+Records cross these interfaces as opaque ``bytes``: the store never looks inside a
+session or sender-key record, so it never imports ``waproto.signal``. Addresses are
+opaque strings too (the Signal layer's ``"user.device"`` names or JIDs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Protocol, runtime_checkable
+
+from waproto.store._credentials import Credentials
+
+__all__ = [
+    "AllStores",
+    "CredentialStore",
+    "Database",
+    "DeviceStore",
+    "IdentityStore",
+    "KeyValueStore",
+    "PreKeyStore",
+    "ProcessedMessageStore",
+    "SenderKeyStore",
+    "SessionStore",
+    "SignedPreKeyStore",
+]
+
+
+@runtime_checkable
+class CredentialStore(Protocol):
+    """The device's own keys and counters."""
+
+    async def get_credentials(self) -> Credentials | None:
+        """Return the stored credentials, or None before the first put."""
+
+    async def put_credentials(self, credentials: Credentials) -> None:
+        """Replace the stored credentials."""
+
+
+@runtime_checkable
+class IdentityStore(Protocol):
+    """Identity keys of peers, trusted on first use."""
+
+    async def get_identity(self, address: str) -> bytes | None:
+        """Return the identity key stored for ``address``."""
+
+    async def put_identity(self, address: str, key: bytes) -> None:
+        """Store (or replace) the identity key of ``address``."""
+
+    async def delete_identity(self, address: str) -> None:
+        """Forget the identity key of ``address``."""
+
+    async def is_trusted_identity(self, address: str, key: bytes) -> bool:
+        """True when nothing is stored for ``address`` or the stored key equals ``key``."""
+
+
+@runtime_checkable
+class PreKeyStore(Protocol):
+    """One-time prekeys and whether the server has them yet."""
+
+    async def get_prekey(self, key_id: int) -> bytes | None:
+        """Return the record of prekey ``key_id``."""
+
+    async def put_prekeys(self, prekeys: Iterable[tuple[int, bytes]]) -> None:
+        """Store ``(key_id, record)`` pairs, not yet uploaded."""
+
+    async def remove_prekey(self, key_id: int) -> None:
+        """Delete a prekey once a session consumed it."""
+
+    async def get_unuploaded_prekeys(self, limit: int) -> list[tuple[int, bytes]]:
+        """Up to ``limit`` prekeys not yet uploaded, lowest id first."""
+
+    async def mark_prekeys_uploaded(self, up_to_id: int) -> None:
+        """Flag every prekey with id <= ``up_to_id`` as uploaded."""
+
+    async def count_prekeys(self, *, uploaded: bool | None = None) -> int:
+        """Count all prekeys, or only the uploaded (True) or pending (False) ones."""
+
+
+@runtime_checkable
+class SignedPreKeyStore(Protocol):
+    """Signed prekeys kept after rotation, so late pkmsgs still decrypt."""
+
+    async def get_signed_prekey(self, key_id: int) -> bytes | None:
+        """Return the record of signed prekey ``key_id``."""
+
+    async def put_signed_prekey(self, key_id: int, record: bytes) -> None:
+        """Store (or replace) a signed prekey record."""
+
+    async def remove_signed_prekey(self, key_id: int) -> None:
+        """Delete a retired signed prekey."""
+
+    async def list_signed_prekey_ids(self) -> list[int]:
+        """All stored signed prekey ids, ascending."""
+
+
+@runtime_checkable
+class SessionStore(Protocol):
+    """Pairwise Signal session records."""
+
+    async def get_session(self, address: str) -> bytes | None:
+        """Return the session record of ``address``."""
+
+    async def get_sessions(self, addresses: Sequence[str]) -> dict[str, bytes]:
+        """Return the records that exist among ``addresses`` (one query for a fan-out)."""
+
+    async def put_session(self, address: str, record: bytes) -> None:
+        """Store (or replace) the session record of ``address``."""
+
+    async def put_sessions(self, records: Mapping[str, bytes]) -> None:
+        """Store many session records at once."""
+
+    async def delete_session(self, address: str) -> None:
+        """Delete the session of ``address``."""
+
+    async def has_session(self, address: str) -> bool:
+        """True when a session record exists for ``address``."""
+
+
+@runtime_checkable
+class SenderKeyStore(Protocol):
+    """Group sender-key records, keyed by (group, sender address)."""
+
+    async def get_sender_key(self, group: str, sender: str) -> bytes | None:
+        """Return the sender-key record of ``sender`` in ``group``."""
+
+    async def put_sender_key(self, group: str, sender: str, record: bytes) -> None:
+        """Store (or replace) a sender-key record."""
+
+    async def delete_sender_key(self, group: str, sender: str) -> None:
+        """Delete a sender-key record (forces a new distribution)."""
+
+
+@runtime_checkable
+class ProcessedMessageStore(Protocol):
+    """Ids of messages already decrypted, so a redelivery is acked without decrypting twice."""
+
+    async def is_processed(self, chat: str, sender: str, message_id: str) -> bool:
+        """True when the message was marked processed."""
+
+    async def mark_processed(self, chat: str, sender: str, message_id: str, *, at: float) -> None:
+        """Record the message as processed at time ``at`` (seconds, caller's clock)."""
+
+    async def prune_processed(self, before: float) -> int:
+        """Forget marks older than ``before``; return how many were removed."""
+
+
+@runtime_checkable
+class KeyValueStore(Protocol):
+    """Namespaced bytes for later needs (app-state keys, caches, settings)."""
+
+    async def get(self, namespace: str, key: str) -> bytes | None:
+        """Return the value of ``key`` in ``namespace``."""
+
+    async def put(self, namespace: str, key: str, value: bytes) -> None:
+        """Store (or replace) a value."""
+
+    async def delete(self, namespace: str, key: str) -> None:
+        """Delete a value."""
+
+    async def items(self, namespace: str) -> dict[str, bytes]:
+        """Every key and value in ``namespace``."""
+
+
+@runtime_checkable
+class AllStores(
+    CredentialStore,
+    IdentityStore,
+    PreKeyStore,
+    SignedPreKeyStore,
+    SessionStore,
+    SenderKeyStore,
+    ProcessedMessageStore,
+    KeyValueStore,
+    Protocol,
+):
+    """Every per-device concern in one object."""
+
+
+@runtime_checkable
+class DeviceStore(AllStores, Protocol):
+    """All stores of one device plus the database-wide transaction."""
+
+    @property
+    def device_id(self) -> str:
+        """The opaque key this view is bound to."""
+
+    def transaction(self) -> AbstractAsyncContextManager[None]:
+        """Group writes atomically (see :meth:`Database.transaction`)."""
+
+
+@runtime_checkable
+class Database(Protocol):
+    """One database that holds many devices."""
+
+    def device(self, device_id: str) -> DeviceStore:
+        """A cheap view bound to one device; it does not create the device."""
+
+    async def create_device(self, device_id: str) -> DeviceStore:
+        """Create the device if it does not exist and return its view."""
+
+    async def delete_device(self, device_id: str) -> None:
+        """Delete a device and every row it owns."""
+
+    async def list_devices(self) -> list[str]:
+        """Every device id, sorted."""
+
+    def transaction(self) -> AbstractAsyncContextManager[None]:
+        """Group writes of any devices atomically.
+
+        Reads inside see the block's own writes; an exception escaping the block
+        rolls everything back; a nested block joins the outer transaction as a
+        savepoint (its exception undoes only its own writes).
+        """
+
+    async def close(self) -> None:
+        """Release the database; idempotent."""
