@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import load_vectors
 from tests.unit.noise.xx_reference import run_xx
-from waproto.crypto import aes_gcm_encrypt, keypair_from_private
+from waproto.crypto import KeyPair, aes_gcm_encrypt, keypair_from_private
 from waproto.errors import CryptoError
 from waproto.noise import MAX_NONCE, NOISE_PROTOCOL_NAME, NoiseTransport, SymmetricState
 
@@ -31,7 +31,10 @@ def test_xx_vectors_are_present() -> None:
 def test_xx_vector_byte_for_byte(label: str) -> None:
     vector = dict(_xx_vectors())[label]
     assert vector["init_prologue"] == vector["resp_prologue"]
-    key = lambda field: keypair_from_private(bytes.fromhex(vector[field]))  # noqa: E731
+
+    def key(field: str) -> KeyPair:
+        return keypair_from_private(bytes.fromhex(vector[field]))
+
     messages = vector["messages"]
     payloads = [bytes.fromhex(m["payload"]) for m in messages]
     run = run_xx(
@@ -48,7 +51,9 @@ def test_xx_vector_byte_for_byte(label: str) -> None:
     if "handshake_hash" in vector:
         assert run.initiator_hash.hex() == vector["handshake_hash"]
     for index, message in enumerate(messages[3:], start=3):
-        sender, receiver = (run.initiator, run.responder) if index % 2 == 0 else (run.responder, run.initiator)
+        sender, receiver = (
+            (run.initiator, run.responder) if index % 2 == 0 else (run.responder, run.initiator)
+        )
         ciphertext = sender.encrypt(payloads[index])
         assert ciphertext.hex() == message["ciphertext"]
         assert receiver.decrypt(ciphertext) == payloads[index]
