@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14signal_records.proto\x12\x16waproto.signal.records\")\n\nSkippedKey\x12\r\n\x05index\x18\x01 \x01(\r\x12\x0c\n\x04seed\x18\x02 \x01(\x0c\"x\n\x05\x43hain\x12\x13\n\x0bratchet_key\x18\x01 \x01(\x0c\x12\x11\n\tchain_key\x18\x02 \x01(\x0c\x12\x12\n\nnext_index\x18\x03 \x01(\r\x12\x33\n\x07skipped\x18\x04 \x03(\x0b\x32\".waproto.signal.records.SkippedKey\"a\n\rPendingPreKey\x12\x16\n\tprekey_id\x18\x01 \x01(\rH\x00\x88\x01\x01\x12\x18\n\x10signed_prekey_id\x18\x02 \x01(\r\x12\x10\n\x08\x62\x61se_key\x18\x03 \x01(\x0c\x42\x0c\n\n_prekey_id\"\xad\x03\n\x0cSessionState\x12\x1e\n\x16remote_registration_id\x18\x01 \x01(\r\x12\x16\n\x0elocal_identity\x18\x02 \x01(\x0c\x12\x17\n\x0fremote_identity\x18\x03 \x01(\x0c\x12\x10\n\x08root_key\x18\x04 \x01(\x0c\x12\x10\n\x08\x62\x61se_key\x18\x05 \x01(\x0c\x12\x15\n\rbase_key_ours\x18\x06 \x01(\x08\x12\x17\n\x0fratchet_private\x18\x07 \x01(\x0c\x12\x16\n\x0eratchet_public\x18\x08 \x01(\x0c\x12\x1a\n\x12remote_ratchet_key\x18\t \x01(\x0c\x12\x18\n\x10previous_counter\x18\n \x01(\r\x12\x33\n\x0csender_chain\x18\x0b \x01(\x0b\x32\x1d.waproto.signal.records.Chain\x12\x36\n\x0freceiver_chains\x18\x0c \x03(\x0b\x32\x1d.waproto.signal.records.Chain\x12=\n\x0epending_prekey\x18\r \x01(\x0b\x32%.waproto.signal.records.PendingPreKey\"\x8f\x01\n\rSessionRecord\x12\x0f\n\x07version\x18\x01 \x01(\r\x12\x35\n\x07\x63urrent\x18\x02 \x01(\x0b\x32$.waproto.signal.records.SessionState\x12\x36\n\x08previous\x18\x03 \x03(\x0b\x32$.waproto.signal.records.SessionState\"\xac\x01\n\x0eSenderKeyState\x12\x0e\n\x06key_id\x18\x01 \x01(\r\x12\x11\n\titeration\x18\x02 \x01(\r\x12\x11\n\tchain_key\x18\x03 \x01(\x0c\x12\x16\n\x0esigning_public\x18\x04 \x01(\x0c\x12\x17\n\x0fsigning_private\x18\x05 \x01(\x0c\x12\x33\n\x07skipped\x18\x06 \x03(\x0b\x32\".waproto.signal.records.SkippedKey\"Z\n\x0fSenderKeyRecord\x12\x0f\n\x07version\x18\x01 \x01(\r\x12\x36\n\x06states\x18\x02 \x03(\x0b\x32&.waproto.signal.records.SenderKeyStateb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x14signal_records.proto\x12\x16waproto.signal.records\")\n\nSkippedKey\x12\r\n\x05index\x18\x01 \x01(\r\x12\x0c\n\x04seed\x18\x02 \x01(\x0c\"x\n\x05\x43hain\x12\x13\n\x0bratchet_key\x18\x01 \x01(\x0c\x12\x11\n\tchain_key\x18\x02 \x01(\x0c\x12\x12\n\nnext_index\x18\x03 \x01(\r\x12\x33\n\x07skipped\x18\x04 \x03(\x0b\x32\".waproto.signal.records.SkippedKey\"\x80\x01\n\rPendingPreKey\x12\x16\n\tprekey_id\x18\x01 \x01(\rH\x00\x88\x01\x01\x12\x18\n\x10signed_prekey_id\x18\x02 \x01(\r\x12\x10\n\x08\x62\x61se_key\x18\x03 \x01(\x0c\x12\x1d\n\x15local_registration_id\x18\x04 \x01(\rB\x0c\n\n_prekey_id\"\xad\x03\n\x0cSessionState\x12\x1e\n\x16remote_registration_id\x18\x01 \x01(\r\x12\x16\n\x0elocal_identity\x18\x02 \x01(\x0c\x12\x17\n\x0fremote_identity\x18\x03 \x01(\x0c\x12\x10\n\x08root_key\x18\x04 \x01(\x0c\x12\x10\n\x08\x62\x61se_key\x18\x05 \x01(\x0c\x12\x15\n\rbase_key_ours\x18\x06 \x01(\x08\x12\x17\n\x0fratchet_private\x18\x07 \x01(\x0c\x12\x16\n\x0eratchet_public\x18\x08 \x01(\x0c\x12\x1a\n\x12remote_ratchet_key\x18\t \x01(\x0c\x12\x18\n\x10previous_counter\x18\n \x01(\r\x12\x33\n\x0csender_chain\x18\x0b \x01(\x0b\x32\x1d.waproto.signal.records.Chain\x12\x36\n\x0freceiver_chains\x18\x0c \x03(\x0b\x32\x1d.waproto.signal.records.Chain\x12=\n\x0epending_prekey\x18\r \x01(\x0b\x32%.waproto.signal.records.PendingPreKey\"\x8f\x01\n\rSessionRecord\x12\x0f\n\x07version\x18\x01 \x01(\r\x12\x35\n\x07\x63urrent\x18\x02 \x01(\x0b\x32$.waproto.signal.records.SessionState\x12\x36\n\x08previous\x18\x03 \x03(\x0b\x32$.waproto.signal.records.SessionState\"\xac\x01\n\x0eSenderKeyState\x12\x0e\n\x06key_id\x18\x01 \x01(\r\x12\x11\n\titeration\x18\x02 \x01(\r\x12\x11\n\tchain_key\x18\x03 \x01(\x0c\x12\x16\n\x0esigning_public\x18\x04 \x01(\x0c\x12\x17\n\x0fsigning_private\x18\x05 \x01(\x0c\x12\x33\n\x07skipped\x18\x06 \x03(\x0b\x32\".waproto.signal.records.SkippedKey\"Z\n\x0fSenderKeyRecord\x12\x0f\n\x07version\x18\x01 \x01(\r\x12\x36\n\x06states\x18\x02 \x03(\x0b\x32&.waproto.signal.records.SenderKeyStateb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,14 +35,14 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SKIPPEDKEY']._serialized_end=89
   _globals['_CHAIN']._serialized_start=91
   _globals['_CHAIN']._serialized_end=211
-  _globals['_PENDINGPREKEY']._serialized_start=213
-  _globals['_PENDINGPREKEY']._serialized_end=310
-  _globals['_SESSIONSTATE']._serialized_start=313
-  _globals['_SESSIONSTATE']._serialized_end=742
-  _globals['_SESSIONRECORD']._serialized_start=745
-  _globals['_SESSIONRECORD']._serialized_end=888
-  _globals['_SENDERKEYSTATE']._serialized_start=891
-  _globals['_SENDERKEYSTATE']._serialized_end=1063
-  _globals['_SENDERKEYRECORD']._serialized_start=1065
-  _globals['_SENDERKEYRECORD']._serialized_end=1155
+  _globals['_PENDINGPREKEY']._serialized_start=214
+  _globals['_PENDINGPREKEY']._serialized_end=342
+  _globals['_SESSIONSTATE']._serialized_start=345
+  _globals['_SESSIONSTATE']._serialized_end=774
+  _globals['_SESSIONRECORD']._serialized_start=777
+  _globals['_SESSIONRECORD']._serialized_end=920
+  _globals['_SENDERKEYSTATE']._serialized_start=923
+  _globals['_SENDERKEYSTATE']._serialized_end=1095
+  _globals['_SENDERKEYRECORD']._serialized_start=1097
+  _globals['_SENDERKEYRECORD']._serialized_end=1187
 # @@protoc_insertion_point(module_scope)

@@ -27,14 +27,16 @@ class Chain(_message.Message):
     def __init__(self, ratchet_key: _Optional[bytes] = ..., chain_key: _Optional[bytes] = ..., next_index: _Optional[int] = ..., skipped: _Optional[_Iterable[_Union[SkippedKey, _Mapping]]] = ...) -> None: ...
 
 class PendingPreKey(_message.Message):
-    __slots__ = ("prekey_id", "signed_prekey_id", "base_key")
+    __slots__ = ("prekey_id", "signed_prekey_id", "base_key", "local_registration_id")
     PREKEY_ID_FIELD_NUMBER: _ClassVar[int]
     SIGNED_PREKEY_ID_FIELD_NUMBER: _ClassVar[int]
     BASE_KEY_FIELD_NUMBER: _ClassVar[int]
+    LOCAL_REGISTRATION_ID_FIELD_NUMBER: _ClassVar[int]
     prekey_id: int
     signed_prekey_id: int
     base_key: bytes
-    def __init__(self, prekey_id: _Optional[int] = ..., signed_prekey_id: _Optional[int] = ..., base_key: _Optional[bytes] = ...) -> None: ...
+    local_registration_id: int
+    def __init__(self, prekey_id: _Optional[int] = ..., signed_prekey_id: _Optional[int] = ..., base_key: _Optional[bytes] = ..., local_registration_id: _Optional[int] = ...) -> None: ...
 
 class SessionState(_message.Message):
     __slots__ = ("remote_registration_id", "local_identity", "remote_identity", "root_key", "base_key", "base_key_ours", "ratchet_private", "ratchet_public", "remote_ratchet_key", "previous_counter", "sender_chain", "receiver_chains", "pending_prekey")
