@@ -1,0 +1,244 @@
+"""The per-device Protocols, run against both stores (``db`` is parametrized)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+import pytest
+
+from tests.unit.store.conftest import AnyStore
+from waproto.crypto import serialize_public, xeddsa_verify
+from waproto.errors import InvalidState, StoreError
+from waproto.store import AllStores, Credentials, Database, DeviceStore, new_credentials
+
+pytestmark = pytest.mark.anyio
+
+
+def _random(seed: int) -> Callable[[int], bytes]:
+    counter = [seed]
+
+    def random(n: int) -> bytes:
+        counter[0] += 1
+        return bytes((counter[0] + i) & 0xFF for i in range(n))
+
+    return random
+
+
+async def test_views_implement_the_protocols(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    assert isinstance(db, Database)
+    assert isinstance(device, DeviceStore)
+    assert isinstance(device, AllStores)
+    assert not hasattr(device, "__dict__")
+    assert device.device_id == "a"
+
+
+async def test_credentials_round_trip(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    assert await device.get_credentials() is None
+    creds = new_credentials(_random(1), platform="android")
+    await device.put_credentials(creds)
+    assert await device.get_credentials() == creds
+    paired = dataclasses.replace(creds, me="1555:3@s.whatsapp.net", account=b"\x01\x02", registered=True)
+    await device.put_credentials(paired)
+    assert await device.get_credentials() == paired
+
+
+async def test_identities_trust_on_first_use(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    assert await device.get_identity("bob.0") is None
+    assert await device.is_trusted_identity("bob.0", b"k1")
+    await device.put_identity("bob.0", b"k1")
+    assert await device.get_identity("bob.0") == b"k1"
+    assert await device.is_trusted_identity("bob.0", b"k1")
+    assert not await device.is_trusted_identity("bob.0", b"k2")
+    await device.put_identity("bob.0", b"k2")
+    assert await device.is_trusted_identity("bob.0", b"k2")
+    await device.delete_identity("bob.0")
+    assert await device.get_identity("bob.0") is None
+
+
+async def test_prekeys_upload_bookkeeping(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    await device.put_prekeys([(key_id, bytes([key_id]) * 32) for key_id in range(1, 11)])
+    assert await device.get_prekey(3) == b"\x03" * 32
+    assert await device.get_prekey(99) is None
+    assert await device.count_prekeys() == 10
+    assert [key_id for key_id, _ in await device.get_unuploaded_prekeys(4)] == [1, 2, 3, 4]
+    await device.mark_prekeys_uploaded(5)
+    assert await device.count_prekeys(uploaded=True) == 5
+    assert await device.count_prekeys(uploaded=False) == 5
+    assert [key_id for key_id, _ in await device.get_unuploaded_prekeys(100)] == [6, 7, 8, 9, 10]
+    await device.remove_prekey(2)
+    await device.remove_prekey(2)
+    assert await device.get_prekey(2) is None
+    assert await device.count_prekeys() == 9
+
+
+async def test_signed_prekeys(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    await device.put_signed_prekey(2, b"two")
+    await device.put_signed_prekey(1, b"one")
+    assert await device.list_signed_prekey_ids() == [1, 2]
+    assert await device.get_signed_prekey(2) == b"two"
+    await device.remove_signed_prekey(1)
+    assert await device.list_signed_prekey_ids() == [2]
+    assert await device.get_signed_prekey(1) is None
+
+
+async def test_sessions(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    assert not await device.has_session("bob.1")
+    await device.put_session("bob.1", b"r1")
+    await device.put_sessions({"bob.2": b"r2", "carol.0": b"r3"})
+    assert await device.has_session("bob.1")
+    assert await device.get_session("bob.2") == b"r2"
+    many = await device.get_sessions(["bob.1", "bob.2", "nobody.0", "bob.1"])
+    assert many == {"bob.1": b"r1", "bob.2": b"r2"}
+    await device.put_session("bob.1", b"r1-new")
+    assert await device.get_session("bob.1") == b"r1-new"
+    await device.delete_session("bob.1")
+    assert await device.get_session("bob.1") is None
+    assert await device.get_sessions([]) == {}
+
+
+async def test_get_sessions_beyond_one_query(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    records = {f"user{i}.0": i.to_bytes(2, "big") for i in range(1200)}
+    await device.put_sessions(records)
+    assert await device.get_sessions(list(records)) == records
+
+
+async def test_sender_keys(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    await device.put_sender_key("g1@g.us", "bob.0", b"s1")
+    await device.put_sender_key("g2@g.us", "bob.0", b"s2")
+    assert await device.get_sender_key("g1@g.us", "bob.0") == b"s1"
+    assert await device.get_sender_key("g2@g.us", "bob.0") == b"s2"
+    assert await device.get_sender_key("g1@g.us", "carol.0") is None
+    await device.delete_sender_key("g1@g.us", "bob.0")
+    assert await device.get_sender_key("g1@g.us", "bob.0") is None
+
+
+async def test_processed_messages_and_pruning(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    assert not await device.is_processed("chat", "bob", "m1")
+    await device.mark_processed("chat", "bob", "m1", at=100.0)
+    await device.mark_processed("chat", "bob", "m2", at=200.0)
+    await device.mark_processed("chat", "carol", "m1", at=300.0)
+    assert await device.is_processed("chat", "bob", "m1")
+    assert not await device.is_processed("other", "bob", "m1")
+    assert await device.prune_processed(250.0) == 2
+    assert not await device.is_processed("chat", "bob", "m1")
+    assert await device.is_processed("chat", "carol", "m1")
+
+
+async def test_key_value_namespaces(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    await device.put("app-state", "k1", b"v1")
+    await device.put("app-state", "k2", b"v2")
+    await device.put("other", "k1", b"x")
+    assert await device.get("app-state", "k1") == b"v1"
+    assert await device.items("app-state") == {"k1": b"v1", "k2": b"v2"}
+    await device.delete("app-state", "k1")
+    assert await device.items("app-state") == {"k2": b"v2"}
+    assert await device.get("missing", "k") is None
+
+
+async def _fill(device: DeviceStore, tag: bytes) -> None:
+    await device.put_credentials(new_credentials(_random(tag[0])))
+    await device.put_identity("bob.0", tag)
+    await device.put_prekeys([(1, tag)])
+    await device.put_signed_prekey(1, tag)
+    await device.put_session("bob.0", tag)
+    await device.put_sender_key("g@g.us", "bob.0", tag)
+    await device.mark_processed("chat", "bob", "m1", at=1.0)
+    await device.put("ns", "k", tag)
+
+
+async def _snapshot(device: DeviceStore) -> tuple[object, ...]:
+    return (
+        await device.get_credentials(),
+        await device.get_identity("bob.0"),
+        await device.get_prekey(1),
+        await device.count_prekeys(),
+        await device.get_signed_prekey(1),
+        await device.list_signed_prekey_ids(),
+        await device.get_session("bob.0"),
+        await device.get_sender_key("g@g.us", "bob.0"),
+        await device.is_processed("chat", "bob", "m1"),
+        await device.items("ns"),
+    )
+
+
+async def test_two_devices_never_see_each_others_rows(db: AnyStore) -> None:
+    a = await db.create_device("a")
+    b = await db.create_device("b")
+    await _fill(a, b"A")
+    await _fill(b, b"B")
+    snap_a, snap_b = await _snapshot(a), await _snapshot(b)
+    assert snap_a[1] == b"A" and snap_b[1] == b"B"
+    assert snap_a[0] != snap_b[0]
+    assert await db.list_devices() == ["a", "b"]
+
+    await db.delete_device("a")
+    assert await db.list_devices() == ["b"]
+    assert await _snapshot(b) == snap_b
+    assert await _snapshot(db.device("a")) == (None, None, None, 0, None, [], None, None, False, {})
+
+
+async def test_create_device_is_idempotent(db: AnyStore) -> None:
+    a = await db.create_device("a")
+    await a.put_session("x", b"1")
+    await db.create_device("a")
+    assert await a.get_session("x") == b"1"
+    assert await db.list_devices() == ["a"]
+
+
+async def test_writes_to_an_unknown_device_fail(db: AnyStore) -> None:
+    ghost = db.device("ghost")
+    with pytest.raises(StoreError):
+        await ghost.put_session("bob.0", b"r")
+    assert await ghost.get_session("bob.0") is None
+    assert await db.list_devices() == []
+
+
+async def test_closed_store_refuses_work(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    await db.close()
+    await db.close()
+    with pytest.raises(InvalidState):
+        await device.get_session("x")
+    with pytest.raises(InvalidState):
+        await device.put_session("x", b"1")
+
+
+def test_credentials_repr_hides_secrets() -> None:
+    creds = new_credentials(_random(7))
+    text = repr(creds)
+    for secret in (
+        creds.noise_key.private,
+        creds.identity_key.private,
+        creds.signed_prekey.private,
+        creds.adv_secret_key,
+    ):
+        assert secret.hex() not in text
+        assert repr(secret) not in text
+    assert "registration_id" in text
+
+
+def test_new_credentials_sign_the_signed_prekey() -> None:
+    creds = new_credentials(_random(5))
+    signed = serialize_public(creds.signed_prekey.public)
+    assert xeddsa_verify(creds.identity_key.public, signed, creds.signed_prekey_signature)
+    assert 0 <= creds.registration_id < 0x4000
+    assert creds.signed_prekey_id == 1 and not creds.registered
+
+
+def test_credentials_decoding_rejects_garbage() -> None:
+    good = new_credentials(_random(3)).to_bytes()
+    assert Credentials.from_bytes(good) == Credentials.from_bytes(good)
+    for bad in (b"", b"[]", b"{}", b'{"v":1}', good.replace(b'"v":1', b'"v":9'), good[:-5], b"\xff"):
+        with pytest.raises(StoreError):
+            Credentials.from_bytes(bad)
