@@ -46,6 +46,7 @@ class _Step(enum.Enum):
     GOT_HELLO = enum.auto()
     SENT_SERVER_HELLO = enum.auto()
     DONE = enum.auto()
+    SPLIT = enum.auto()
     FAILED = enum.auto()
 
 
@@ -112,10 +113,14 @@ class _Handshake:
         self._step = _Step.FAILED
 
     def transport(self) -> NoiseTransport:
-        """The transport cipher pair, once the handshake is complete."""
-        if self._step is not _Step.DONE:
-            raise InvalidState(f"handshake not complete (step {self._step.name})")
-        return self._state.split(initiator=self._initiator)
+        """The transport cipher pair, once the handshake is complete.
+
+        Callable once: a second cipher over the same keys would reuse nonces.
+        """
+        self._begin(_Step.DONE, "split into the transport cipher")
+        transport = self._state.split(initiator=self._initiator)
+        self._step = _Step.SPLIT
+        return transport
 
 
 class NoiseInitiator(_Handshake):

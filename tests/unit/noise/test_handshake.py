@@ -75,6 +75,8 @@ def test_full_handshake_then_data_both_ways(dict_version: int) -> None:
         assert server.decrypt(client.encrypt(b"up %d" % index)) == b"up %d" % index
         assert client.decrypt(server.encrypt(b"down %d" % index)) == b"down %d" % index
     assert client.counters == server.counters == (5, 5)
+    with pytest.raises(InvalidState):
+        initiator.transport()
 
 
 def test_fresh_ephemeral_keys_by_default() -> None:
