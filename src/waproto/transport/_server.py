@@ -196,7 +196,7 @@ class WebSocketServer:
             request_path=request.path,
             request_headers=tuple(request.headers.raw_items()),
         )
-        connection.process_events(protocol.events_received())
+        await connection.absorb(protocol.events_received())
         return connection
 
 

@@ -48,7 +48,6 @@ from websockets.client import ClientProtocol
 from websockets.exceptions import InvalidHandshake, InvalidStatus, InvalidURI
 from websockets.exceptions import ProtocolError as WebSocketProtocolError
 from websockets.frames import Close, CloseCode, Frame, Opcode
-from websockets.http11 import Response
 from websockets.protocol import Event, Protocol, State
 from websockets.typing import Origin
 from websockets.uri import parse_uri
@@ -278,8 +277,16 @@ class WebSocketConnection:
 
     # Internals: the pump.
 
+    async def absorb(self, events: list[Event]) -> None:
+        """Handle frames that arrived together with the opening handshake.
+
+        Called once by whoever completed the handshake, before the connection
+        is handed out: those frames may already be a ping or a close.
+        """
+        await self._settle([event for event in events if isinstance(event, Frame)])
+
     async def _pump(self) -> None:
-        """Read once, feed the protocol, queue messages, send what it answers, finish when done."""
+        """Read once, feed the protocol, then settle what it produced."""
         stream, protocol = self._stream, self._protocol
         if stream is None or protocol is None:
             return
@@ -292,7 +299,14 @@ class WebSocketConnection:
             return
         else:
             protocol.receive_data(data)
-        self.process_events(protocol.events_received())
+        await self._settle(protocol.events_received())
+
+    async def _settle(self, events: list[Event]) -> None:
+        """Queue the messages among ``events``, send what the protocol answers, finish when done."""
+        protocol = self._protocol
+        if protocol is None:
+            return
+        self._queue_messages(protocol, events)
         try:
             await self._flush()
         except TRANSPORT_ERRORS as exc:
@@ -305,13 +319,8 @@ class WebSocketConnection:
         ):
             await self._finish()
 
-    def process_events(self, events: list[Event]) -> None:
-        """Queue the binary messages among ``events``; refuse text messages.
-
-        Called by the pump, and once by the opening handshake for frames that
-        arrived together with the handshake.
-        """
-        protocol = self._protocol
+    def _queue_messages(self, protocol: Protocol, events: list[Event]) -> None:
+        """Queue the binary messages among ``events``, joining fragments; refuse text."""
         for event in events:
             if not isinstance(event, Frame):
                 continue
@@ -325,7 +334,7 @@ class WebSocketConnection:
                 if event.fin:
                     self._pending.append(b"".join(self._fragments))
                     self._fragments = None
-            elif event.opcode is Opcode.TEXT and protocol is not None:
+            elif event.opcode is Opcode.TEXT:
                 # The WhatsApp socket carries binary frames only.
                 protocol.fail(CloseCode.UNSUPPORTED_DATA, "binary messages only")
                 return
@@ -489,5 +498,5 @@ async def connect_websocket(
         request_path=request.path,
         request_headers=tuple(request.headers.raw_items()),
     )
-    connection.process_events([event for event in events if not isinstance(event, Response)])
+    await connection.absorb(events)
     return connection

@@ -227,7 +227,7 @@ async def test_aclose_while_another_task_receives() -> None:
 
 
 async def test_invalid_arguments_are_value_errors() -> None:
-    with pytest.raises(ValueError, match="not a valid URI|isn't a valid URI|scheme"):
+    with pytest.raises(ValueError, match="scheme"):
         await connect_websocket("http://127.0.0.1/", connect_timeout=TIMEOUT)
     async with running_server(echo) as server:
         client = await connect_websocket(server.url, connect_timeout=TIMEOUT)
