@@ -93,8 +93,14 @@ def normalize_link_code(text: str) -> str:
 
 
 def link_code_key(code: str, salt: bytes) -> bytes:
-    """Stretch the code into the 32-byte AES-CTR key that wraps an ephemeral key."""
-    return hashlib.pbkdf2_hmac("sha256", code.encode("ascii"), salt, PBKDF2_ITERATIONS, 32)
+    """Stretch the code (any form :func:`normalize_link_code` accepts) into the AES-CTR wrapping key.
+
+    Raises:
+        PairingError: ``code`` is not a link code.
+    """
+    return hashlib.pbkdf2_hmac(
+        "sha256", normalize_link_code(code).encode("ascii"), salt, PBKDF2_ITERATIONS, 32
+    )
 
 
 def wrap_ephemeral(code: str, public: bytes, *, random: RandomSource = os.urandom) -> bytes:
@@ -159,9 +165,8 @@ def companion_finish(
         random: source of the ADV randomness, the bundle salt and the GCM nonce.
 
     Raises:
-        PairingError: malformed wrapped key or identity key.
+        PairingError: malformed code, wrapped key or identity key.
     """
-    code = normalize_link_code(code)
     if len(primary_identity_public) != 32:
         raise PairingError("primary identity public key must be 32 bytes")
     primary_ephemeral = unwrap_ephemeral(code, wrapped_primary_ephemeral)
