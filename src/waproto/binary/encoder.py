@@ -10,7 +10,9 @@ first byte is the domain type implied by the server (0 for ``s.whatsapp.net``, 1
 ``lid``); everything else is a JID_PAIR. With dictionary version 3, ``msgr`` and
 ``interop`` JIDs use FB_JID and INTEROP_JID as whatsmeow does. A ``@`` string that is not
 a well-formed JID, or that the JID tags cannot hold without loss (a device above 255,
-an agent without a device), is written raw instead.
+an agent without a device), is written raw instead. One deliberate difference: empty
+``str`` content is written as empty BINARY_8 data, not as token 0, which Baileys reads
+back as an empty child list.
 """
 
 from __future__ import annotations
@@ -129,7 +131,8 @@ def _write_node(node: Node, table: TokenTable, out: bytearray) -> None:
         out += _byte_length(len(content))
         out += content
     elif isinstance(content, str):
-        out += _encode_string(content, table)
+        # "" is token 0, which reads back as LIST_EMPTY (children); write empty data instead.
+        out += _encode_string(content, table) if content else _byte_length(0)
     else:
         kind = type(content).__name__
         raise TypeError(f"<{node.tag}> content must be None, str, bytes or list, not {kind}")

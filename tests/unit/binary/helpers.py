@@ -14,7 +14,7 @@ def generated_bytes(length: int) -> bytes:
     return (pattern * (length // 251 + 1))[:length]
 
 
-def json_content(content: Any) -> None | str | bytes | list[Node]:
+def json_content(content: Any) -> str | bytes | list[Node] | None:
     if content is None or isinstance(content, str):
         return content
     if isinstance(content, list):

@@ -32,7 +32,9 @@ def test_every_sample_encodes_byte_for_byte() -> None:
 def test_every_sample_decodes_to_baileys_form() -> None:
     for sample in _samples("samples"):
         encoded = encode_node(node_from_json(sample["node"]), dict_version=2)
-        assert decode_node(encoded, dict_version=2) == expected_decoded(sample["baileys_decoded"]), sample["name"]
+        assert decode_node(encoded, dict_version=2) == expected_decoded(sample["baileys_decoded"]), sample[
+            "name"
+        ]
 
 
 def test_sample_hex_decodes_directly() -> None:
