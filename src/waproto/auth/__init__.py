@@ -3,7 +3,8 @@
 - :mod:`.payload`: the ClientPayload for login and for registration of a new companion;
 - :mod:`.qr`: the QR string the phone scans, and how long each ref lives;
 - :mod:`.pairing`: pair-success verification, account and device signatures;
-- :mod:`.link_code`: pairing by phone code, companion and phone side.
+- :mod:`.link_code`: pairing by phone code, companion and phone side;
+- :mod:`.stanzas`: the pairing stanzas as binary nodes.
 
 Nothing here does I/O; randomness and time come in as arguments, so the client and the
 test server's simulated phone share this code.
@@ -59,6 +60,18 @@ from waproto.auth.qr import (
     parse_qr_string,
     qr_ref_timeout,
 )
+from waproto.auth.stanzas import (
+    LinkCodeNotification,
+    PairSuccessStanza,
+    companion_finish_iq,
+    companion_hello_iq,
+    pair_device_ack,
+    pair_device_sign_reply,
+    pair_error_reply,
+    parse_link_code_notification,
+    parse_pair_device,
+    parse_pair_success,
+)
 
 __all__ = [
     "ADV_ACCOUNT_SIG_PREFIX",
@@ -74,13 +87,17 @@ __all__ = [
     "ClientIdentity",
     "CompanionFinish",
     "CompanionWebClientType",
+    "LinkCodeNotification",
     "PairSuccess",
+    "PairSuccessStanza",
     "QRData",
     "Registration",
     "account_signature_message",
     "build_login_payload",
     "build_registration_payload",
     "companion_finish",
+    "companion_finish_iq",
+    "companion_hello_iq",
     "decode_client_payload",
     "derive_adv_secret",
     "device_identity_hmac",
@@ -93,6 +110,12 @@ __all__ = [
     "make_device_identity",
     "make_qr_string",
     "normalize_link_code",
+    "pair_device_ack",
+    "pair_device_sign_reply",
+    "pair_error_reply",
+    "parse_link_code_notification",
+    "parse_pair_device",
+    "parse_pair_success",
     "parse_qr_string",
     "parse_registration",
     "primary_finish",
