@@ -1,0 +1,45 @@
+"""Settings of the test server, one frozen dataclass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["FakeServerConfig"]
+
+
+def _default_props() -> dict[str, str]:
+    return {"web_abprops_enabled": "1"}
+
+
+@dataclass(frozen=True, slots=True)
+class FakeServerConfig:
+    """How the fake server listens and behaves.
+
+    Args:
+        host: interface to listen on (loopback by default; the server is for tests).
+        port: websocket port; 0 picks a free one.
+        tls: serve ``wss://`` with a generated test certificate authority.
+        control: also serve the HTTP control API.
+        control_port: control API port; 0 picks a free one.
+        qr_ref_count: refs offered in ``pair-device`` (WhatsApp sends 6; the client
+            shows the first for 60 s and each later one for 20 s).
+        pairing_timeout: seconds a registering connection may wait for a scan
+            before the server ends it with 408.
+        prekey_low_watermark: below this many one-time prekeys the server sends
+            ``<notification type=encrypt><count/>`` (Baileys' MIN_PREKEY_COUNT is 5).
+        max_offline_queue: stanzas kept per offline device; the oldest go first.
+        tick_interval: period of the one shared timer (pairing expiry), seconds.
+        props: the ``<prop name value>`` pairs answered to the props iq.
+    """
+
+    host: str = "127.0.0.1"
+    port: int = 0
+    tls: bool = False
+    control: bool = True
+    control_port: int = 0
+    qr_ref_count: int = 6
+    pairing_timeout: float = 180.0
+    prekey_low_watermark: int = 5
+    max_offline_queue: int = 10_000
+    tick_interval: float = 1.0
+    props: dict[str, str] = field(default_factory=_default_props)

@@ -1,0 +1,255 @@
+"""Message routing: per-device delivery, offline queues, acks, receipts and chat states.
+
+Each client device gets its own copy of a message holding only the ``enc``
+nodes addressed to it, with the attributes WhatsApp adds (``from``,
+``participant`` in groups, ``recipient`` for the sender's own devices, ``t``,
+``notify``). Devices that are offline get their copies queued; a copy sent
+but not acked is queued again when the connection ends, so the next login
+delivers it once more, as WhatsApp does.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from typing import TYPE_CHECKING
+
+from waproto.binary import Node
+from waproto.errors import JIDError
+from waproto.jid import JID, LID_SERVER
+from waproto.testing import nodes
+from waproto.testing.accounts import Account
+from waproto.testing.session import ServerSession
+
+if TYPE_CHECKING:
+    from waproto.testing.core import ServerCore
+
+__all__ = ["DeviceKey", "Router"]
+
+_log = logging.getLogger("waproto.testing.routing")
+
+#: ``(phone number, device id)``: how the router names a device.
+DeviceKey = tuple[str, int]
+
+
+class Router:
+    """Delivery to online devices and queues for offline ones."""
+
+    __slots__ = ("_core", "online", "queues")
+
+    def __init__(self, core: ServerCore) -> None:
+        self._core = core
+        self.online: dict[DeviceKey, ServerSession] = {}
+        self.queues: dict[DeviceKey, deque[Node]] = {}
+
+    def queued_count(self) -> int:
+        """Stanzas waiting for offline devices, over all devices."""
+        return sum(len(queue) for queue in self.queues.values())
+
+    def deliver(self, key: DeviceKey, node: Node, *, track: bool = True) -> None:
+        """Send to the device if it is online (remembering it until acked), else queue it."""
+        session = self.online.get(key)
+        if session is None:
+            queue = self.queues.setdefault(key, deque())
+            if len(queue) >= self._core.config.max_offline_queue:
+                queue.popleft()
+            queue.append(node)
+            return
+        if track:
+            if session.inflight is None:
+                session.inflight = {}
+            session.inflight[node.attrs["id"]] = node
+        session.send_node(node)
+
+    def went_online(self, session: ServerSession) -> None:
+        """Deliver the device's backlog, then ``<ib><offline count/>``."""
+        key = session.device_key
+        assert key is not None
+        self.online[key] = session
+        backlog = self.queues.pop(key, None) or deque()
+        for node in backlog:
+            self.deliver(key, node, track=node.tag == "message")
+        session.send_node(nodes.offline_ib(len(backlog)))
+
+    def went_offline(self, session: ServerSession) -> None:
+        """Forget the connection; what it did not ack goes back to the front of the queue."""
+        key = session.device_key
+        if key is None or self.online.get(key) is not session:
+            return
+        del self.online[key]
+        if session.inflight:
+            queue = self.queues.setdefault(key, deque())
+            queue.extendleft(reversed(list(session.inflight.values())))
+        session.inflight = None
+
+    def acked(self, session: ServerSession, message_id: str) -> None:
+        """The device confirmed a message (ack or receipt): do not deliver it again."""
+        if session.inflight is not None:
+            session.inflight.pop(message_id, None)
+
+    # -- messages ---------------------------------------------------------------------------
+
+    def message(self, session: ServerSession, node: Node, *, now: float) -> None:
+        """Route a ``message`` stanza from a logged-in device and ack it to the sender."""
+        account, device_id = self._core.session_account(session)
+        try:
+            to = JID.parse(node.require_attr("to"))
+        except JIDError:
+            session.send_node(
+                Node("ack", {"class": "message", "id": node.attrs.get("id", ""), "error": "400"})
+            )
+            return
+        if to.is_group:
+            delivered = self._group_message(account, device_id, to, node, now)
+        else:
+            delivered = self._direct_message(account, device_id, to, node, now)
+        ack = nodes.ack(node, now=now)
+        ack.attrs.pop("type", None)
+        if not delivered:
+            ack.attrs["error"] = "404"
+        session.send_node(ack)
+
+    def _base_attrs(self, node: Node, account: Account, now: float) -> dict[str, str]:
+        attrs = {"id": node.attrs.get("id", ""), "type": node.attrs.get("type", "text"), "t": str(int(now))}
+        attrs["notify"] = account.push_name
+        return attrs
+
+    @staticmethod
+    def _per_device_content(node: Node) -> tuple[list[Node], dict[str, list[Node]], list[Node]]:
+        """Split a stanza into shared children, per-device ``enc`` lists and extras."""
+        shared: list[Node] = []
+        per_device: dict[str, list[Node]] = {}
+        identity: list[Node] = []
+        for child in node.get_children():
+            if child.tag == "participants":
+                for to in child.get_children("to"):
+                    per_device.setdefault(to.attrs.get("jid", ""), []).extend(to.get_children())
+            elif child.tag == "device-identity":
+                identity.append(child)
+            elif child.tag in ("enc", "plaintext"):
+                shared.append(child)
+        return shared, per_device, identity
+
+    def _direct_message(self, sender: Account, sender_device: int, to: JID, node: Node, now: float) -> bool:
+        shared, per_device, identity = self._per_device_content(node)
+        if shared and not per_device:
+            per_device[str(to)] = shared
+        delivered = False
+        for jid_text, encs in per_device.items():
+            target = self._resolve(jid_text)
+            if target is None:
+                continue
+            target_account, target_device, jid = target
+            if (target_account.phone_number, target_device) == (sender.phone_number, sender_device):
+                continue
+            attrs = self._base_attrs(node, sender, now)
+            attrs["from"] = str(sender.device_jid(sender_device, lid=jid.server == LID_SERVER))
+            if target_account is sender:
+                attrs["recipient"] = str(to)
+            content = list(encs)
+            if identity and any(enc.attrs.get("type") == "pkmsg" for enc in encs):
+                content.extend(identity)
+            self.deliver((target_account.phone_number, target_device), Node("message", attrs, content))
+            delivered = True
+        return delivered
+
+    def _group_message(
+        self, sender: Account, sender_device: int, group_jid: JID, node: Node, now: float
+    ) -> bool:
+        group = self._core.groups.get(group_jid.user)
+        if group is None:
+            return False
+        shared, per_device, identity = self._per_device_content(node)
+        direct: dict[DeviceKey, list[Node]] = {}
+        for jid_text, encs in per_device.items():
+            target = self._resolve(jid_text)
+            if target is not None:
+                direct[(target[0].phone_number, target[1])] = encs
+        lid_mode = group.addressing_mode == "lid"
+        for phone in group.participants:
+            account = self._core.accounts.get(phone)
+            if account is None:
+                continue
+            for device in account.active_devices():
+                key = (phone, device.device_id)
+                if key == (sender.phone_number, sender_device):
+                    continue
+                encs = direct.get(key, [])
+                attrs = self._base_attrs(node, sender, now)
+                attrs["from"] = str(group_jid)
+                attrs["participant"] = str(sender.device_jid(sender_device, lid=lid_mode))
+                attrs["addressing_mode"] = group.addressing_mode
+                content = [*encs, *shared]
+                if identity and any(enc.attrs.get("type") == "pkmsg" for enc in encs):
+                    content.extend(identity)
+                if content:
+                    self.deliver(key, Node("message", attrs, content))
+        return True
+
+    def _resolve(self, jid_text: str) -> tuple[Account, int, JID] | None:
+        try:
+            jid = JID.parse(jid_text)
+        except JIDError:
+            return None
+        found = self._core.accounts.device_for_jid(jid)
+        if found is None:
+            return None
+        return found[0], found[1].device_id, jid
+
+    # -- receipts, acks, chat states ------------------------------------------------------------
+
+    def receipt(self, session: ServerSession, node: Node, *, now: float) -> None:
+        """Ack a receipt, mark its messages delivered, and pass it to the original sender's devices."""
+        account, device_id = self._core.session_account(session)
+        ids = [node.attrs.get("id", "")]
+        listing = node.get_child("list")
+        if listing is not None:
+            ids.extend(item.attrs.get("id", "") for item in listing.get_children("item"))
+        for message_id in ids:
+            self.acked(session, message_id)
+        session.send_node(nodes.ack(node, now=now))
+        try:
+            to = JID.parse(node.attrs.get("to", ""))
+        except JIDError:
+            return
+        attrs = {k: v for k, v in node.attrs.items() if k not in ("to", "participant", "recipient")}
+        attrs["t"] = str(int(now))
+        if to.is_group:
+            original = node.attrs.get("participant")
+            attrs["from"] = str(to)
+            attrs["participant"] = str(account.device_jid(device_id))
+        else:
+            original = str(to)
+            attrs["from"] = str(account.device_jid(device_id, lid=to.server == LID_SERVER))
+        if original is None:
+            return
+        try:
+            target = self._core.accounts.for_jid(JID.parse(original))
+        except JIDError:
+            return
+        if target is None:
+            return
+        receipt = Node("receipt", attrs, node.content if isinstance(node.content, list) else None)
+        for device in target.active_devices():
+            key = (target.phone_number, device.device_id)
+            if key != (account.phone_number, device_id):
+                self.deliver(key, receipt, track=False)
+
+    def ack(self, session: ServerSession, node: Node) -> None:
+        """A client's ack of something the server delivered."""
+        self.acked(session, node.attrs.get("id", ""))
+
+    def chatstate(self, session: ServerSession, node: Node) -> None:
+        """Pass typing states to the target's online devices (never queued)."""
+        account, _ = self._core.session_account(session)
+        try:
+            target = self._core.accounts.for_jid(JID.parse(node.attrs.get("to", "")))
+        except JIDError:
+            return
+        if target is None:
+            return
+        forwarded = Node("chatstate", {"from": str(account.jid)}, node.content)
+        for device in target.active_devices():
+            online = self.online.get((target.phone_number, device.device_id))
+            if online is not None:
+                online.send_node(forwarded)

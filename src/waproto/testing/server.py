@@ -1,0 +1,253 @@
+"""``FakeServer``: the I/O shell around the routing core.
+
+One task per connection reads websocket messages and feeds its
+:class:`~waproto.testing.session.ServerSession`; output queued for a
+connection from elsewhere (a message routed to it, a fault, a scan) is
+flushed by a short task started on demand. One shared timer task handles
+pairing expiry. The control API, when enabled, runs beside the websocket
+listener.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+import anyio
+from anyio.abc import TaskGroup
+
+from waproto.crypto import KeyPair
+from waproto.errors import ConnectionClosed, InvalidState
+from waproto.testing.accounts import Account
+from waproto.testing.config import FakeServerConfig
+from waproto.testing.control import ControlServer
+from waproto.testing.core import ProvisionedDevice, ServerCore
+from waproto.testing.faults import Fault, FaultKind
+from waproto.testing.provision import provision_device
+from waproto.testing.session import CloseMode, ServerSession
+from waproto.transport import WebSocketConnection, WebSocketServer, serve_websocket
+from waproto.transport.testcerts import TestCA, make_test_ca
+
+__all__ = ["FakeServer"]
+
+_log = logging.getLogger("waproto.testing.server")
+
+
+class _Link:
+    """Ties a session to its websocket and serialises sends on it."""
+
+    __slots__ = ("flushing", "pumping", "server", "session", "ws")
+
+    def __init__(self, server: FakeServer, session: ServerSession, ws: WebSocketConnection) -> None:
+        self.server = server
+        self.session = session
+        self.ws = ws
+        self.pumping = False
+        self.flushing = False
+
+    def wake(self, session: ServerSession) -> None:
+        if not (self.pumping or self.flushing):
+            self.server.spawn(self.flush)
+
+    async def flush(self) -> None:
+        if self.flushing:
+            return
+        self.flushing = True
+        session = self.session
+        try:
+            while True:
+                if session.close_mode is CloseMode.ABORT:
+                    session.data_to_send()
+                    await self.ws.abort()
+                    return
+                data = session.data_to_send()
+                if not data:
+                    break
+                if session.faults is not None and session.faults.delay > 0:
+                    await anyio.sleep(session.faults.delay)
+                for message in data:
+                    await self.ws.send(message)
+            if session.close_mode is CloseMode.CLOSE:
+                await self.ws.aclose()
+        except ConnectionClosed:
+            session.receive_eof()
+        finally:
+            self.flushing = False
+
+
+class FakeServer:
+    """A WhatsApp-like server on loopback: Noise, login, pairing, routing, faults.
+
+    Use as ``async with FakeServer() as server:``; ``server.ws_url`` is the
+    websocket URL and ``server.root_public_key`` the root a client must trust.
+
+    Args:
+        config: listening and behaviour settings.
+        random: randomness for keys, refs and ids (``os.urandom`` by default).
+        clock: the current Unix time (``time.time`` by default).
+    """
+
+    def __init__(
+        self,
+        config: FakeServerConfig | None = None,
+        *,
+        random: Callable[[int], bytes] = os.urandom,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.config = config or FakeServerConfig()
+        self.core = ServerCore(self.config, random=random, clock=clock)
+        self._clock = clock
+        self._random = random
+        self._tg: TaskGroup | None = None
+        self._ws: WebSocketServer | None = None
+        self._control: ControlServer | None = None
+        self.test_ca: TestCA | None = make_test_ca() if self.config.tls else None
+
+    # -- lifecycle --------------------------------------------------------------------------------
+
+    async def __aenter__(self) -> FakeServer:
+        if self._tg is not None:
+            raise InvalidState("can't enter a FakeServer twice")
+        self._tg = anyio.create_task_group()
+        await self._tg.__aenter__()
+        try:
+            ssl_context = None if self.test_ca is None else self.test_ca.server_context()
+            self._ws = await serve_websocket(
+                self._handle,
+                task_group=self._tg,
+                host=self.config.host,
+                port=self.config.port,
+                ssl_context=ssl_context,
+            )
+            if self.config.control:
+                self._control = ControlServer(self)
+                await self._control.start(self._tg, host=self.config.host, port=self.config.control_port)
+            self._tg.start_soon(self._tick)
+        except BaseException:
+            self._tg.cancel_scope.cancel()
+            await self._tg.__aexit__(None, None, None)
+            raise
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        assert self._tg is not None
+        self._tg.cancel_scope.cancel()
+        await self._tg.__aexit__(exc_type, exc, tb)
+
+    async def serve_forever(self) -> None:
+        """Run until cancelled (the CLI's main loop)."""
+        await anyio.sleep_forever()
+
+    def spawn(self, func: Callable[[], object]) -> None:
+        """Start a short task in the server's task group."""
+        if self._tg is not None:
+            self._tg.start_soon(func)  # type: ignore[arg-type]
+
+    @property
+    def ws_url(self) -> str:
+        """The websocket URL clients connect to (``ws://…/ws/chat`` or ``wss://``)."""
+        if self._ws is None:
+            raise InvalidState("the server is not running")
+        return self._ws.url
+
+    @property
+    def control_url(self) -> str | None:
+        """The base URL of the control API (``http://host:port``), when enabled."""
+        return None if self._control is None else self._control.url
+
+    @property
+    def root_public_key(self) -> bytes:
+        """The Noise certificate root clients must trust (32 bytes)."""
+        return self.core.root_key.public
+
+    def write_ca_pem(self, path: str | Path) -> Path:
+        """Write the test CA certificate for ``wss://`` clients; needs ``tls=True``."""
+        if self.test_ca is None:
+            raise InvalidState("the server runs without TLS")
+        return self.test_ca.write_ca_pem(path)
+
+    # -- connections -------------------------------------------------------------------------------
+
+    async def _handle(self, ws: WebSocketConnection) -> None:
+        session = self.core.new_session(now=self._clock())
+        link = _Link(self, session, ws)
+        session.wake = link.wake
+        try:
+            while session.close_mode is None:
+                data = await ws.receive()
+                link.pumping = True
+                try:
+                    session.receive_data(data, now=self._clock())
+                finally:
+                    link.pumping = False
+                await link.flush()
+        except ConnectionClosed:
+            pass
+        finally:
+            session.receive_eof()
+            session.wake = None
+        if session.close_mode is not None and not link.flushing:
+            with anyio.CancelScope(shield=True):
+                await link.flush()
+
+    async def _tick(self) -> None:
+        while True:
+            await anyio.sleep(self.config.tick_interval)
+            self.core.pairing.expire(self._clock())
+
+    # -- Python API ------------------------------------------------------------------------------
+
+    def create_account(self, phone: str, *, push_name: str | None = None) -> Account:
+        """Create (or return) an account with its simulated phone (device 0)."""
+        return self.core.create_account(phone, push_name=push_name)
+
+    def provision_device(
+        self,
+        phone: str,
+        *,
+        identity: KeyPair,
+        noise_public: bytes,
+        registration_id: int,
+        signed_prekey_id: int,
+        signed_prekey_public: bytes,
+        signed_prekey_signature: bytes,
+        platform: str = "Chrome",
+    ) -> ProvisionedDevice:
+        """Link a companion as pairing would, without a websocket (for benchmarks and tests)."""
+        return provision_device(
+            self.core,
+            phone,
+            identity=identity,
+            noise_public=noise_public,
+            registration_id=registration_id,
+            signed_prekey_id=signed_prekey_id,
+            signed_prekey_public=signed_prekey_public,
+            signed_prekey_signature=signed_prekey_signature,
+            platform=platform,
+        )
+
+    def scan_qr(self, phone: str, qr: str) -> None:
+        """The phone of ``phone`` scans a QR string shown by a registering client."""
+        self.core.pairing.scan_qr(phone, qr, now=self._clock())
+
+    def enter_pairing_code(self, phone: str, code: str) -> None:
+        """The phone of ``phone`` types the code a client showed (link-code pairing)."""
+        self.core.enter_pairing_code(phone, code, now=self._clock())
+
+    def kick(self, jid: str, code: int, conflict: str | None = None) -> int:
+        """End the connections of ``jid`` with ``<stream:error code>``; returns how many."""
+        return self.core.apply_fault(Fault(FaultKind.STREAM_ERROR, code=code, conflict=conflict), jid)
+
+    def fault(self, fault: Fault, jid: str | None = None) -> int:
+        """Apply a fault to the connections of ``jid`` (all when None); returns how many."""
+        return self.core.apply_fault(fault, jid)
+
+    def state(self) -> dict[str, object]:
+        """A JSON-ready snapshot of accounts, devices, connections and queues."""
+        return self.core.state()
