@@ -10,13 +10,11 @@ never wait for the lock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import AbstractAsyncContextManager
-from types import TracebackType
 from typing import Any
 
 from waproto.errors import StoreError
 from waproto.store._credentials import Credentials
-from waproto.store._transactions import TransactionalDatabase
+from waproto.store._transactions import DeviceView, TransactionalDatabase
 
 __all__ = ["MemoryDeviceStore", "MemoryStore"]
 
@@ -68,20 +66,8 @@ class MemoryStore(TransactionalDatabase):
         self._view: _View | None = None
         self._saved: dict[str, _View] = {}
 
-    async def __aenter__(self) -> MemoryStore:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Mark the store closed; idempotent."""
-        if self._current() is not None:
-            raise StoreError("cannot close the store inside one of its transactions")
-        async with self._lock:
-            self._closed = True
+    async def _close(self) -> None:
+        self._view = None
 
     # Transaction hooks.
 
@@ -147,21 +133,10 @@ class MemoryStore(TransactionalDatabase):
         return sorted(key[0] for key in self._read_table("devices"))
 
 
-class MemoryDeviceStore:
+class MemoryDeviceStore(DeviceView[MemoryStore]):
     """The stores of one device in a :class:`MemoryStore`."""
 
-    __slots__ = ("_db", "device_id")
-
-    def __init__(self, db: MemoryStore, device_id: str) -> None:
-        self._db = db
-        self.device_id = device_id
-
-    def __repr__(self) -> str:
-        return f"MemoryDeviceStore({self.device_id!r})"
-
-    def transaction(self) -> AbstractAsyncContextManager[None]:
-        """The database-wide transaction (writes of every device commit together)."""
-        return self._db.transaction()
+    __slots__ = ()
 
     def _get(self, table: str, *key: Any) -> Any:
         return self._db._read_table(table).get((self.device_id, *key))

@@ -29,7 +29,7 @@ import os
 import sqlite3
 import urllib.parse
 from collections.abc import Awaitable, Callable, Generator, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractAsyncContextManager, contextmanager
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Literal
 
@@ -39,7 +39,7 @@ import anyio
 from waproto.errors import StoreError
 from waproto.store._credentials import Credentials
 from waproto.store._migrations import MIGRATIONS
-from waproto.store._transactions import TransactionalDatabase
+from waproto.store._transactions import DeviceView, TransactionalDatabase
 
 __all__ = ["SQLiteDeviceStore", "SQLiteStore", "Synchronous"]
 
@@ -240,26 +240,9 @@ class SQLiteStore(TransactionalDatabase):
                     await conn.execute("ROLLBACK")
             raise
 
-    async def __aenter__(self) -> SQLiteStore:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Wait for the open transaction, then close the connection; idempotent."""
-        if self._closed:
-            return
-        if self._current() is not None:
-            raise StoreError("cannot close the store inside one of its transactions")
-        async with self._lock:
-            if self._closed:
-                return
-            self._closed = True
-            with _translated(f"closing {self.path}"):
-                await self._conn.close()
+    async def _close(self) -> None:
+        with _translated(f"closing {self.path}"):
+            await self._conn.close()
 
     # Transaction hooks.
 
@@ -343,21 +326,10 @@ class SQLiteStore(TransactionalDatabase):
         return [row[0] for row in await self._fetch("SELECT device_id FROM devices ORDER BY device_id")]
 
 
-class SQLiteDeviceStore:
+class SQLiteDeviceStore(DeviceView[SQLiteStore]):
     """The stores of one device in a :class:`SQLiteStore`: a two-field view, no state."""
 
-    __slots__ = ("_db", "device_id")
-
-    def __init__(self, db: SQLiteStore, device_id: str) -> None:
-        self._db = db
-        self.device_id = device_id
-
-    def __repr__(self) -> str:
-        return f"SQLiteDeviceStore({self.device_id!r})"
-
-    def transaction(self) -> AbstractAsyncContextManager[None]:
-        """The database-wide transaction (writes of every device commit together)."""
-        return self._db.transaction()
+    __slots__ = ()
 
     async def _get(self, sql: str, *params: Any) -> bytes | None:
         value = await self._db._fetch_value(sql, (self.device_id, *params))

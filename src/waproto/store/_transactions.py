@@ -14,14 +14,16 @@ from __future__ import annotations
 import itertools
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
+from types import TracebackType
+from typing import Generic, Self, TypeVar
 
 import anyio
 
 from waproto.errors import InvalidState
 
-__all__ = ["Transaction", "TransactionalDatabase"]
+__all__ = ["DeviceView", "Transaction", "TransactionalDatabase"]
 
 _ids = itertools.count(1)
 
@@ -53,6 +55,25 @@ class TransactionalDatabase(ABC):
         self._tx_var: ContextVar[Transaction | None] = ContextVar(
             f"waproto.store.transaction.{next(_ids)}", default=None
         )
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Wait for the open transaction, then release the database; idempotent."""
+        if self._closed:
+            return
+        if self._current() is not None:
+            raise InvalidState("cannot close the store inside one of its transactions")
+        async with self._lock:
+            if not self._closed:
+                self._closed = True
+                await self._close()
 
     def _check_open(self) -> None:
         if self._closed:
@@ -127,6 +148,10 @@ class TransactionalDatabase(ABC):
             yield
 
     @abstractmethod
+    async def _close(self) -> None:
+        """Backend hook: release resources (called once, under the lock)."""
+
+    @abstractmethod
     async def _begin(self) -> None:
         """Backend hook."""
 
@@ -149,3 +174,23 @@ class TransactionalDatabase(ABC):
     @abstractmethod
     async def _rollback_to(self, name: str) -> None:
         """Backend hook."""
+
+
+_DB = TypeVar("_DB", bound=TransactionalDatabase)
+
+
+class DeviceView(Generic[_DB]):
+    """Base of the per-device views: two references, no state of its own."""
+
+    __slots__ = ("_db", "device_id")
+
+    def __init__(self, db: _DB, device_id: str) -> None:
+        self._db = db
+        self.device_id = device_id
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.device_id!r})"
+
+    def transaction(self) -> AbstractAsyncContextManager[None]:
+        """The database-wide transaction (writes of every device commit together)."""
+        return self._db.transaction()

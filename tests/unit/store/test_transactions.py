@@ -6,7 +6,7 @@ import anyio
 import pytest
 
 from tests.unit.store.conftest import AnyStore
-from waproto.errors import StoreError
+from waproto.errors import InvalidState, StoreError
 
 pytestmark = pytest.mark.anyio
 
@@ -186,5 +186,5 @@ async def test_a_failed_write_inside_a_transaction_rolls_it_back(db: AnyStore) -
 
 async def test_close_inside_a_transaction_is_refused(db: AnyStore) -> None:
     async with db.transaction():
-        with pytest.raises(StoreError):
+        with pytest.raises(InvalidState):
             await db.close()
