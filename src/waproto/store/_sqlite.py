@@ -12,7 +12,9 @@ Choices, and why:
   connection and its thread. Reads inside a transaction run at once and see its writes.
 - **WAL, ``synchronous=FULL`` by default.** WAL alone survives a killed process;
   FULL also syncs the log on every commit, so a ratchet step whose message was acked
-  survives power loss. ``NORMAL`` is offered for bulk, replaceable data.
+  survives power loss. ``NORMAL`` is offered for bulk, replaceable data. Measured
+  (ext4 on virtio, one session record and one processed mark per transaction):
+  FULL ~0.55 ms per commit (~1,800/s), NORMAL ~0.34 ms (~3,000/s).
 - **``secure_delete=ON``.** Freed pages are zeroed, so superseded ratchet states do
   not linger in the file (forward secrecy on disk; they may still sit in the WAL
   until the next checkpoint).
