@@ -59,6 +59,11 @@ _COMPRESSED = 0x02
 _PACKED_TAGS = frozenset((Tag.NIBBLE_8, Tag.HEX_8))
 _WIDE_JID_TAGS = frozenset((Tag.FB_JID, Tag.INTEROP_JID))
 _LIST_TAGS = frozenset((Tag.LIST_EMPTY, Tag.LIST_8, Tag.LIST_16))
+# Plain ints for the hot path (IntEnum members cost an attribute lookup each).
+_LIST_8 = int(Tag.LIST_8)
+_LIST_16 = int(Tag.LIST_16)
+_BINARY_8 = int(Tag.BINARY_8)
+_BINARY_32 = int(Tag.BINARY_32)
 _SERVERS_BY_DOMAIN = {
     DOMAIN_LID: LID_SERVER,
     DOMAIN_HOSTED: HOSTED_SERVER,
@@ -205,22 +210,56 @@ class _Decoder:
         return f"{user}{suffix}@{server}"
 
     def node(self, depth: int) -> Node:
+        # The hot path: header and token strings are read inline from locals; anything
+        # other than a single-byte token goes through string().
         limits = self.limits
         if depth > limits.max_depth:
             raise LimitExceeded(f"nesting deeper than {limits.max_depth}", offset=self.pos)
         self.nodes += 1
         if self.nodes > limits.max_nodes:
             raise LimitExceeded(f"more than {limits.max_nodes} nodes", offset=self.pos)
-        size = self.list_size(self.byte())
-        tag = self.string(self.byte())
+        data = self.data
+        single = self.single
+        n_single = len(single)
+        pos = self.pos
+        size_tag = data[pos]
+        if size_tag == _LIST_8:
+            size = data[pos + 1]
+            pos += 2
+        elif size_tag == _LIST_16:
+            size = (data[pos + 1] << 8) | data[pos + 2]
+            pos += 3
+        else:
+            raise DecodeError(f"invalid node list tag {size_tag}", offset=pos)
+        code = data[pos]
+        pos += 1
+        if 0 < code < n_single:
+            tag = single[code]
+        else:
+            self.pos = pos
+            tag = self.string(code)
+            pos = self.pos
         if not size or not tag:
-            raise DecodeError("invalid node header", offset=self.pos)
+            raise DecodeError("invalid node header", offset=pos)
         attrs: dict[str, str] = {}
-        string = self.string
-        byte = self.byte
         for _ in range((size - 1) >> 1):
-            key = string(byte())
-            attrs[key] = string(byte())
+            code = data[pos]
+            pos += 1
+            if 0 < code < n_single:
+                key = single[code]
+            else:
+                self.pos = pos
+                key = self.string(code)
+                pos = self.pos
+            code = data[pos]
+            pos += 1
+            if 0 < code < n_single:
+                attrs[key] = single[code]
+            else:
+                self.pos = pos
+                attrs[key] = self.string(code)
+                pos = self.pos
+        self.pos = pos
         if size & 1:
             return Node(tag, attrs)
         return Node(tag, attrs, self.content(depth))
@@ -231,8 +270,10 @@ class _Decoder:
             count = self.list_size(tag)
             if count > self.limits.max_children:
                 raise LimitExceeded(f"more than {self.limits.max_children} children", offset=self.pos)
-            return [self.node(depth + 1) for _ in range(count)]
-        if Tag.BINARY_8 <= tag <= Tag.BINARY_32:
+            child_depth = depth + 1
+            node = self.node
+            return [node(child_depth) for _ in range(count)]
+        if _BINARY_8 <= tag <= _BINARY_32:
             return self.take(self.binary_length(tag))
         return self.string(tag).encode()
 
@@ -274,7 +315,8 @@ def decode_node(
     try:
         node = decoder.node(1)
     except IndexError:
-        raise DecodeError("unexpected end of payload", offset=decoder.pos) from None
+        # Only a read past the end raises IndexError, so the offset is the body length.
+        raise DecodeError("unexpected end of payload", offset=len(body)) from None
     if decoder.pos != len(body):
         raise DecodeError(f"{len(body) - decoder.pos} trailing bytes after the root node", offset=decoder.pos)
     return node

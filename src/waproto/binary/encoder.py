@@ -57,6 +57,9 @@ def _list_start(size: int) -> bytes:
     raise ValueError(f"list too long to encode: {size} items")
 
 
+_LIST_STARTS = tuple(_list_start(size) for size in range(256))
+
+
 def _packed(text: str, tag: Tag) -> bytes:
     """Pack digits or upper-case hex two characters per byte (an odd tail pads with 0xF)."""
     odd = len(text) & 1
@@ -112,19 +115,27 @@ def _encode_string(text: str, table: TokenTable) -> bytes:
 
 
 def _write_node(node: Node, table: TokenTable, out: bytearray) -> None:
-    attrs = [(key, value) for key, value in node.attrs.items() if value is not None]
+    # The hot path: token lookups are inlined; everything else goes through _encode_string.
+    tokens = table.encoded
+    attrs = node.attrs
     content = node.content
-    out += _list_start(2 * len(attrs) + 1 + (content is not None))
-    out += _encode_string(node.tag, table)
-    for key, value in attrs:
+    skipped = sum(value is None for value in attrs.values()) if None in attrs.values() else 0
+    size = 2 * (len(attrs) - skipped) + 1 + (content is not None)
+    out += _LIST_STARTS[size] if size < 256 else _list_start(size)
+    tag = node.tag
+    out += tokens.get(tag) or _encode_string(tag, table)
+    for key, value in attrs.items():
+        if value is None:
+            continue
         if not isinstance(value, str):
-            raise TypeError(f"<{node.tag}> attribute {key!r} must be str, not {type(value).__name__}")
-        out += _encode_string(key, table)
-        out += _encode_string(value, table)
+            raise TypeError(f"<{tag}> attribute {key!r} must be str, not {type(value).__name__}")
+        out += tokens.get(key) or _encode_string(key, table)
+        out += tokens.get(value) or _encode_string(value, table)
     if content is None:
         return
     if isinstance(content, list):
-        out += _list_start(len(content))
+        count = len(content)
+        out += _LIST_STARTS[count] if count < 256 else _list_start(count)
         for child in content:
             _write_node(child, table, out)
     elif isinstance(content, bytes | bytearray | memoryview):
@@ -135,7 +146,7 @@ def _write_node(node: Node, table: TokenTable, out: bytearray) -> None:
         out += _encode_string(content, table) if content else _byte_length(0)
     else:
         kind = type(content).__name__
-        raise TypeError(f"<{node.tag}> content must be None, str, bytes or list, not {kind}")
+        raise TypeError(f"<{tag}> content must be None, str, bytes or list, not {kind}")
 
 
 def encode_node(node: Node, *, dict_version: int = DEFAULT_DICT_VERSION) -> bytes:
