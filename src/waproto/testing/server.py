@@ -105,6 +105,7 @@ class FakeServer:
         self._tg: TaskGroup | None = None
         self._ws: WebSocketServer | None = None
         self._control: ControlServer | None = None
+        self._links: set[_Link] = set()
         self.test_ca: TestCA | None = make_test_ca() if self.config.tls else None
 
     # -- lifecycle --------------------------------------------------------------------------------
@@ -137,6 +138,10 @@ class FakeServer:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         assert self._tg is not None
+        # Drop every socket first: a polite close would wait for each peer's answer.
+        with anyio.CancelScope(shield=True):
+            for link in list(self._links):
+                await link.ws.abort()
         self._tg.cancel_scope.cancel()
         await self._tg.__aexit__(exc_type, exc, tb)
 
@@ -178,6 +183,7 @@ class FakeServer:
         session = self.core.new_session(now=self._clock())
         link = _Link(self, session, ws)
         session.wake = link.wake
+        self._links.add(link)
         try:
             while session.close_mode is None:
                 data = await ws.receive()
@@ -190,6 +196,7 @@ class FakeServer:
         except ConnectionClosed:
             pass
         finally:
+            self._links.discard(link)
             session.receive_eof()
             session.wake = None
         if session.close_mode is not None and not link.flushing:
