@@ -187,7 +187,8 @@ class WebSocketConnection:
     async def send(self, data: bytes) -> None:
         """Send ``data`` as one binary message.
 
-        Waits while the peer is not reading (TCP backpressure).
+        Waits while the peer is not reading (TCP backpressure). Cancelling a
+        send that is already writing drops the connection (code 1006).
 
         Raises:
             ConnectionClosed: the connection is closed or closing, or broke while sending.
@@ -344,15 +345,22 @@ class WebSocketConnection:
 
         The protocol's queue is taken under the lock, so concurrent callers
         cannot reorder frames. An empty chunk (half-close) is skipped: the
-        stream is closed as a whole when the connection finishes.
+        stream is closed as a whole when the connection finishes. Cancelled
+        mid-write, the connection is dropped: the frames taken (possibly other
+        tasks' messages) are lost, and TLS may have sent half a record.
         """
         async with self._send_lock:
             stream, protocol = self._stream, self._protocol
             if stream is None or protocol is None:
                 return
-            for chunk in protocol.data_to_send():
-                if chunk:
-                    await stream.send(chunk)
+            try:
+                for chunk in protocol.data_to_send():
+                    if chunk:
+                        await stream.send(chunk)
+            except anyio.get_cancelled_exc_class():
+                with anyio.CancelScope(shield=True):
+                    await self._finish("cancelled while sending")
+                raise
 
     async def _finish(self, failure: str | None = None) -> None:
         """Record the close code and reason, drop the stream and protocol; idempotent."""

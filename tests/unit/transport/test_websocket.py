@@ -315,3 +315,20 @@ async def test_ca_file_context_and_shared_context(tmp_path: Path, test_ca: TestC
     path = test_ca.write_ca_pem(tmp_path / "ca.pem")
     async with running_server(echo, ssl_context=test_ca.server_context()) as server:
         await echo_roundtrip(server.url, [b"via file"], ssl_context_from_ca_file(path))
+
+
+async def test_cancelled_send_drops_the_connection() -> None:
+    async def never_read(connection: WebSocketConnection) -> None:
+        await anyio.sleep_forever()
+
+    async with running_server(never_read) as server:
+        client = await connect_websocket(server.url, connect_timeout=TIMEOUT)
+        chunk = b"\x01" * (1 << 20)
+        with anyio.move_on_after(2):
+            for _ in range(512):  # far more than loopback socket buffers hold
+                await client.send(chunk)
+        assert client.closed
+        assert client.close_code == 1006
+        assert client.close_reason == "cancelled while sending"
+        with pytest.raises(ConnectionClosed):
+            await client.send(b"more")
