@@ -17,3 +17,9 @@ def load_vectors(relative: str) -> Any:
     if not VECTORS_DIR.is_dir():
         pytest.skip(f"external vectors not present at {VECTORS_DIR}")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    """Async tests run on asyncio, the loop our users run."""
+    return "asyncio"

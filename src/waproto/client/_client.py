@@ -1,0 +1,575 @@
+"""The public face of one WhatsApp account (one companion device).
+
+::
+
+    async with Client(await SQLiteStore.open("bot.db")) as client:
+        @client.on(Message)
+        async def echo(event: Message) -> None:
+            if event.text:
+                await client.send_text(event.info.chat, event.text)
+
+        await client.run_forever()
+
+``async with`` connects and logs in (or starts pairing and emits ``QRCode``
+events); a 515 after pairing is handled inside. Transient closes reconnect with
+exponential backoff unless ``ClientConfig.auto_reconnect`` is off; logouts and
+replaced streams stop the client.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import logging
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any
+
+import anyio
+from anyio.abc import TaskGroup
+
+from waproto.auth import (
+    ClientIdentity,
+    build_login_payload,
+    build_registration_payload,
+    encode_device_identity,
+)
+from waproto.backoff import backoff_delay
+from waproto.binary import Node
+from waproto.client._dispatch import NodeDispatcher
+from waproto.client._pairing import Pairing
+from waproto.client._prekeys import PrekeyManager
+from waproto.config import ClientConfig
+from waproto.connection import CloseInfo, Connection, ConnectionCore, DisconnectReason, ReadyState
+from waproto.errors import ConnectionClosed, InvalidState, WAError
+from waproto.events import (
+    Connected,
+    Disconnected,
+    Event,
+    LoggedOut,
+    StreamReplaced,
+)
+from waproto.events import (
+    Message as MessageEvent,
+)
+from waproto.handlers import EventHandler, HandlerRegistry
+from waproto.jid import JID, USER_SERVER
+from waproto.messaging.receive import MessageReceiver
+from waproto.messaging.send import GroupInfo, MessageSender, SendResult, parse_group
+from waproto.messaging.wire import build_receipt, check_iq_error
+from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY
+from waproto.proto import wa_e2e_pb2
+from waproto.store import Credentials, Database, DeviceStore, new_credentials
+from waproto.transport import connect_websocket
+
+__all__ = ["Client", "ClientState"]
+
+logger = logging.getLogger("waproto.client")
+
+#: Device id used in a multi-device database when the caller names none.
+DEFAULT_DEVICE = "default"
+
+
+class ClientState(enum.Enum):
+    """Lifecycle of a :class:`Client` object (not of its connection)."""
+
+    UNOPENED = "unopened"
+    OPENED = "opened"
+    CLOSED = "closed"
+
+
+class Client:
+    """One account driven from Python.
+
+    Args:
+        store: a database (``SQLiteStore``, ``MemoryStore``) or one device's view of it.
+        device: which device of the database this client is (default ``"default"``).
+        config: connection and behaviour settings.
+    """
+
+    def __init__(
+        self, store: Database | DeviceStore, *, device: str | None = None, config: ClientConfig | None = None
+    ) -> None:
+        self._database: Database | None = None
+        if isinstance(store, DeviceStore):
+            self._store: DeviceStore = store
+        else:
+            self._database = store
+            self._store = store.device(device or DEFAULT_DEVICE)
+        self._config = config or ClientConfig()
+        self._identity = ClientIdentity(version=self._config.version, browser=self._config.browser)
+        self._handlers = HandlerRegistry()
+        self._state = ClientState.UNOPENED
+        self._credentials: Credentials | None = None
+        self._connection: Connection | None = None
+        self._task_group: TaskGroup | None = None
+        self._connected = False
+        self._changed = anyio.Event()
+        self._stopped = anyio.Event()
+        self._stop_reason: Event | None = None
+        self._crypto_lock = anyio.Lock()
+        self._pairing = Pairing(self)
+        self._prekeys = PrekeyManager(self)
+        self._sender = MessageSender(self)
+        self._receiver = MessageReceiver(self)
+        self._dispatcher = NodeDispatcher(self)
+        self._closing = False
+
+    # ----------------------------------------------------------------- lifecycle
+
+    async def __aenter__(self) -> Client:
+        if self._state is not ClientState.UNOPENED:
+            raise InvalidState(f"can't open a client in state {self._state.name}")
+        self._state = ClientState.OPENED
+        if self._database is not None:
+            await self._database.create_device(self._store.device_id)
+        credentials = await self._store.get_credentials()
+        if credentials is None:
+            credentials = new_credentials()
+            await self._prekeys.store_initial(credentials)
+        self._credentials = credentials
+        self._task_group = anyio.create_task_group()
+        await self._task_group.__aenter__()
+        self._task_group.start_soon(self._connection_loop)
+        if self.is_paired:
+            with anyio.fail_after(self._config.connect_timeout):
+                await self._wait_connected_or_stopped()
+            if not self._connected:
+                await self.aclose()
+                raise ConnectionClosed(self._stop_reason or "stopped before login")
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection and stop all tasks; idempotent."""
+        if self._state is ClientState.CLOSED:
+            return
+        self._state = ClientState.CLOSED
+        self._closing = True
+        self._stopped.set()
+        self._set_connected(False)
+        connection = self._connection
+        if connection is not None:
+            await connection.close()
+        if self._task_group is not None:
+            self._task_group.cancel_scope.cancel()
+            with anyio.CancelScope(shield=True):
+                await self._task_group.__aexit__(None, None, None)
+            self._task_group = None
+        self._handlers.clear()
+
+    async def run_forever(self) -> None:
+        """Wait until the client stops: :meth:`aclose`, a logout, or a replaced stream."""
+        await self._stopped.wait()
+
+    def run(self, main: Callable[[Client], Awaitable[None]] | None = None) -> None:
+        """Blocking entry point for scripts: open, run ``main`` (or forever), close."""
+
+        async def runner() -> None:
+            async with self:
+                if main is not None:
+                    await main(self)
+                else:
+                    await self.run_forever()
+
+        anyio.run(runner)
+
+    async def wait_connected(self, timeout: float | None = None) -> None:
+        """Wait until logged in and ready (``Connected`` was emitted)."""
+        with anyio.fail_after(timeout if timeout is not None else self._config.connect_timeout):
+            await self._wait_connected_or_stopped()
+        if not self._connected:
+            raise ConnectionClosed(self._stop_reason or "client stopped")
+
+    # ------------------------------------------------------------------ handlers
+
+    def on(self, event_type: type[Any]) -> Callable[[EventHandler[Any]], EventHandler[Any]]:
+        """Decorator: ``@client.on(Message)`` registers a sync or async handler."""
+        return self._handlers.on(event_type)
+
+    def add_handler(self, event_type: type[Any], handler: EventHandler[Any]) -> None:
+        """Register ``handler`` for ``event_type`` (and its subclasses)."""
+        self._handlers.add(event_type, handler)
+
+    def remove_handler(self, handler: Callable[..., Any]) -> None:
+        """Unregister ``handler``."""
+        self._handlers.remove(handler)
+
+    # ------------------------------------------------------------- public state
+
+    @property
+    def config(self) -> ClientConfig:
+        """The configuration this client runs with."""
+        return self._config
+
+    @property
+    def store(self) -> DeviceStore:
+        """This device's store."""
+        return self._store
+
+    @property
+    def credentials(self) -> Credentials:
+        """This device's keys and identity."""
+        if self._credentials is None:
+            raise InvalidState("credentials are loaded when the client opens")
+        return self._credentials
+
+    @property
+    def client_identity(self) -> ClientIdentity:
+        """How this client presents itself in the ClientPayload."""
+        return self._identity
+
+    @property
+    def is_paired(self) -> bool:
+        """The device is linked to an account."""
+        return self._credentials is not None and self._credentials.me is not None
+
+    @property
+    def own_jid(self) -> JID:
+        """Our device JID."""
+        me = self.credentials.me
+        if me is None:
+            raise InvalidState("not paired yet")
+        return JID.parse(me)
+
+    @property
+    def ready_state(self) -> ReadyState:
+        """The connection's state (CLOSED between connections)."""
+        return self._connection.ready_state if self._connection is not None else ReadyState.CLOSED
+
+    @property
+    def crypto_lock(self) -> anyio.Lock:
+        """Held while Signal records are advanced and committed."""
+        return self._crypto_lock
+
+    @property
+    def sender(self) -> MessageSender:
+        """The send path, with its device-list and group caches."""
+        return self._sender
+
+    # -------------------------------------------------------------- public API
+
+    async def send_text(
+        self,
+        to: JID | str,
+        text: str,
+        *,
+        quoted: MessageEvent | None = None,
+        mentions: Sequence[JID | str] = (),
+    ) -> SendResult:
+        """Send a text message, optionally quoting a received message and mentioning people."""
+        if quoted is None and not mentions:
+            return await self.send_message(to, wa_e2e_pb2.Message(conversation=text))
+        context = wa_e2e_pb2.ContextInfo(mentionedJid=[str(m) for m in mentions])
+        if quoted is not None:
+            context.stanzaId = quoted.info.id
+            context.participant = str(quoted.info.sender.to_non_ad())
+            context.quotedMessage.CopyFrom(quoted.message)
+            if quoted.info.is_group:
+                context.remoteJid = str(quoted.info.chat)
+        extended = wa_e2e_pb2.Message.ExtendedTextMessage(text=text, contextInfo=context)
+        return await self.send_message(to, wa_e2e_pb2.Message(extendedTextMessage=extended))
+
+    async def send_reaction(self, message: MessageEvent, emoji: str) -> SendResult:
+        """React to a received message; an empty ``emoji`` removes the reaction."""
+        info = message.info
+        key = wa_e2e_pb2.MessageKey(remoteJid=str(info.chat), fromMe=info.is_from_me, id=info.id)
+        if info.is_group:
+            key.participant = str(info.sender.to_non_ad())
+        reaction = wa_e2e_pb2.Message.ReactionMessage(
+            key=key, text=emoji, senderTimestampMs=int(anyio.current_time() * 1000)
+        )
+        return await self.send_message(info.chat, wa_e2e_pb2.Message(reactionMessage=reaction))
+
+    async def send_message(
+        self, to: JID | str, message: wa_e2e_pb2.Message, *, message_id: str | None = None
+    ) -> SendResult:
+        """Send any ``Message`` protobuf; returns the id and server timestamp once the server acks."""
+        await self.wait_connected()
+        return await self._sender.send(_jid(to), message, message_id=message_id)
+
+    async def mark_read(
+        self, chat: JID | str, message_ids: Sequence[str], *, sender: JID | str | None = None
+    ) -> None:
+        """Send read receipts (blue ticks) for messages in ``chat``; ``sender`` is needed in groups."""
+        await self.wait_connected()
+        await self.send_node(
+            build_receipt(
+                to=_jid(chat),
+                message_ids=list(message_ids),
+                receipt_type="read",
+                participant=_jid(sender) if sender is not None else None,
+                timestamp=int(anyio.current_time()),
+            )
+        )
+
+    async def send_presence(self, available: bool) -> None:
+        """Appear online or offline to contacts."""
+        await self.wait_connected()
+        attrs = {"type": "available" if available else "unavailable"}
+        if self._config.push_name:
+            attrs["name"] = self._config.push_name
+        await self.send_node(Node("presence", attrs))
+
+    async def send_chat_state(
+        self, chat: JID | str, state: str = "composing", *, media: str | None = None
+    ) -> None:
+        """Show ``composing`` (typing; ``media="audio"`` for recording) or ``paused`` in ``chat``."""
+        if state not in ("composing", "paused"):
+            raise ValueError(f"chat state must be composing or paused, not {state!r}")
+        await self.wait_connected()
+        child = Node(state, {"media": media} if media else {})
+        await self.send_node(
+            Node("chatstate", {"from": str(self.own_jid.to_non_ad()), "to": str(_jid(chat))}, [child])
+        )
+
+    async def is_on_whatsapp(self, phones: Iterable[str]) -> dict[str, JID | None]:
+        """Which phone numbers have WhatsApp: number -> account JID (None when not registered)."""
+        await self.wait_connected()
+        numbers = ["+" + "".join(ch for ch in p if ch.isdigit()) for p in phones]
+        usync = Node(
+            "usync",
+            {"sid": self.next_id(), "mode": "query", "last": "true", "index": "0", "context": "interactive"},
+            [
+                Node("query", {}, [Node("contact")]),
+                Node("list", {}, [Node("user", {}, [Node("contact", {}, n.encode())]) for n in numbers]),
+            ],
+        )
+        answer = await self.query(Node("iq", {"to": USER_SERVER, "type": "get", "xmlns": "usync"}, [usync]))
+        found: dict[str, JID | None] = dict.fromkeys(numbers)
+        listing = check_iq_error(answer).require_child("usync").get_child("list")
+        for user in listing.get_children("user") if listing is not None else []:
+            contact = user.get_child("contact")
+            if contact is None:
+                continue
+            number = contact.content_bytes().decode()
+            number = number if number.startswith("+") else "+" + number
+            found[number] = user.attr_jid("jid") if contact.attr("type") == "in" else None
+        return found
+
+    async def create_group(self, subject: str, participants: Sequence[JID | str]) -> GroupInfo:
+        """Create a group with us as admin; returns its metadata."""
+        await self.wait_connected()
+        create = Node(
+            "create",
+            {"subject": subject, "key": self.next_id()},
+            [Node("participant", {"jid": str(_jid(p).to_non_ad())}) for p in participants],
+        )
+        answer = await self.query(Node("iq", {"to": "@g.us", "type": "set", "xmlns": "w:g2"}, [create]))
+        info = parse_group(check_iq_error(answer).require_child("group"))
+        self._sender.group_cache.put(info.jid, info)
+        return info
+
+    async def group_info(self, group: JID | str) -> GroupInfo:
+        """A group's subject and participants (cached)."""
+        await self.wait_connected()
+        return await self._sender.group_info(_jid(group))
+
+    async def request_pairing_code(self, phone: str) -> str:
+        """Link by phone number instead of QR: returns the code to type on the phone."""
+        if self.is_paired:
+            raise InvalidState("this device is already paired")
+        with anyio.fail_after(self._config.connect_timeout):
+            while self._connection is None or self._connection.ready_state is not ReadyState.CONNECTING:
+                await anyio.sleep(0.01)
+        return await self._pairing.request_code(phone, self.query)
+
+    async def logout(self) -> None:
+        """Unlink this device from the account and forget its credentials."""
+        await self.wait_connected()
+        own = self.own_jid
+        remove = Node("remove-companion-device", {"jid": str(own), "reason": "user_initiated"})
+        await self.query(Node("iq", {"to": USER_SERVER, "type": "set", "xmlns": "md"}, [remove]))
+        await self._stop(LoggedOut(on_connect=False, reason="logout"))
+        if self._database is not None:
+            await self._database.delete_device(self._store.device_id)
+        if self._connection is not None:
+            await self._connection.close(CloseInfo.local(DisconnectReason.LOGGED_OUT, "logged out"))
+
+    # --------------------------------------------------- messaging context API
+
+    def next_id(self) -> str:
+        """A fresh stanza id."""
+        if self._connection is None:
+            raise ConnectionClosed("not connected")
+        return self._connection.next_id()
+
+    async def send_node(self, node: Node) -> None:
+        """Send a raw node on the current connection."""
+        if self._connection is None:
+            raise ConnectionClosed("not connected")
+        await self._connection.send_node(node)
+
+    async def query(self, node: Node) -> Node:
+        """Send an iq and wait for its answer (``query_timeout``)."""
+        if self._connection is None:
+            raise ConnectionClosed("not connected")
+        return await self._connection.query(node, timeout=self._config.query_timeout)
+
+    async def send_and_wait_ack(self, node: Node) -> Node:
+        """Send a message stanza and wait for the server's ack (``query_timeout``)."""
+        if self._connection is None:
+            raise ConnectionClosed("not connected")
+        return await self._connection.send_and_wait_ack(node, timeout=self._config.query_timeout)
+
+    async def emit(self, event: Event) -> None:
+        """Run the handlers registered for ``event``."""
+        await self._handlers.emit(event)
+
+    def spawn(self, coro_fn: Callable[..., Awaitable[Any]], *args: Any) -> None:
+        """Run ``coro_fn(*args)`` in the client's task group; failures are logged."""
+        if self._task_group is None:
+            return
+        self._task_group.start_soon(self._guarded, coro_fn, args)
+
+    async def retry_keys(self) -> Node:
+        """Keys for a retry receipt, so the sender can rebuild the session without a fetch."""
+        return await self._prekeys.retry_keys_node(encode_device_identity(self.credentials.account or b""))
+
+    async def save_credentials(self, credentials: Credentials) -> None:
+        """Store new credentials and use them from now on."""
+        await self._store.put_credentials(credentials)
+        self._credentials = credentials
+
+    async def close_connection(self, info: CloseInfo) -> None:
+        """End the current connection with ``info`` (the loop then applies its policy)."""
+        if self._connection is not None:
+            await self._connection.close(info)
+
+    @property
+    def pairing(self) -> Pairing:
+        """The pairing flow of registration connections."""
+        return self._pairing
+
+    @property
+    def prekeys(self) -> PrekeyManager:
+        """Prekey upload and maintenance."""
+        return self._prekeys
+
+    @property
+    def receiver(self) -> MessageReceiver:
+        """The receive path."""
+        return self._receiver
+
+    # ----------------------------------------------------------------- internals
+
+    async def _guarded(self, coro_fn: Callable[..., Awaitable[Any]], args: tuple[Any, ...]) -> None:
+        try:
+            await coro_fn(*args)
+        except (WAError, OSError) as exc:
+            logger.warning("background task %s failed: %s", getattr(coro_fn, "__name__", coro_fn), exc)
+
+    async def _wait_connected_or_stopped(self) -> None:
+        while not self._connected and not self._stopped.is_set():
+            await self._changed.wait()
+
+    def _set_connected(self, connected: bool) -> None:
+        """Record the new state and wake everyone waiting for a change."""
+        self._connected = connected
+        changed, self._changed = self._changed, anyio.Event()
+        changed.set()
+
+    async def _stop(self, event: Event | None) -> None:
+        self._closing = True
+        if event is not None:
+            self._stop_reason = event
+            await self.emit(event)
+        self._stopped.set()
+        self._set_connected(False)
+
+    async def _connection_loop(self) -> None:
+        attempt = 0
+        while not self._closing:
+            info = await self._connect_once()
+            self._set_connected(False)
+            self._pairing.stop()
+            await self.emit(Disconnected(reason=info.reason, code=info.code, detail=info.detail))
+            if self._closing:
+                return
+            if info.reason is DisconnectReason.RESTART_REQUIRED:
+                attempt = 0
+                continue
+            permanent = _permanent_event(info, self.is_paired)
+            if permanent is not None or info.reason.is_permanent or "QR refs" in info.detail:
+                await self._stop(permanent)
+                return
+            if not self._config.auto_reconnect:
+                await self._stop(None)
+                return
+            delay = backoff_delay(
+                attempt, base=self._config.reconnect_delay, cap=self._config.reconnect_max_delay
+            )
+            attempt += 1
+            logger.info("reconnecting in %.1f s after %s", delay, info)
+            await anyio.sleep(delay)
+
+    async def _connect_once(self) -> CloseInfo:
+        creds = self.credentials
+        config = self._config
+        try:
+            websocket = await connect_websocket(
+                config.url,
+                origin=config.origin,
+                ssl_context=config.ssl_context,
+                connect_timeout=config.connect_timeout,
+            )
+        except ConnectionClosed as exc:
+            return CloseInfo.local(DisconnectReason.TIMED_OUT, f"connect failed: {exc.reason}")
+        core = ConnectionCore(
+            noise_key=creds.noise_key,
+            client_payload=self._client_payload(creds),
+            trusted_root=config.trust_root or WA_CERT_ROOT_PUBLIC_KEY,
+            dict_version=config.dict_version,
+            keepalive_interval=config.keepalive_interval,
+            keepalive_grace=config.keepalive_grace,
+            now=anyio.current_time(),
+            routing_info=creds.routing_info,
+        )
+        connection = Connection(websocket, core, on_node=self._dispatcher.dispatch, on_login=self._on_login)
+        self._connection = connection
+        try:
+            return await connection.run()
+        finally:
+            self._connection = None
+
+    def _client_payload(self, creds: Credentials) -> bytes:
+        if creds.me is not None:
+            me = JID.parse(creds.me)
+            return build_login_payload(self._identity, username=int(me.user), device=me.device)
+        return build_registration_payload(
+            self._identity,
+            registration_id=creds.registration_id,
+            identity_public=creds.identity_key.public,
+            signed_prekey_id=creds.signed_prekey_id,
+            signed_prekey_public=creds.signed_prekey.public,
+            signed_prekey_signature=creds.signed_prekey_signature,
+        )
+
+    async def _on_login(self, success: Node) -> None:
+        lid = success.attr("lid")
+        if lid and lid != self.credentials.lid:
+            await self.save_credentials(dataclasses.replace(self.credentials, lid=lid))
+        self.spawn(self._after_login)
+
+    async def _after_login(self) -> None:
+        await self._prekeys.upload_if_needed()
+        await self.query(Node("iq", {"to": USER_SERVER, "type": "set", "xmlns": "passive"}, [Node("active")]))
+        if self._config.mark_online_on_connect:
+            await self.send_presence(True)
+        self._set_connected(True)
+        await self.emit(Connected())
+        await self._receiver.replay_inbox()
+
+
+def _jid(value: JID | str) -> JID:
+    return value if isinstance(value, JID) else JID.parse(value)
+
+
+def _permanent_event(info: CloseInfo, paired: bool) -> Event | None:
+    """The event that ends the client for this close, if any."""
+    if info.device_removed or (info.reason is DisconnectReason.LOGGED_OUT and paired):
+        return LoggedOut(on_connect=info.detail != "" and not info.device_removed, reason=str(info))
+    if info.reason is DisconnectReason.CONNECTION_REPLACED:
+        return StreamReplaced()
+    return None

@@ -1,0 +1,199 @@
+"""Inbound nodes to handlers, by tag, through a table.
+
+Runs inside the reader task, so a handler never waits for another node: work
+that needs a query (prekey upload, answering a retry) is spawned.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from waproto.binary import Node
+from waproto.errors import DecodeError, WAError
+from waproto.events import ChatState, Presence, Receipt
+from waproto.jid import GROUP_SERVER, JID, USER_SERVER
+from waproto.messaging.wire import KeyBundle, build_ack, jid_attr
+
+if TYPE_CHECKING:
+    from waproto.client._client import Client
+
+__all__ = ["NodeDispatcher"]
+
+logger = logging.getLogger("waproto.client")
+
+_RECEIPT_TYPES = {None: "delivery", "": "delivery"}
+
+
+class NodeDispatcher:
+    """Routes each inbound node of one client to its handler."""
+
+    __slots__ = ("_client", "_table")
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self._table: dict[str, Callable[[Node], Awaitable[None]]] = {
+            "message": client.receiver.handle,
+            "receipt": self._receipt,
+            "notification": self._notification,
+            "iq": self._iq,
+            "ib": self._ib,
+            "presence": self._presence,
+            "chatstate": self._chatstate,
+            "call": self._ack_only,
+        }
+
+    async def dispatch(self, node: Node) -> None:
+        """Handle one node; a malformed one is logged and, where it has an id, nacked."""
+        handler = self._table.get(node.tag)
+        if handler is None:
+            logger.debug("< unhandled %s", node.tag)
+            return
+        try:
+            await handler(node)
+        except (DecodeError, WAError) as exc:
+            logger.warning("< failed to handle %s: %s", node.tag, exc)
+
+    async def _ack_only(self, node: Node) -> None:
+        await self._client.send_node(build_ack(node))
+
+    async def _iq(self, node: Node) -> None:
+        client = self._client
+        if node.get_child("pair-device") is not None:
+            await client.pairing.on_pair_device(node)
+        elif node.get_child("pair-success") is not None:
+            await client.pairing.on_pair_success(node)
+        elif node.attr("xmlns") == "urn:xmpp:ping" and node.attr("type") == "get":
+            await client.send_node(
+                Node("iq", {"to": USER_SERVER, "type": "result", "id": node.require_attr("id")})
+            )
+
+    async def _notification(self, node: Node) -> None:
+        client = self._client
+        await client.send_node(build_ack(node))
+        kind = node.attr("type")
+        if kind == "encrypt" and node.get_child("count") is not None:
+            count = node.require_child("count").attr_int("value", 0) or 0
+            if count < client.config.min_prekeys_on_server:
+                client.spawn(client.prekeys.upload, client.config.prekey_upload_count)
+        elif kind == "link_code_companion_reg":
+            client.spawn(client.pairing.on_link_code_notification, node)
+        elif kind == "devices":
+            sender = node.attr_jid("from")
+            if sender is not None:
+                client.sender.device_cache.invalidate(sender.to_non_ad())
+        elif kind == "w:gp2":
+            group = node.attr_jid("from")
+            if group is not None:
+                client.sender.group_cache.invalidate(group)
+
+    async def _ib(self, node: Node) -> None:
+        client = self._client
+        edge = node.get_child("edge_routing")
+        routing = edge.get_child("routing_info") if edge is not None else None
+        if routing is not None:
+            info = routing.content_bytes()
+            if info != client.credentials.routing_info:
+                await client.save_credentials(dataclasses.replace(client.credentials, routing_info=info))
+        dirty = node.get_child("dirty")
+        if dirty is not None:
+            clean = Node(
+                "clean", {"type": dirty.attr("type") or "", "timestamp": dirty.attr("timestamp") or "0"}
+            )
+            await client.send_node(
+                Node(
+                    "iq",
+                    {
+                        "to": USER_SERVER,
+                        "type": "set",
+                        "xmlns": "urn:xmpp:whatsapp:dirty",
+                        "id": client.next_id(),
+                    },
+                    [clean],
+                )
+            )
+
+    async def _receipt(self, node: Node) -> None:
+        client = self._client
+        await client.send_node(build_ack(node))
+        kind = node.attr("type")
+        sender = jid_attr(node, "from")
+        participant = node.attr_jid("participant")
+        device = participant if participant is not None and sender.server == GROUP_SERVER else sender
+        if kind == "retry":
+            client.spawn(self._answer_retry, node, device)
+            return
+        ids = [node.require_attr("id")]
+        listing = node.get_child("list")
+        if listing is not None:
+            ids += [item.require_attr("id") for item in listing.get_children("item")]
+        await client.emit(
+            Receipt(
+                message_ids=tuple(ids),
+                chat=sender.to_non_ad() if sender.server != GROUP_SERVER else sender,
+                sender=device,
+                type=_RECEIPT_TYPES.get(kind, kind or "delivery"),
+                timestamp=node.attr_int("t", 0) or 0,
+            )
+        )
+
+    async def _answer_retry(self, node: Node, device: JID) -> None:
+        client = self._client
+        retry = node.require_child("retry")
+        count = retry.attr_int("count", 1) or 1
+        if count > client.config.max_retry_receipts:
+            logger.info("< retry %d for %s exceeds the limit, ignored", count, node.attr("id"))
+            return
+        bundle = _retry_bundle(node, device)
+        resent = await client.sender.resend_to_device(
+            retry.attr("id") or node.require_attr("id"), device, keys=bundle
+        )
+        if not resent:
+            logger.info("< retry for unknown message %s", node.attr("id"))
+
+    async def _presence(self, node: Node) -> None:
+        sender = jid_attr(node, "from")
+        last = node.attr("last")
+        await self._client.emit(
+            Presence(
+                jid=sender,
+                available=node.attr("type", "available") != "unavailable",
+                last_seen=int(last) if last and last.isdigit() else None,
+            )
+        )
+
+    async def _chatstate(self, node: Node) -> None:
+        sender = jid_attr(node, "from")
+        participant = node.attr_jid("participant")
+        for child in node.get_children():
+            if child.tag in ("composing", "paused"):
+                await self._client.emit(
+                    ChatState(
+                        chat=sender,
+                        sender=participant or sender,
+                        state=child.tag,
+                        media=child.attr("media") or "",
+                    )
+                )
+
+
+def _retry_bundle(node: Node, device: JID) -> KeyBundle | None:
+    """The key bundle a retry receipt carries (from its second attempt on), if any."""
+    keys = node.get_child("keys")
+    registration = node.get_child("registration")
+    if keys is None or registration is None:
+        return None
+    skey = keys.require_child("skey")
+    key = keys.get_child("key")
+    return KeyBundle(
+        jid=device,
+        registration_id=int.from_bytes(registration.content_bytes(), "big"),
+        identity_key=keys.require_child("identity").content_bytes(),
+        signed_prekey_id=int.from_bytes(skey.require_child("id").content_bytes(), "big"),
+        signed_prekey=skey.require_child("value").content_bytes(),
+        signed_prekey_signature=skey.require_child("signature").content_bytes(),
+        prekey_id=int.from_bytes(key.require_child("id").content_bytes(), "big") if key is not None else None,
+        prekey=key.require_child("value").content_bytes() if key is not None else None,
+    )

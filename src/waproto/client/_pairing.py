@@ -1,0 +1,181 @@
+"""Linking a new device: QR refs with rotation, pairing by phone code, pair-success.
+
+Runs while the connection is in registration mode (no ``<success>`` yet). The
+server sends ``pair-device`` with refs; each ref becomes a QR string shown for
+60 s (the first) or 20 s (later ones). When the phone scans one, the server
+sends ``pair-success``; we verify the HMAC and the account signature, sign the
+device identity, store the new identity and reply. The server then restarts the
+stream with 515 and the client logs in with the stored credentials.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+import anyio
+
+from waproto.auth import (
+    companion_finish,
+    companion_finish_iq,
+    companion_hello_iq,
+    format_link_code,
+    generate_link_code,
+    make_qr_string,
+    pair_device_ack,
+    pair_device_sign_reply,
+    pair_error_reply,
+    parse_link_code_notification,
+    parse_pair_device,
+    parse_pair_success,
+    verify_pair_success,
+    wrap_ephemeral,
+)
+from waproto.binary import Node
+from waproto.connection import CloseInfo, DisconnectReason
+from waproto.crypto import KeyPair, generate_keypair
+from waproto.errors import DecodeError, InvalidState, PairingError
+from waproto.events import PairingCode, PairSuccess, QRCode
+from waproto.jid import JID
+
+if TYPE_CHECKING:
+    from waproto.client._client import Client
+
+__all__ = ["Pairing"]
+
+logger = logging.getLogger("waproto.pairing")
+
+
+class Pairing:
+    """Pairing state of one registration connection."""
+
+    __slots__ = ("_client", "_code", "_ephemeral", "_phone", "_qr_scope")
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self._qr_scope: anyio.CancelScope | None = None
+        self._code: str | None = None
+        self._ephemeral: KeyPair | None = None
+        self._phone: JID | None = None
+
+    def stop(self) -> None:
+        """Stop showing QR codes (paired, or the connection ended)."""
+        if self._qr_scope is not None:
+            self._qr_scope.cancel()
+            self._qr_scope = None
+
+    async def on_pair_device(self, iq: Node) -> None:
+        """Acknowledge the refs and start showing them as QR codes."""
+        client = self._client
+        refs = parse_pair_device(iq)
+        await client.send_node(pair_device_ack(iq))
+        self.stop()
+        client.spawn(self._rotate_qr, refs)
+
+    async def _rotate_qr(self, refs: list[str]) -> None:
+        client = self._client
+        creds = client.credentials
+        with anyio.CancelScope() as scope:
+            self._qr_scope = scope
+            for index, ref in enumerate(refs):
+                if self._code is not None:
+                    return
+                config = client.config
+                timeout = config.qr_first_timeout if index == 0 else config.qr_timeout
+                code = make_qr_string(
+                    ref, creds.noise_key.public, creds.identity_key.public, creds.adv_secret_key
+                )
+                await client.emit(QRCode(code=code, timeout=timeout))
+                await anyio.sleep(timeout)
+            logger.info("QR refs ran out without a scan")
+            await client.close_connection(
+                CloseInfo.local(DisconnectReason.TIMED_OUT, "QR refs attempts ended")
+            )
+
+    async def on_pair_success(self, iq: Node) -> None:
+        """Verify the phone's signature, store our new identity, send our device signature."""
+        client = self._client
+        self.stop()
+        creds = client.credentials
+        try:
+            stanza = parse_pair_success(iq)
+            result = verify_pair_success(
+                stanza.device_identity, adv_secret=creds.adv_secret_key, identity=creds.identity_key
+            )
+        except (DecodeError, PairingError) as exc:
+            logger.warning("< pair-success refused: %s", exc)
+            await client.send_node(pair_error_reply(iq.require_attr("id")))
+            return
+        updated = dataclasses.replace(
+            creds,
+            me=str(stanza.jid),
+            lid=str(stanza.lid) if stanza.lid is not None else None,
+            account=result.account,
+            platform=stanza.platform or "",
+            registered=True,
+        )
+        async with client.store.transaction():
+            await client.save_credentials(updated)
+            await client.store.put_identity(
+                f"{stanza.jid.signal_address_name}.0", result.account_signature_key
+            )
+        await client.send_node(pair_device_sign_reply(stanza.iq_id, result))
+        await client.emit(
+            PairSuccess(
+                jid=stanza.jid,
+                lid=stanza.lid,
+                platform=stanza.platform or "",
+                business_name=stanza.business_name or "",
+            )
+        )
+
+    async def request_code(self, phone: str, query: Callable[[Node], Awaitable[Node]]) -> str:
+        """Ask the server to let the phone link us with a code; returns the code to show."""
+        client = self._client
+        digits = "".join(ch for ch in phone if ch.isdigit())
+        if not digits:
+            raise ValueError(f"not a phone number: {phone!r}")
+        self.stop()
+        self._phone = JID(digits, "s.whatsapp.net")
+        self._code = generate_link_code()
+        self._ephemeral = generate_keypair()
+        creds = client.credentials
+        await query(
+            companion_hello_iq(
+                client.next_id(),
+                phone=self._phone,
+                wrapped_ephemeral=wrap_ephemeral(self._code, self._ephemeral.public),
+                noise_public=creds.noise_key.public,
+                identity=client.client_identity,
+            )
+        )
+        shown = format_link_code(self._code)
+        await client.emit(PairingCode(code=shown))
+        return shown
+
+    async def on_link_code_notification(self, node: Node) -> None:
+        """The phone entered the code: finish the exchange and adopt the derived ADV secret."""
+        client = self._client
+        if self._code is None or self._ephemeral is None or self._phone is None:
+            raise InvalidState("link code notification without a pending pairing code")
+        notification = parse_link_code_notification(node)
+        creds = client.credentials
+        finish = companion_finish(
+            code=self._code,
+            companion_ephemeral=self._ephemeral,
+            companion_identity=creds.identity_key,
+            primary_identity_public=notification.primary_identity_public,
+            wrapped_primary_ephemeral=notification.wrapped_primary_ephemeral,
+        )
+        await client.save_credentials(dataclasses.replace(creds, adv_secret_key=finish.adv_secret))
+        await client.query(
+            companion_finish_iq(
+                client.next_id(),
+                phone=self._phone,
+                wrapped_key_bundle=finish.wrapped_key_bundle,
+                identity_public=creds.identity_key.public,
+                ref=notification.ref,
+            )
+        )

@@ -1,0 +1,82 @@
+"""Client configuration: one frozen dataclass, every default documented with its unit and source."""
+
+from __future__ import annotations
+
+import ssl
+from dataclasses import dataclass, field
+
+__all__ = [
+    "DEFAULT_URL",
+    "DEFAULT_VERSION",
+    "WA_ORIGIN",
+    "ClientConfig",
+]
+
+#: WhatsApp Web's websocket endpoint.
+DEFAULT_URL = "wss://web.whatsapp.com/ws/chat"
+#: The Origin header WA Web sends; the server checks it.
+WA_ORIGIN = "https://web.whatsapp.com"
+#: WA Web client version announced in the ClientPayload. A stale version gets
+#: ``<failure reason="405">``: bump it (Baileys 7.0.0-rc13 ships this one).
+DEFAULT_VERSION = (2, 3000, 1035194821)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClientConfig:
+    """How one client connects, times out and presents itself.
+
+    Example::
+
+        ClientConfig(url=server.ws_url, trust_root=server.root_public_key, keepalive_interval=5.0)
+    """
+
+    url: str = DEFAULT_URL
+    """Websocket URL of the chat endpoint."""
+    origin: str | None = WA_ORIGIN
+    """Origin header of the websocket handshake."""
+    trust_root: bytes | None = None
+    """Root public key of the Noise certificate chain; None means WhatsApp's pinned root."""
+    ssl_context: ssl.SSLContext | None = field(default=None, compare=False)
+    """TLS context for ``wss://``; None means the process-wide default context."""
+    version: tuple[int, int, int] = DEFAULT_VERSION
+    """WA Web version announced at login."""
+    browser: tuple[str, str, str] = ("Mac OS", "Chrome", "14.4.1")
+    """(OS, browser, OS version) shown in the phone's linked-devices list."""
+    push_name: str = ""
+    """Display name sent with presence; empty means none."""
+    dict_version: int = 3
+    """Binary token dictionary announced in the ``WA 06 <v>`` intro (WA Web and whatsmeow: 3)."""
+    connect_timeout: float = 120.0
+    """Seconds for TCP+TLS+websocket+Noise handshake and login (s)."""
+    query_timeout: float = 120.0
+    """Seconds to wait for the answer to an iq (s)."""
+    keepalive_interval: float = 45.0
+    """Seconds between ``w:p`` pings (WA Web: 20-30 s; Baileys: 30 s)."""
+    keepalive_grace: float = 10.0
+    """Extra seconds of silence after an interval before the connection counts as dead (408)."""
+    retry_request_delay: float = 5.0
+    """Seconds before asking a peer to resend a message we could not decrypt."""
+    max_retry_receipts: int = 5
+    """Retry receipts sent or answered per message before giving up (Baileys, whatsmeow: 5)."""
+    device_cache_ttl: float = 300.0
+    """Seconds a usync device list stays cached (Baileys USER_DEVICES: 300 s)."""
+    device_cache_size: int = 1024
+    """Users whose device lists (and groups whose metadata) are cached at most."""
+    group_cache_ttl: float = 1800.0
+    """Seconds group metadata stays cached (30 min, as gateways commonly use)."""
+    qr_first_timeout: float = 60.0
+    """Seconds the first QR ref is shown before the next one (WA Web: 60 s)."""
+    qr_timeout: float = 20.0
+    """Seconds each later QR ref is shown (WA Web: 20 s)."""
+    min_prekeys_on_server: int = 5
+    """Upload more one-time prekeys when the server holds fewer (Baileys MIN_PREKEY_COUNT)."""
+    prekey_upload_count: int = 30
+    """One-time prekeys uploaded per batch (Baileys 6.x INITIAL_PREKEY_COUNT)."""
+    auto_reconnect: bool = True
+    """Reconnect after transient closes (a ``SessionManager`` turns this off and applies its policy)."""
+    reconnect_delay: float = 2.0
+    """Seconds before the first reconnect; grows 1.5x per consecutive failure, with jitter."""
+    reconnect_max_delay: float = 300.0
+    """Reconnect delays never exceed this (s)."""
+    mark_online_on_connect: bool = False
+    """Send ``presence available`` after login (phones then stop showing notifications)."""

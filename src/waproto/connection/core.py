@@ -1,0 +1,303 @@
+"""The sans-I/O core of one connection: bytes in, nodes and close reasons out.
+
+It runs the Noise handshake as initiator, sends the ClientPayload, then turns
+frames into nodes and nodes into frames. It owns the liveness rule (nothing
+received for ``keepalive_interval + keepalive_grace`` seconds means the
+connection is dead: 408) and decides when a keepalive ping is due. It never
+reads the clock or touches a socket: the shell passes ``now`` and pumps data.
+
+The caller's loop::
+
+    core.connect(now)
+    send(core.data_to_send())
+    while True:
+        core.receive_data(await ws.receive(), now())   # or core.handle_timeout(now())
+        for event in core.events_received(): ...
+        send(core.data_to_send())
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+
+from waproto.binary import Node, decode_node, encode_node
+from waproto.connection.reasons import (
+    CloseInfo,
+    DisconnectReason,
+    close_from_failure,
+    close_from_stream_error,
+)
+from waproto.connection.state import ReadyState, check_transition
+from waproto.crypto import KeyPair
+from waproto.errors import CryptoError, DecodeError, HandshakeError, InvalidState
+from waproto.jid import USER_SERVER
+from waproto.noise import (
+    FrameDecoder,
+    FrameEncoder,
+    NoiseInitiator,
+    NoiseTransport,
+    noise_prologue,
+)
+
+__all__ = [
+    "Closed",
+    "ConnectionCore",
+    "ConnectionEvent",
+    "LoggedIn",
+    "NodeReceived",
+    "QueryIds",
+]
+
+logger = logging.getLogger("waproto.connection")
+
+
+class ConnectionEvent:
+    """Base of the events the core emits."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NodeReceived(ConnectionEvent):
+    """A node arrived after login (or a pairing iq during registration)."""
+
+    node: Node
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedIn(ConnectionEvent):
+    """The server accepted the ClientPayload with ``<success>``; the connection is OPEN."""
+
+    node: Node
+
+
+@dataclass(frozen=True, slots=True)
+class Closed(ConnectionEvent):
+    """The connection is over; ``info`` says why. No more events follow."""
+
+    info: CloseInfo
+
+
+class QueryIds:
+    """Message and iq ids in WA Web's shape: ``"<a>.<b>-<counter>"`` unique per connection."""
+
+    __slots__ = ("_counter", "_prefix")
+
+    def __init__(self, prefix: str | None = None) -> None:
+        self._prefix = prefix or f"{secrets.randbelow(65536)}.{secrets.randbelow(65536)}-"
+        self._counter = 0
+
+    def next(self) -> str:
+        """A fresh id."""
+        self._counter += 1
+        return f"{self._prefix}{self._counter}"
+
+
+class ConnectionCore:
+    """One connection's protocol state.
+
+    Args:
+        noise_key: our long-term Noise static key pair.
+        client_payload: the serialized ClientPayload (login or registration).
+        trusted_root: the certificate root; the server's chain must verify against it.
+        dict_version: token dictionary announced in the intro header.
+        keepalive_interval: seconds between pings.
+        keepalive_grace: extra silence tolerated before the connection counts as dead.
+        now: the current time (any monotonic clock, in seconds).
+        ephemeral: pinned handshake ephemeral key (tests only).
+        routing_info: edge routing bytes from a previous ``<ib>``, sent before the intro.
+    """
+
+    __slots__ = (
+        "_closed_info",
+        "_decoder",
+        "_dict_version",
+        "_encoder",
+        "_events",
+        "_handshake",
+        "_keepalive_grace",
+        "_keepalive_interval",
+        "_last_received",
+        "_next_ping",
+        "_outgoing",
+        "_payload",
+        "_state",
+        "_transport",
+        "ids",
+    )
+
+    def __init__(
+        self,
+        *,
+        noise_key: KeyPair,
+        client_payload: bytes,
+        trusted_root: bytes,
+        dict_version: int,
+        keepalive_interval: float,
+        keepalive_grace: float,
+        now: float,
+        ephemeral: KeyPair | None = None,
+        routing_info: bytes | None = None,
+    ) -> None:
+        prologue = noise_prologue(dict_version)
+        self._handshake: NoiseInitiator | None = NoiseInitiator(
+            noise_key, prologue=prologue, trusted_root=trusted_root, ephemeral=ephemeral
+        )
+        self._encoder = FrameEncoder(prologue, routing_info=routing_info)
+        self._decoder = FrameDecoder()
+        self._transport: NoiseTransport | None = None
+        self._payload: bytes | None = client_payload
+        self._dict_version = dict_version
+        self._keepalive_interval = keepalive_interval
+        self._keepalive_grace = keepalive_grace
+        self._last_received = now
+        self._next_ping = now + keepalive_interval
+        self._state = ReadyState.CONNECTING
+        self._events: list[ConnectionEvent] = []
+        self._outgoing: list[bytes] = []
+        self._closed_info: CloseInfo | None = None
+        self.ids = QueryIds()
+
+    @property
+    def state(self) -> ReadyState:
+        """Where the connection is: CONNECTING until ``<success>``, then OPEN."""
+        return self._state
+
+    @property
+    def close_info(self) -> CloseInfo | None:
+        """Why the connection closed, once it has."""
+        return self._closed_info
+
+    def connect(self) -> None:
+        """Queue the intro header and ClientHello; call :meth:`data_to_send` next."""
+        if self._handshake is None:
+            raise InvalidState("handshake already started")
+        self._outgoing.append(self._encoder.encode(self._handshake.client_hello()))
+
+    def receive_data(self, data: bytes, now: float) -> None:
+        """Feed one websocket message from the server; then read events and data to send."""
+        if self._state is ReadyState.CLOSED:
+            return
+        self._last_received = now
+        try:
+            frames = self._decoder.receive_data(data)
+            for frame in frames:
+                self._receive_frame(frame, now)
+                if self._closed_info is not None:
+                    return
+        except (DecodeError, CryptoError, HandshakeError) as exc:
+            detail = f"{type(exc).__name__}: {exc}"
+            logger.warning("< bad data from server, closing: %s", detail)
+            self._close(CloseInfo.local(DisconnectReason.BAD_SESSION, detail))
+
+    def receive_eof(self) -> None:
+        """The socket ended without a stream error: WhatsApp-speak for 428."""
+        self._close(CloseInfo.local(DisconnectReason.CONNECTION_CLOSED, "connection closed by server"))
+
+    def send_node(self, node: Node) -> None:
+        """Encode, encrypt and frame ``node``; call :meth:`data_to_send` next."""
+        if self._transport is None or self._state is ReadyState.CLOSED:
+            raise InvalidState(f"can't send a node in state {self._state.name}")
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug("> %s %s", node.tag, node.attrs)
+        payload = encode_node(node, dict_version=self._dict_version)
+        self._outgoing.append(self._encoder.encode(self._transport.encrypt(payload)))
+
+    def fail(self, info: CloseInfo) -> None:
+        """Close for a reason found outside the core (socket error, caller's decision)."""
+        self._close(info)
+
+    def begin_closing(self) -> None:
+        """Mark a deliberate close in progress (the shell then closes the socket)."""
+        if self._state in (ReadyState.CONNECTING, ReadyState.OPEN):
+            self._state = check_transition(self._state, ReadyState.CLOSING)
+
+    def next_deadline(self) -> float | None:
+        """When :meth:`handle_timeout` must run next, or None when closed."""
+        if self._state is ReadyState.CLOSED:
+            return None
+        dead_at = self._last_received + self._keepalive_interval + self._keepalive_grace
+        if self._state is not ReadyState.OPEN:
+            return dead_at
+        return min(dead_at, self._next_ping)
+
+    def handle_timeout(self, now: float) -> None:
+        """Apply the liveness rule and send a ping when one is due."""
+        if self._state is ReadyState.CLOSED:
+            return
+        if now >= self._last_received + self._keepalive_interval + self._keepalive_grace:
+            self._close(CloseInfo.local(DisconnectReason.TIMED_OUT, "connection lost: keepalive timeout"))
+            return
+        if self._state is ReadyState.OPEN and now >= self._next_ping:
+            self._next_ping = now + self._keepalive_interval
+            self.send_node(
+                Node(
+                    "iq",
+                    {"id": self.ids.next(), "to": USER_SERVER, "type": "get", "xmlns": "w:p"},
+                    [Node("ping")],
+                )
+            )
+
+    def events_received(self) -> list[ConnectionEvent]:
+        """Events since the last call (swapped out, so each is returned once)."""
+        events, self._events = self._events, []
+        return events
+
+    def data_to_send(self) -> list[bytes]:
+        """Websocket messages to send, in order (swapped out)."""
+        data, self._outgoing = self._outgoing, []
+        return data
+
+    def _receive_frame(self, frame: bytes, now: float) -> None:
+        if self._handshake is not None:
+            self._finish_handshake(frame, now)
+            return
+        assert self._transport is not None
+        node = decode_node(self._transport.decrypt(frame), dict_version=self._dict_version)
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug("< %s %s", node.tag, node.attrs)
+        handler = _SPECIAL_NODES.get(node.tag)
+        if handler is not None:
+            handler(self, node)
+        else:
+            self._events.append(NodeReceived(node))
+
+    def _finish_handshake(self, frame: bytes, now: float) -> None:
+        handshake = self._handshake
+        assert handshake is not None and self._payload is not None
+        handshake.read_server_hello(frame, now=now)
+        self._outgoing.append(self._encoder.encode(handshake.client_finish(self._payload)))
+        self._transport = handshake.transport()
+        self._handshake = None
+        self._payload = None
+
+    def _on_success(self, node: Node) -> None:
+        self._state = check_transition(self._state, ReadyState.OPEN)
+        self._next_ping = self._last_received + self._keepalive_interval
+        self._events.append(LoggedIn(node))
+
+    def _on_failure(self, node: Node) -> None:
+        self._close(close_from_failure(node))
+
+    def _on_stream_error(self, node: Node) -> None:
+        self._close(close_from_stream_error(node))
+
+    def _on_stream_end(self, node: Node) -> None:
+        self._close(CloseInfo.local(DisconnectReason.CONNECTION_CLOSED, "stream ended by server"))
+
+    def _close(self, info: CloseInfo) -> None:
+        if self._state is ReadyState.CLOSED:
+            return
+        self._state = ReadyState.CLOSED
+        self._closed_info = info
+        self._events.append(Closed(info))
+
+
+_SPECIAL_NODES = {
+    "success": ConnectionCore._on_success,
+    "failure": ConnectionCore._on_failure,
+    "stream:error": ConnectionCore._on_stream_error,
+    "xmlstreamend": ConnectionCore._on_stream_end,
+}

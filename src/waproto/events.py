@@ -1,0 +1,203 @@
+"""Typed events a client (or a session manager) emits.
+
+Every event is a frozen, slotted dataclass. Register handlers by type::
+
+    @client.on(Message)
+    async def on_message(event: Message) -> None: ...
+
+Events after which the client will not reconnect by itself derive from
+:class:`PermanentDisconnect`. When events come through a ``SessionManager``
+their ``session_id`` names the session; a lone client leaves it empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from waproto.connection.reasons import DisconnectReason
+from waproto.jid import JID
+
+if TYPE_CHECKING:
+    from waproto.proto.wa_e2e_pb2 import Message as MessageProto
+
+__all__ = [
+    "ChatState",
+    "Connected",
+    "Disconnected",
+    "Event",
+    "LoggedOut",
+    "Message",
+    "MessageInfo",
+    "PairSuccess",
+    "PairingCode",
+    "PermanentDisconnect",
+    "Presence",
+    "QRCode",
+    "Receipt",
+    "StreamReplaced",
+    "UndecryptableMessage",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """Base of all events."""
+
+    session_id: str = ""
+    """The session that emitted the event (set by ``SessionManager``; empty for a lone client)."""
+
+
+class PermanentDisconnect:
+    """Marker: after this event the client does not reconnect on its own."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QRCode(Event):
+    """A QR code to show; the user scans it with WhatsApp > Linked devices.
+
+    Fires once per ref (the first lives ``qr_first_timeout`` seconds, later ones
+    ``qr_timeout``). Render ``code`` as a QR; when refs run out the client closes with 408.
+    """
+
+    code: str
+    """The string to encode in the QR code."""
+    timeout: float
+    """Seconds until the next code replaces this one."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PairingCode(Event):
+    """The 8-character code to type on the phone (Linked devices > Link with phone number)."""
+
+    code: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PairSuccess(Event):
+    """The phone accepted this device; the client restarts the stream (515) and logs in."""
+
+    jid: JID
+    """Our new device JID (``user:device@s.whatsapp.net``)."""
+    lid: JID | None
+    """Our LID, when the server sent one."""
+    platform: str
+    """The phone's platform name."""
+    business_name: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Connected(Event):
+    """Logged in and ready: prekeys checked, passive mode off. Sending works from here."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Disconnected(Event):
+    """The connection closed. The client reconnects unless a :class:`PermanentDisconnect` follows."""
+
+    reason: DisconnectReason
+    code: int
+    """The numeric code as received (may be one without a name)."""
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LoggedOut(Event, PermanentDisconnect):
+    """This device was unlinked (401 or ``device_removed``); pair again to continue.
+
+    Credentials stay in the store until you remove them.
+    """
+
+    on_connect: bool
+    """True when login was refused; False when the server ended a live session."""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StreamReplaced(Event, PermanentDisconnect):
+    """Another connection with the same credentials took over (440 conflict).
+
+    Reconnecting at once would evict the other one and loop; stop or wait.
+    """
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MessageInfo:
+    """Who sent a message, where, and when."""
+
+    id: str
+    chat: JID
+    """The conversation: the peer for 1:1, the group for groups."""
+    sender: JID
+    """The sending device's JID."""
+    is_from_me: bool
+    """Sent by another device of our own account."""
+    is_group: bool
+    timestamp: int
+    """Server timestamp, seconds since the epoch."""
+    push_name: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Message(Event):
+    """A decrypted message. The client has stored its ratchet step and acked it."""
+
+    info: MessageInfo
+    message: MessageProto
+    """The decoded ``Message`` protobuf (``deviceSentMessage`` already unwrapped)."""
+
+    @property
+    def text(self) -> str | None:
+        """The text of a plain or extended text message, else None."""
+        msg = self.message
+        if msg.HasField("conversation"):
+            return msg.conversation
+        if msg.HasField("extendedTextMessage"):
+            return msg.extendedTextMessage.text
+        return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UndecryptableMessage(Event):
+    """A message that could not be decrypted; a retry receipt asked the sender to resend it."""
+
+    info: MessageInfo
+    error: str
+    """Why decryption failed (no key material in it)."""
+    retry_count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Receipt(Event):
+    """Delivery, read or played receipts for messages we sent."""
+
+    message_ids: tuple[str, ...]
+    chat: JID
+    sender: JID
+    """The device that sent the receipt."""
+    type: str
+    """``delivery``, ``read``, ``read-self``, ``played``, ``sender`` or ``retry``."""
+    timestamp: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Presence(Event):
+    """A contact went online or offline."""
+
+    jid: JID
+    available: bool
+    last_seen: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChatState(Event):
+    """A contact is typing, recording, or stopped."""
+
+    chat: JID
+    sender: JID
+    state: str
+    """``composing`` or ``paused``."""
+    media: str = ""
+    """``audio`` when recording a voice note."""

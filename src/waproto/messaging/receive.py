@@ -1,0 +1,318 @@
+"""The receive path: decrypt, unpad, unwrap, dedupe, commit, ack, then deliver.
+
+Order matters for never losing a message or corrupting crypto state:
+
+1. Under the crypto lock and in **one store transaction**: decrypt every
+   ``<enc>`` (advancing the ratchet or sender-key chain, consuming a one-time
+   prekey), record the message id as processed, and put the decoded message in
+   the inbox. Either all of it commits or none of it does.
+2. Only then send the ``<ack>`` (and the delivery receipt). A crash before the
+   commit means the server redelivers and we decrypt again from the old state;
+   a crash after it means the redelivery is recognised as a duplicate.
+3. Emit the ``Message`` event from the inbox entry and delete the entry once
+   the handlers ran. Entries left by a crash are emitted again after login
+   (:meth:`MessageReceiver.replay_inbox`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+
+import anyio
+
+from waproto.binary import Node
+from waproto.cache import TTLCache
+from waproto.crypto import KeyPair, keypair_from_private
+from waproto.errors import DecodeError, DuplicateMessage, SignalError, WAError
+from waproto.events import Message, MessageInfo, UndecryptableMessage
+from waproto.jid import BROADCAST_SERVER, GROUP_SERVER, JID
+from waproto.messaging.context import MessagingContext, signal_address
+from waproto.messaging.wire import build_ack, build_receipt, build_retry_receipt, jid_attr, unpad_message
+from waproto.proto import wa_e2e_pb2
+from waproto.signal import (
+    PreKey,
+    SenderKeyRecord,
+    SessionRecord,
+    SignedPreKey,
+    decrypt_message,
+    decrypt_prekey_message,
+    group_decrypt,
+    parse_prekey_message,
+    process_sender_key_distribution,
+)
+
+__all__ = ["INBOX", "MessageReceiver", "parse_message_info"]
+
+logger = logging.getLogger("waproto.messaging")
+
+#: KV namespace of decrypted messages not yet handed to the application.
+INBOX = "inbox"
+#: NACK code for a stanza we could not parse (WA's "parsing error").
+NACK_PARSING_ERROR = 487
+
+
+def parse_message_info(node: Node, own: JID) -> MessageInfo:
+    """Who sent a ``<message>``, in which chat, and when."""
+    sender_attr = jid_attr(node, "from")
+    is_group = sender_attr.server in (GROUP_SERVER, BROADCAST_SERVER)
+    if is_group:
+        chat = sender_attr
+        sender = jid_attr(node, "participant")
+    else:
+        sender = sender_attr
+        chat = sender_attr.to_non_ad()
+    is_from_me = sender.user == own.user and sender.server == own.server
+    recipient = node.attr_jid("recipient")
+    if is_from_me and not is_group and recipient is not None:
+        chat = recipient.to_non_ad()
+    return MessageInfo(
+        id=node.require_attr("id"),
+        chat=chat,
+        sender=sender,
+        is_from_me=is_from_me,
+        is_group=sender_attr.server == GROUP_SERVER,
+        timestamp=node.attr_int("t", 0) or 0,
+        push_name=node.attr("notify") or "",
+    )
+
+
+@dataclass(slots=True)
+class _Decrypted:
+    message: wa_e2e_pb2.Message | None = None
+    chat: JID | None = None
+
+
+class MessageReceiver:
+    """Handles inbound ``<message>`` stanzas for one device."""
+
+    __slots__ = ("_ctx", "_retries")
+
+    def __init__(self, ctx: MessagingContext) -> None:
+        self._ctx = ctx
+        # Retry receipts sent per (message id, sender); an hour like Baileys' MSG_RETRY TTL.
+        self._retries: TTLCache[str, int] = TTLCache(4096, 3600.0)
+
+    @property
+    def retry_cache(self) -> TTLCache[str, int]:
+        """Retry receipts sent per message, bounded."""
+        return self._retries
+
+    async def handle(self, node: Node) -> None:
+        """Process one ``<message>``; runs in the reader task and never queries."""
+        ctx = self._ctx
+        try:
+            info = parse_message_info(node, ctx.own_jid)
+        except DecodeError as exc:
+            logger.warning("< unparsable message stanza: %s", exc)
+            await ctx.send_node(build_ack(node, error=NACK_PARSING_ERROR, own_jid=ctx.own_jid))
+            return
+        try:
+            async with ctx.crypto_lock, ctx.store.transaction():
+                if await ctx.store.is_processed(str(info.chat), str(info.sender), info.id):
+                    raise DuplicateMessage(f"message {info.id} was processed already")
+                decrypted = await self._decrypt_all(node, info)
+                await ctx.store.mark_processed(str(info.chat), str(info.sender), info.id, at=time.time())
+                if decrypted.message is not None:
+                    if decrypted.chat is not None:
+                        info = _with_chat(info, decrypted.chat)
+                    await ctx.store.put(INBOX, _inbox_key(info), _inbox_entry(info, decrypted.message))
+        except DuplicateMessage:
+            logger.debug("< duplicate message %s from %s", info.id, info.sender)
+            await ctx.send_node(build_ack(node, own_jid=ctx.own_jid))
+            return
+        except (SignalError, DecodeError) as exc:
+            await self._undecryptable(node, info, exc)
+            return
+        await ctx.send_node(build_ack(node, own_jid=ctx.own_jid))
+        await ctx.send_node(self._delivery_receipt(info))
+        if decrypted.message is not None:
+            await self._deliver(_inbox_key(info), info, decrypted.message)
+
+    async def replay_inbox(self) -> int:
+        """Emit messages a crash left undelivered; returns how many."""
+        entries = await self._ctx.store.items(INBOX)
+        for key, raw in sorted(entries.items()):
+            info, message = _read_inbox_entry(raw)
+            await self._deliver(key, info, message)
+        return len(entries)
+
+    async def _deliver(self, key: str, info: MessageInfo, message: wa_e2e_pb2.Message) -> None:
+        await self._ctx.emit(Message(info=info, message=message))
+        await self._ctx.store.delete(INBOX, key)
+
+    async def _decrypt_all(self, node: Node, info: MessageInfo) -> _Decrypted:
+        result = _Decrypted()
+        encs = node.get_children("enc")
+        if not encs:
+            raise DecodeError("message without <enc>")
+        # 1:1 parts first: they may carry the sender key the skmsg part needs.
+        for enc in sorted(encs, key=lambda e: e.attr("type") == "skmsg"):
+            plaintext = unpad_message(await self._decrypt_one(enc, info))
+            try:
+                message = wa_e2e_pb2.Message.FromString(plaintext)
+            except Exception as exc:  # protobuf raises its own DecodeError, not ours
+                raise DecodeError(f"bad Message protobuf: {exc}") from None
+            if message.HasField("senderKeyDistributionMessage"):
+                await self._store_sender_key(info, message.senderKeyDistributionMessage)
+            if message.HasField("deviceSentMessage"):
+                sent = message.deviceSentMessage
+                result.chat = JID.parse(sent.destinationJid) if sent.destinationJid else None
+                message = sent.message
+            if _has_content(message):
+                result.message = message
+        return result
+
+    async def _decrypt_one(self, enc: Node, info: MessageInfo) -> bytes:
+        store = self._ctx.store
+        kind = enc.require_attr("type")
+        body = enc.content_bytes()
+        if kind == "skmsg":
+            name = signal_address(info.sender)
+            raw = await store.get_sender_key(str(info.chat), name)
+            record, plaintext = group_decrypt(SenderKeyRecord.deserialize(raw) if raw else None, body)
+            await store.put_sender_key(str(info.chat), name, record.serialize())
+            return plaintext
+        address = signal_address(info.sender)
+        raw = await store.get_session(address)
+        session = SessionRecord.deserialize(raw) if raw is not None else None
+        if kind == "msg":
+            session, plaintext = decrypt_message(session, body)
+        elif kind == "pkmsg":
+            session, plaintext = await self._decrypt_prekey(session, body, address)
+        else:
+            raise DecodeError(f"unknown enc type {kind!r}")
+        await store.put_session(address, session.serialize())
+        return plaintext
+
+    async def _decrypt_prekey(
+        self, session: SessionRecord | None, body: bytes, address: str
+    ) -> tuple[SessionRecord, bytes]:
+        ctx = self._ctx
+        creds = ctx.credentials
+        parsed = parse_prekey_message(body)
+        signed = None
+        if parsed.signed_prekey_id == creds.signed_prekey_id:
+            signed = SignedPreKey(creds.signed_prekey_id, creds.signed_prekey, creds.signed_prekey_signature)
+        one_time = None
+        if parsed.prekey_id is not None:
+            raw_prekey = await ctx.store.get_prekey(parsed.prekey_id)
+            if raw_prekey is not None:
+                one_time = PreKey(parsed.prekey_id, _keypair_from_record(raw_prekey))
+        result = decrypt_prekey_message(session, creds.identity_key, signed, one_time, parsed)
+        if result.consumed_prekey_id is not None:
+            await ctx.store.remove_prekey(result.consumed_prekey_id)
+        await ctx.store.put_identity(address, parsed.identity_key)
+        return result.record, result.plaintext
+
+    async def _store_sender_key(
+        self, info: MessageInfo, skdm: wa_e2e_pb2.Message.SenderKeyDistributionMessage
+    ) -> None:
+        store = self._ctx.store
+        group = skdm.groupId or str(info.chat)
+        name = signal_address(info.sender)
+        raw = await store.get_sender_key(group, name)
+        record = process_sender_key_distribution(
+            SenderKeyRecord.deserialize(raw) if raw else None, skdm.axolotlSenderKeyDistributionMessage
+        )
+        await store.put_sender_key(group, name, record.serialize())
+
+    def _delivery_receipt(self, info: MessageInfo) -> Node:
+        participant = info.sender if info.is_group else None
+        if info.is_from_me:
+            return build_receipt(
+                to=info.chat if info.is_group else info.sender,
+                message_ids=[info.id],
+                receipt_type="sender",
+                participant=participant,
+                recipient=None if info.is_group else info.chat,
+            )
+        return build_receipt(
+            to=info.chat if info.is_group else info.sender, message_ids=[info.id], participant=participant
+        )
+
+    async def _undecryptable(self, node: Node, info: MessageInfo, exc: WAError) -> None:
+        ctx = self._ctx
+        key = f"{info.id}:{info.sender}"
+        count = (self._retries.get(key) or 0) + 1
+        self._retries.put(key, count)
+        logger.info(
+            "< could not decrypt %s from %s (%s), retry %d", info.id, info.sender, type(exc).__name__, count
+        )
+        await ctx.send_node(build_ack(node, own_jid=ctx.own_jid))
+        await ctx.emit(UndecryptableMessage(info=info, error=type(exc).__name__, retry_count=count))
+        if count <= ctx.config.max_retry_receipts:
+            ctx.spawn(self._send_retry_receipt, node, count)
+
+    async def _send_retry_receipt(self, node: Node, count: int) -> None:
+        ctx = self._ctx
+        await anyio.sleep(ctx.config.retry_request_delay)
+        creds = ctx.credentials
+        keys = await ctx.retry_keys() if count > 1 else None
+        receipt = build_retry_receipt(
+            node,
+            retry_count=count,
+            registration_id=creds.registration_id,
+            timestamp=int(time.time()),
+            keys=keys,
+        )
+        await ctx.send_node(receipt)
+
+
+def _has_content(message: wa_e2e_pb2.Message) -> bool:
+    return any(
+        field.name not in ("senderKeyDistributionMessage", "messageContextInfo")
+        for field, _ in message.ListFields()
+    )
+
+
+def _with_chat(info: MessageInfo, chat: JID) -> MessageInfo:
+    return MessageInfo(
+        id=info.id,
+        chat=chat,
+        sender=info.sender,
+        is_from_me=info.is_from_me,
+        is_group=info.is_group,
+        timestamp=info.timestamp,
+        push_name=info.push_name,
+    )
+
+
+def _inbox_key(info: MessageInfo) -> str:
+    return f"{info.timestamp:012d}:{info.sender}:{info.id}"
+
+
+def _inbox_entry(info: MessageInfo, message: wa_e2e_pb2.Message) -> bytes:
+    return json.dumps(
+        {
+            "id": info.id,
+            "chat": str(info.chat),
+            "sender": str(info.sender),
+            "from_me": info.is_from_me,
+            "group": info.is_group,
+            "t": info.timestamp,
+            "push_name": info.push_name,
+            "message": message.SerializeToString().hex(),
+        }
+    ).encode()
+
+
+def _read_inbox_entry(raw: bytes) -> tuple[MessageInfo, wa_e2e_pb2.Message]:
+    entry = json.loads(raw)
+    info = MessageInfo(
+        id=entry["id"],
+        chat=JID.parse(entry["chat"]),
+        sender=JID.parse(entry["sender"]),
+        is_from_me=entry["from_me"],
+        is_group=entry["group"],
+        timestamp=entry["t"],
+        push_name=entry["push_name"],
+    )
+    return info, wa_e2e_pb2.Message.FromString(bytes.fromhex(entry["message"]))
+
+
+def _keypair_from_record(record: bytes) -> KeyPair:
+    """Prekey records are the 32-byte private key (the public half is derived)."""
+    return keypair_from_private(record[:32])

@@ -1,0 +1,361 @@
+"""The send path: device lists, sessions, per-device encryption, sender keys, the stanza.
+
+For a 1:1 message every device of the recipient gets the padded ``Message`` and
+every other device of our own account gets it wrapped in ``deviceSentMessage``.
+For a group the message is encrypted once with our sender key (``skmsg``); the
+devices that do not have that key yet first get a ``senderKeyDistributionMessage``
+through their 1:1 sessions, in the same stanza.
+
+Network queries (usync, key bundles, group metadata) happen before the crypto
+lock is taken: the reader task may need that lock to process an inbound
+message, and it is also the task that reads the query answers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from waproto.auth import encode_device_identity
+from waproto.binary import Node
+from waproto.cache import TTLCache
+from waproto.errors import InvalidState, WAError
+from waproto.jid import GROUP_SERVER, JID
+from waproto.messaging.context import MessagingContext, signal_address
+from waproto.messaging.wire import (
+    EncryptedPart,
+    KeyBundle,
+    build_key_fetch,
+    build_message_stanza,
+    build_usync_devices,
+    check_iq_error,
+    generate_message_id,
+    pad_message,
+    parse_key_bundles,
+    parse_usync_devices,
+)
+from waproto.proto import wa_e2e_pb2
+from waproto.signal import (
+    PreKeyBundle,
+    SenderKeyRecord,
+    SessionRecord,
+    create_sender_key_distribution,
+    encrypt_message,
+    group_encrypt,
+    initiate_session,
+)
+
+__all__ = ["GroupInfo", "MessageSender", "SendResult", "message_type_of", "parse_group"]
+
+logger = logging.getLogger("waproto.messaging")
+
+#: KV namespace remembering which devices hold our sender key, per group.
+SENDER_KEY_MEMORY = "sender-key-memory"
+#: KV namespace of recently sent messages, kept to answer retry receipts.
+SENT_MESSAGES = "sent-messages"
+
+
+class MessageSendError(WAError):
+    """The server refused a message (``<ack error>``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """What the server acknowledged."""
+
+    id: str
+    timestamp: int
+
+
+@dataclass(frozen=True, slots=True)
+class GroupInfo:
+    """A group's metadata as ``w:g2`` returns it."""
+
+    jid: JID
+    subject: str
+    participants: tuple[JID, ...]
+    admins: tuple[JID, ...] = ()
+    creator: JID | None = None
+
+
+def parse_group(node: Node) -> GroupInfo:
+    """Read a ``<group>`` node (create result or metadata)."""
+    group_id = node.require_attr("id")
+    jid = JID.parse(group_id if "@" in group_id else f"{group_id}@{GROUP_SERVER}")
+    participants, admins = [], []
+    for participant in node.get_children("participant"):
+        member = participant.attr_jid("jid")
+        if member is None:
+            continue
+        participants.append(member)
+        if participant.attr("type") in ("admin", "superadmin"):
+            admins.append(member)
+    return GroupInfo(
+        jid=jid,
+        subject=node.attr("subject") or "",
+        participants=tuple(participants),
+        admins=tuple(admins),
+        creator=node.attr_jid("creator"),
+    )
+
+
+def message_type_of(message: wa_e2e_pb2.Message) -> str:
+    """The stanza ``type``: ``reaction``, ``media`` or ``text``."""
+    if message.HasField("reactionMessage"):
+        return "reaction"
+    for field in ("imageMessage", "videoMessage", "audioMessage", "documentMessage", "stickerMessage"):
+        if message.HasField(field):
+            return "media"
+    return "text"
+
+
+class MessageSender:
+    """Encrypts and sends messages for one device; owns the device-list and group caches."""
+
+    __slots__ = ("_ctx", "_devices", "_groups")
+
+    def __init__(self, ctx: MessagingContext) -> None:
+        self._ctx = ctx
+        config = ctx.config
+        self._devices: TTLCache[JID, tuple[JID, ...]] = TTLCache(
+            config.device_cache_size, config.device_cache_ttl
+        )
+        self._groups: TTLCache[JID, GroupInfo] = TTLCache(config.device_cache_size, config.group_cache_ttl)
+
+    @property
+    def device_cache(self) -> TTLCache[JID, tuple[JID, ...]]:
+        """Device lists per user (usync), bounded and expiring."""
+        return self._devices
+
+    @property
+    def group_cache(self) -> TTLCache[JID, GroupInfo]:
+        """Group metadata per group, bounded and expiring."""
+        return self._groups
+
+    async def send(
+        self, to: JID, message: wa_e2e_pb2.Message, *, message_id: str | None = None
+    ) -> SendResult:
+        """Encrypt ``message`` for every device that must get it, send it, wait for the server's ack."""
+        ctx = self._ctx
+        own = ctx.own_jid
+        msg_id = message_id or generate_message_id(int(time.time()), own.user)
+        if to.server == GROUP_SERVER:
+            stanza = await self._group_stanza(msg_id, to, message)
+        else:
+            stanza = await self._direct_stanza(msg_id, to, message)
+        await self._remember(msg_id, to, message)
+        ack = await ctx.send_and_wait_ack(stanza)
+        error = ack.attr("error")
+        if error:
+            raise MessageSendError(f"server refused message {msg_id}: error {error}")
+        return SendResult(msg_id, ack.attr_int("t", int(time.time())) or int(time.time()))
+
+    async def resend_to_device(self, message_id: str, device: JID, *, keys: KeyBundle | None = None) -> bool:
+        """Answer a retry receipt: encrypt the stored message again for ``device`` only.
+
+        Returns False when the message is no longer known.
+        """
+        ctx = self._ctx
+        stored = await ctx.store.get(SENT_MESSAGES, message_id)
+        if stored is None:
+            return False
+        entry = json.loads(stored)
+        chat = JID.parse(entry["to"])
+        message = wa_e2e_pb2.Message.FromString(bytes.fromhex(entry["message"]))
+        own = ctx.own_jid
+        if keys is not None:
+            await self._start_sessions([keys], replace=True)
+        else:
+            async with ctx.crypto_lock:
+                await ctx.store.delete_session(signal_address(device))
+            await self.ensure_sessions([device])
+        if device.user == own.user:
+            message = _device_sent(chat, message)
+        plaintext = pad_message(message.SerializeToString())
+        async with ctx.crypto_lock, ctx.store.transaction():
+            part = await self._encrypt_for(device, plaintext)
+            if chat.server == GROUP_SERVER:
+                await self._forget_sender_key_holder(chat, device)
+        attrs = {"device_fanout": "false"}
+        if chat.server == GROUP_SERVER:
+            to, attrs["participant"] = chat, str(device)
+        elif device.user == own.user:
+            to, attrs["recipient"] = device, str(chat)
+        else:
+            to = device
+        stanza = build_message_stanza(
+            message_id=message_id,
+            to=to,
+            message_type=message_type_of(message),
+            parts=[part],
+            device_identity=self._device_identity(),
+            extra_attrs=attrs,
+        )
+        await ctx.send_node(stanza)
+        return True
+
+    async def devices_of(self, users: Iterable[JID]) -> dict[JID, tuple[JID, ...]]:
+        """Device JIDs per user, from the cache or one usync query for the rest."""
+        result: dict[JID, tuple[JID, ...]] = {}
+        missing = []
+        for user in {u.to_non_ad() for u in users}:
+            cached = self._devices.get(user)
+            if cached is None:
+                missing.append(user)
+            else:
+                result[user] = cached
+        if missing:
+            answer = await self._ctx.query(build_usync_devices(missing, self._ctx.next_id()))
+            for user, devices in parse_usync_devices(answer).items():
+                self._devices.put(user, tuple(devices))
+                result[user] = tuple(devices)
+        return result
+
+    async def group_info(self, group: JID, *, refresh: bool = False) -> GroupInfo:
+        """Group metadata, cached for ``group_cache_ttl`` seconds."""
+        cached = None if refresh else self._groups.get(group)
+        if cached is not None:
+            return cached
+        answer = await self._ctx.query(
+            Node(
+                "iq",
+                {"to": str(group), "type": "get", "xmlns": "w:g2"},
+                [Node("query", {"request": "interactive"})],
+            )
+        )
+        info = parse_group(check_iq_error(answer).require_child("group"))
+        self._groups.put(group, info)
+        return info
+
+    async def ensure_sessions(self, devices: Sequence[JID]) -> None:
+        """Fetch key bundles and start sessions for the devices that have none."""
+        if not devices:
+            return
+        existing = await self._ctx.store.get_sessions([signal_address(d) for d in devices])
+        missing = [d for d in devices if signal_address(d) not in existing]
+        if not missing:
+            return
+        answer = await self._ctx.query(build_key_fetch(missing))
+        await self._start_sessions(parse_key_bundles(answer), replace=False)
+
+    async def _start_sessions(self, bundles: Sequence[KeyBundle], *, replace: bool) -> None:
+        ctx = self._ctx
+        creds = ctx.credentials
+        async with ctx.crypto_lock, ctx.store.transaction():
+            for bundle in bundles:
+                address = signal_address(bundle.jid)
+                raw = await ctx.store.get_session(address)
+                if raw is not None and not replace:
+                    continue
+                record = initiate_session(
+                    SessionRecord.deserialize(raw) if raw is not None else None,
+                    creds.identity_key,
+                    creds.registration_id,
+                    PreKeyBundle(
+                        registration_id=bundle.registration_id,
+                        identity_key=bundle.identity_key,
+                        signed_prekey_id=bundle.signed_prekey_id,
+                        signed_prekey_public=bundle.signed_prekey,
+                        signed_prekey_signature=bundle.signed_prekey_signature,
+                        prekey_id=bundle.prekey_id,
+                        prekey_public=bundle.prekey,
+                    ),
+                )
+                await ctx.store.put_session(address, record.serialize())
+                await ctx.store.put_identity(address, bundle.identity_key)
+
+    async def _direct_stanza(self, msg_id: str, to: JID, message: wa_e2e_pb2.Message) -> Node:
+        ctx = self._ctx
+        own = ctx.own_jid
+        lists = await self.devices_of([to, own])
+        recipients = list(lists.get(to.to_non_ad(), ())) or [to.to_non_ad()]
+        own_devices = [d for d in lists.get(own.to_non_ad(), ()) if d.device != own.device]
+        await self.ensure_sessions(recipients + own_devices)
+        plaintext = pad_message(message.SerializeToString())
+        sync_plaintext = pad_message(_device_sent(to, message).SerializeToString())
+        async with ctx.crypto_lock, ctx.store.transaction():
+            parts = [await self._encrypt_for(d, plaintext) for d in recipients]
+            parts += [await self._encrypt_for(d, sync_plaintext) for d in own_devices]
+        return build_message_stanza(
+            message_id=msg_id,
+            to=to.to_non_ad(),
+            message_type=message_type_of(message),
+            parts=parts,
+            device_identity=self._device_identity(),
+        )
+
+    async def _group_stanza(self, msg_id: str, group: JID, message: wa_e2e_pb2.Message) -> Node:
+        ctx = self._ctx
+        own = ctx.own_jid
+        info = await self.group_info(group)
+        lists = await self.devices_of([*info.participants, own])
+        devices = [d for ds in lists.values() for d in ds if d != own]
+        holders = await self._sender_key_holders(group)
+        missing = [d for d in devices if str(d) not in holders]
+        await self.ensure_sessions(missing)
+        name = signal_address(own)
+        async with ctx.crypto_lock, ctx.store.transaction():
+            raw = await ctx.store.get_sender_key(str(group), name)
+            record = SenderKeyRecord.deserialize(raw) if raw is not None else None
+            record, distribution = create_sender_key_distribution(record)
+            record, ciphertext = group_encrypt(record, pad_message(message.SerializeToString()))
+            await ctx.store.put_sender_key(str(group), name, record.serialize())
+            parts: list[EncryptedPart] = []
+            if missing:
+                skdm = wa_e2e_pb2.Message(
+                    senderKeyDistributionMessage=wa_e2e_pb2.Message.SenderKeyDistributionMessage(
+                        groupId=str(group), axolotlSenderKeyDistributionMessage=distribution
+                    )
+                )
+                skdm_plaintext = pad_message(skdm.SerializeToString())
+                parts = [await self._encrypt_for(d, skdm_plaintext) for d in missing]
+                holders.update(str(d) for d in missing)
+                await ctx.store.put(SENDER_KEY_MEMORY, str(group), json.dumps(sorted(holders)).encode())
+        return build_message_stanza(
+            message_id=msg_id,
+            to=group,
+            message_type=message_type_of(message),
+            parts=parts,
+            group_ciphertext=ciphertext,
+            device_identity=self._device_identity(),
+        )
+
+    async def _encrypt_for(self, device: JID, plaintext: bytes) -> EncryptedPart:
+        """Encrypt for one device; the caller holds the crypto lock and a transaction."""
+        store = self._ctx.store
+        address = signal_address(device)
+        raw = await store.get_session(address)
+        if raw is None:
+            raise InvalidState(f"no session with {device} after the key fetch")
+        record, ciphertext = encrypt_message(SessionRecord.deserialize(raw), plaintext)
+        await store.put_session(address, record.serialize())
+        return EncryptedPart(device, str(ciphertext.type), ciphertext.serialized)
+
+    async def _sender_key_holders(self, group: JID) -> set[str]:
+        raw = await self._ctx.store.get(SENDER_KEY_MEMORY, str(group))
+        return set(json.loads(raw)) if raw is not None else set()
+
+    async def _forget_sender_key_holder(self, group: JID, device: JID) -> None:
+        holders = await self._sender_key_holders(group)
+        holders.discard(str(device))
+        await self._ctx.store.put(SENDER_KEY_MEMORY, str(group), json.dumps(sorted(holders)).encode())
+
+    async def _remember(self, msg_id: str, to: JID, message: wa_e2e_pb2.Message) -> None:
+        entry = {"to": str(to), "message": message.SerializeToString().hex(), "t": int(time.time())}
+        await self._ctx.store.put(SENT_MESSAGES, msg_id, json.dumps(entry).encode())
+
+    def _device_identity(self) -> bytes | None:
+        account = self._ctx.credentials.account
+        return encode_device_identity(account) if account is not None else None
+
+
+def _device_sent(destination: JID, message: wa_e2e_pb2.Message) -> wa_e2e_pb2.Message:
+    """Wrap a message for our own other devices, naming the chat it went to."""
+    return wa_e2e_pb2.Message(
+        deviceSentMessage=wa_e2e_pb2.Message.DeviceSentMessage(
+            destinationJid=str(destination), message=message
+        )
+    )

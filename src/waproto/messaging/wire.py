@@ -1,0 +1,301 @@
+"""Builders and parsers for the stanzas of the message path: pure functions over nodes.
+
+Shapes follow WA Web as Baileys and whatsmeow send and read them
+(``../shared/reference/baileys.md`` §3): usync device lists, key-bundle fetches,
+``<message>`` with per-device ``<enc>``, acks, receipts and retry receipts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from waproto.binary import Node
+from waproto.crypto import RandomSource
+from waproto.errors import DecodeError, IQError, JIDError
+from waproto.jid import JID, USER_SERVER
+
+__all__ = [
+    "EncryptedPart",
+    "KeyBundle",
+    "build_ack",
+    "build_key_fetch",
+    "build_message_stanza",
+    "build_receipt",
+    "build_retry_receipt",
+    "build_usync_devices",
+    "check_iq_error",
+    "generate_message_id",
+    "jid_attr",
+    "pad_message",
+    "parse_key_bundles",
+    "parse_usync_devices",
+    "unpad_message",
+]
+
+
+def generate_message_id(now: int, own_user: str | None, random: RandomSource = os.urandom) -> str:
+    """A message id as WA Web makes them: ``3EB0`` + 18 hex digits of a hash (Baileys V2 ids)."""
+    data = now.to_bytes(8, "big") + (f"{own_user}@c.us".encode() if own_user else b"") + random(16)
+    return "3EB0" + hashlib.sha256(data).hexdigest().upper()[:18]
+
+
+def pad_message(plaintext: bytes, random: RandomSource = os.urandom) -> bytes:
+    """Append 1-15 bytes, each equal to the pad length, as WA clients do before encrypting."""
+    size = random(1)[0] & 0x0F or 0x0F
+    return plaintext + bytes((size,)) * size
+
+
+def unpad_message(padded: bytes) -> bytes:
+    """Remove the padding added by :func:`pad_message`; malformed padding raises DecodeError."""
+    if not padded:
+        raise DecodeError("empty plaintext")
+    size = padded[-1]
+    if size == 0 or size > len(padded):
+        raise DecodeError(f"bad message padding ({size} of {len(padded)} bytes)")
+    return padded[:-size]
+
+
+def check_iq_error(node: Node) -> Node:
+    """Return an iq result, or raise :class:`IQError` for ``type=error`` with its code and text."""
+    if node.attr("type") == "error":
+        error = node.get_child("error")
+        code = error.attr_int("code", 500) if error is not None else 500
+        text = (error.attr("text") or "") if error is not None else ""
+        raise IQError(code if code is not None else 500, text)
+    return node
+
+
+def build_usync_devices(users: Iterable[JID], sid: str, context: str = "message") -> Node:
+    """The usync query for the device lists of ``users`` (their non-AD JIDs)."""
+    return Node(
+        "iq",
+        {"to": USER_SERVER, "type": "get", "xmlns": "usync"},
+        [
+            Node(
+                "usync",
+                {"sid": sid, "mode": "query", "last": "true", "index": "0", "context": context},
+                [
+                    Node("query", {}, [Node("devices", {"version": "2"})]),
+                    Node("list", {}, [Node("user", {"jid": str(u.to_non_ad())}) for u in users]),
+                ],
+            )
+        ],
+    )
+
+
+def parse_usync_devices(result: Node) -> dict[JID, list[JID]]:
+    """Device JIDs per user from a usync result.
+
+    Companion devices (id > 0) without a ``key-index`` are left out, as WA Web
+    does: their key index is not signed by the phone, so they are not trusted.
+    """
+    usync = check_iq_error(result).require_child("usync")
+    out: dict[JID, list[JID]] = {}
+    user_list = usync.get_child("list")
+    for user in user_list.get_children("user") if user_list is not None else []:
+        jid = user.attr_jid("jid")
+        if jid is None:
+            continue
+        devices: list[JID] = []
+        device_list = user.get_child("devices")
+        listing = device_list.get_child("device-list") if device_list is not None else None
+        for device in listing.get_children("device") if listing is not None else []:
+            device_id = device.attr_int("id")
+            if device_id is None or (device_id != 0 and device.attr("key-index") is None):
+                continue
+            devices.append(JID(jid.user, jid.server, device=device_id))
+        out[jid.to_non_ad()] = devices
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class KeyBundle:
+    """A device's prekey bundle as the server hands it out."""
+
+    jid: JID
+    registration_id: int
+    identity_key: bytes
+    signed_prekey_id: int
+    signed_prekey: bytes
+    signed_prekey_signature: bytes
+    prekey_id: int | None
+    prekey: bytes | None
+
+
+def build_key_fetch(devices: Iterable[JID]) -> Node:
+    """The ``encrypt`` iq asking for the prekey bundles of ``devices``."""
+    return Node(
+        "iq",
+        {"to": USER_SERVER, "type": "get", "xmlns": "encrypt"},
+        [Node("key", {}, [Node("user", {"jid": str(d)}) for d in devices])],
+    )
+
+
+def _key_parts(node: Node) -> tuple[int, bytes]:
+    key_id = int.from_bytes(node.require_child("id").content_bytes(), "big")
+    return key_id, node.require_child("value").content_bytes()
+
+
+def parse_key_bundles(result: Node) -> list[KeyBundle]:
+    """Bundles from a key-fetch result; users the server reports with an error are skipped."""
+    listing = check_iq_error(result).require_child("list")
+    bundles = []
+    for user in listing.get_children("user"):
+        if user.get_child("error") is not None:
+            continue
+        jid = user.attr_jid("jid")
+        if jid is None:
+            raise DecodeError("key bundle without a jid")
+        skey = user.require_child("skey")
+        signed_id, signed_value = _key_parts(skey)
+        key = user.get_child("key")
+        prekey_id, prekey = _key_parts(key) if key is not None else (None, None)
+        bundles.append(
+            KeyBundle(
+                jid=jid,
+                registration_id=int.from_bytes(user.require_child("registration").content_bytes(), "big"),
+                identity_key=user.require_child("identity").content_bytes(),
+                signed_prekey_id=signed_id,
+                signed_prekey=signed_value,
+                signed_prekey_signature=skey.require_child("signature").content_bytes(),
+                prekey_id=prekey_id,
+                prekey=prekey,
+            )
+        )
+    return bundles
+
+
+@dataclass(frozen=True, slots=True)
+class EncryptedPart:
+    """One device's ciphertext for a message stanza."""
+
+    jid: JID
+    type: str
+    """``pkmsg`` or ``msg``."""
+    ciphertext: bytes
+
+
+def _enc(kind: str, ciphertext: bytes, media_type: str | None) -> Node:
+    attrs = {"v": "2", "type": kind}
+    if media_type:
+        attrs["mediatype"] = media_type
+    return Node("enc", attrs, ciphertext)
+
+
+def build_message_stanza(
+    *,
+    message_id: str,
+    to: JID,
+    message_type: str,
+    parts: Sequence[EncryptedPart],
+    group_ciphertext: bytes | None = None,
+    device_identity: bytes | None = None,
+    media_type: str | None = None,
+    extra_attrs: dict[str, str] | None = None,
+) -> Node:
+    """A ``<message>`` carrying per-device ciphertexts and, for groups, the ``skmsg``.
+
+    ``device_identity`` (our signed account identity) is attached whenever any
+    part is a ``pkmsg``, so receivers can check the new session belongs to us.
+    """
+    children: list[Node] = []
+    if parts:
+        children.append(
+            Node(
+                "participants",
+                {},
+                [Node("to", {"jid": str(p.jid)}, [_enc(p.type, p.ciphertext, media_type)]) for p in parts],
+            )
+        )
+    if group_ciphertext is not None:
+        children.append(_enc("skmsg", group_ciphertext, media_type))
+    if device_identity is not None and any(p.type == "pkmsg" for p in parts):
+        children.append(Node("device-identity", {}, device_identity))
+    attrs = {"id": message_id, "to": str(to), "type": message_type}
+    if extra_attrs:
+        attrs.update(extra_attrs)
+    return Node("message", attrs, children)
+
+
+def build_ack(node: Node, *, error: int | None = None, own_jid: JID | None = None) -> Node:
+    """The ``<ack>`` for an inbound message, receipt, notification or call."""
+    attrs = {"id": node.require_attr("id"), "to": node.require_attr("from"), "class": node.tag}
+    for name in ("participant", "recipient"):
+        value = node.attr(name)
+        if value:
+            attrs[name] = value
+    kind = node.attr("type")
+    if kind and node.tag != "message":
+        attrs["type"] = kind
+    if error is not None:
+        attrs["error"] = str(error)
+    if node.tag == "message" and own_jid is not None:
+        attrs["from"] = str(own_jid.to_non_ad())
+    return Node("ack", attrs)
+
+
+def build_receipt(
+    *,
+    to: JID,
+    message_ids: Sequence[str],
+    receipt_type: str | None = None,
+    participant: JID | None = None,
+    recipient: JID | None = None,
+    timestamp: int | None = None,
+) -> Node:
+    """A delivery (no type), ``read``, ``played``, ``sender`` or ``inactive`` receipt."""
+    if not message_ids:
+        raise ValueError("a receipt needs at least one message id")
+    attrs = {"id": message_ids[0], "to": str(to)}
+    if receipt_type:
+        attrs["type"] = receipt_type
+    if participant is not None:
+        attrs["participant"] = str(participant)
+    if recipient is not None:
+        attrs["recipient"] = str(recipient)
+    if timestamp is not None:
+        attrs["t"] = str(timestamp)
+    extra = [Node("item", {"id": mid}) for mid in message_ids[1:]]
+    return Node("receipt", attrs, [Node("list", {}, extra)] if extra else None)
+
+
+def build_retry_receipt(
+    message: Node,
+    *,
+    retry_count: int,
+    registration_id: int,
+    timestamp: int,
+    keys: Node | None = None,
+) -> Node:
+    """Ask the sender of ``message`` to encrypt it again (``type=retry``).
+
+    From the second retry on, ``keys`` carries our identity, a fresh prekey and
+    the signed prekey so the sender can build a new session without a fetch.
+    """
+    attrs = {"id": message.require_attr("id"), "to": message.require_attr("from"), "type": "retry"}
+    for name in ("participant", "recipient"):
+        value = message.attr(name)
+        if value:
+            attrs[name] = value
+    children = [
+        Node(
+            "retry",
+            {"count": str(retry_count), "id": attrs["id"], "t": str(timestamp), "v": "1"},
+        ),
+        Node("registration", {}, registration_id.to_bytes(4, "big")),
+    ]
+    if keys is not None:
+        children.append(keys)
+    return Node("receipt", attrs, children)
+
+
+def jid_attr(node: Node, name: str) -> JID:
+    """A required JID attribute; a missing or malformed one raises DecodeError."""
+    value = node.require_attr(name)
+    try:
+        return JID.parse(value)
+    except JIDError as exc:
+        raise DecodeError(f"bad jid in {node.tag}@{name}: {exc}") from None
