@@ -1,12 +1,79 @@
-"""waproto: a pure-Python client for the WhatsApp Web multi-device protocol."""
+"""waproto: a pure-Python client for the WhatsApp Web multi-device protocol.
+
+Start here::
+
+    from waproto import Client, ClientConfig, Message
+    from waproto.store import SQLiteStore
+"""
 
 from __future__ import annotations
 
 import logging
 
-from waproto.errors import WAError
+from waproto.client import Client, ClientState
+from waproto.config import ClientConfig
+from waproto.connection import CloseInfo, DisconnectReason, ReadyState
+from waproto.errors import (
+    ConnectionClosed,
+    IQError,
+    QueryTimeout,
+    QueueFull,
+    StoreError,
+    WAError,
+)
+from waproto.events import (
+    ChatState,
+    Connected,
+    Disconnected,
+    Event,
+    LoggedOut,
+    Message,
+    MessageInfo,
+    PairingCode,
+    PairSuccess,
+    PermanentDisconnect,
+    Presence,
+    QRCode,
+    Receipt,
+    StreamReplaced,
+    UndecryptableMessage,
+)
+from waproto.jid import JID
+from waproto.messaging.send import GroupInfo, SendResult
 
-__all__ = ["WAError", "__version__"]
+__all__ = [
+    "JID",
+    "ChatState",
+    "Client",
+    "ClientConfig",
+    "ClientState",
+    "CloseInfo",
+    "Connected",
+    "ConnectionClosed",
+    "DisconnectReason",
+    "Disconnected",
+    "Event",
+    "GroupInfo",
+    "IQError",
+    "LoggedOut",
+    "Message",
+    "MessageInfo",
+    "PairSuccess",
+    "PairingCode",
+    "PermanentDisconnect",
+    "Presence",
+    "QRCode",
+    "QueryTimeout",
+    "QueueFull",
+    "ReadyState",
+    "Receipt",
+    "SendResult",
+    "StoreError",
+    "StreamReplaced",
+    "UndecryptableMessage",
+    "WAError",
+    "__version__",
+]
 
 __version__ = "0.1.0"
 

@@ -153,10 +153,9 @@ class Client:
         if connection is not None:
             await connection.close()
         if self._task_group is not None:
-            self._task_group.cancel_scope.cancel()
-            with anyio.CancelScope(shield=True):
-                await self._task_group.__aexit__(None, None, None)
-            self._task_group = None
+            group, self._task_group = self._task_group, None
+            group.cancel_scope.cancel()
+            await group.__aexit__(None, None, None)
         self._handlers.clear()
 
     async def run_forever(self) -> None:

@@ -176,15 +176,22 @@ class ConnectionCore:
             raise InvalidState("handshake already started")
         self._outgoing.append(self._encoder.encode(self._handshake.client_hello()))
 
-    def receive_data(self, data: bytes, now: float) -> None:
-        """Feed one websocket message from the server; then read events and data to send."""
+    def receive_data(self, data: bytes, now: float, *, unix_time: float | None = None) -> None:
+        """Feed one websocket message from the server; then read events and data to send.
+
+        Args:
+            data: the websocket message.
+            now: the monotonic clock, for keepalive.
+            unix_time: wall-clock seconds, for the certificate validity window
+                (defaults to ``now`` for callers whose clock is the wall clock).
+        """
         if self._state is ReadyState.CLOSED:
             return
         self._last_received = now
         try:
             frames = self._decoder.receive_data(data)
             for frame in frames:
-                self._receive_frame(frame, now)
+                self._receive_frame(frame, now if unix_time is None else unix_time)
                 if self._closed_info is not None:
                     return
         except (DecodeError, CryptoError, HandshakeError) as exc:
@@ -250,9 +257,9 @@ class ConnectionCore:
         data, self._outgoing = self._outgoing, []
         return data
 
-    def _receive_frame(self, frame: bytes, now: float) -> None:
+    def _receive_frame(self, frame: bytes, unix_time: float) -> None:
         if self._handshake is not None:
-            self._finish_handshake(frame, now)
+            self._finish_handshake(frame, unix_time)
             return
         assert self._transport is not None
         node = decode_node(self._transport.decrypt(frame), dict_version=self._dict_version)
@@ -264,10 +271,10 @@ class ConnectionCore:
         else:
             self._events.append(NodeReceived(node))
 
-    def _finish_handshake(self, frame: bytes, now: float) -> None:
+    def _finish_handshake(self, frame: bytes, unix_time: float) -> None:
         handshake = self._handshake
         assert handshake is not None and self._payload is not None
-        handshake.read_server_hello(frame, now=now)
+        handshake.read_server_hello(frame, now=unix_time)
         self._outgoing.append(self._encoder.encode(handshake.client_finish(self._payload)))
         self._transport = handshake.transport()
         self._handshake = None

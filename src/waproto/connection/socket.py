@@ -9,6 +9,7 @@ serialised by a lock because Noise counters must match the order of frames.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 
 import anyio
@@ -164,7 +165,7 @@ class Connection:
             if data is None:
                 self._core.handle_timeout(now)
             else:
-                self._core.receive_data(data, now)
+                self._core.receive_data(data, now, unix_time=time.time())
             events = self._core.events_received()
             await self._flush_locked()
         for event in events:

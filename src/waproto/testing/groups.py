@@ -178,7 +178,8 @@ _SERVER_REQUESTS: dict[str, Callable[[ServerCore, ServerSession, Node, float], N
 
 def handle_group_iq(core: ServerCore, session: ServerSession, iq: Node, now: float) -> Node:
     """Answer a ``w:g2`` iq: to ``g.us`` for server-wide requests, to a group for the rest."""
-    if iq.attrs.get("to") == GROUP_SERVER:
+    # Baileys and waproto address server-wide requests to "@g.us" (a JID pair with no user).
+    if iq.attrs.get("to") in (GROUP_SERVER, "@" + GROUP_SERVER):
         children = iq.get_children()
         handler = _SERVER_REQUESTS.get(children[0].tag) if children else None
         return nodes.iq_error(iq, 501) if handler is None else handler(core, session, iq, now)
