@@ -25,7 +25,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 import anyio
-from anyio.abc import TaskGroup
+from anyio.abc import TaskGroup, TaskStatus
 
 from waproto.auth import (
     ClientIdentity,
@@ -113,10 +113,36 @@ class Client:
         self._receiver = MessageReceiver(self)
         self._dispatcher = NodeDispatcher(self)
         self._closing = False
+        self._owner_group: TaskGroup | None = None
 
     # ----------------------------------------------------------------- lifecycle
 
     async def __aenter__(self) -> Client:
+        if self._state is not ClientState.UNOPENED:
+            raise InvalidState(f"can't open a client in state {self._state.name}")
+        self._owner_group = anyio.create_task_group()
+        await self._owner_group.__aenter__()
+        try:
+            await self._owner_group.start(self.serve)
+        except BaseException:
+            self._owner_group.cancel_scope.cancel()
+            await self._owner_group.__aexit__(None, None, None)
+            self._owner_group = None
+            raise
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def serve(self, *, task_status: TaskStatus[None] = anyio.TASK_STATUS_IGNORED) -> None:
+        """Run the client in the caller's task group until :meth:`aclose` or a permanent stop.
+
+        Reports started once logged in (paired devices) or once the first
+        connection is under way (new devices, which then emit ``QRCode``). Use
+        this instead of ``async with`` when many clients share one task group
+        (``await task_group.start(client.serve)``): each client's tasks then live
+        in its own task, so clients can be closed in any order.
+        """
         if self._state is not ClientState.UNOPENED:
             raise InvalidState(f"can't open a client in state {self._state.name}")
         self._state = ClientState.OPENED
@@ -127,22 +153,33 @@ class Client:
             credentials = new_credentials()
             await self._prekeys.store_initial(credentials)
         self._credentials = credentials
-        self._task_group = anyio.create_task_group()
-        await self._task_group.__aenter__()
-        self._task_group.start_soon(self._connection_loop)
-        if self.is_paired:
-            with anyio.fail_after(self._config.connect_timeout):
-                await self._wait_connected_or_stopped()
-            if not self._connected:
-                await self.aclose()
-                raise ConnectionClosed(self._stop_reason or "stopped before login")
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.aclose()
+        try:
+            async with anyio.create_task_group() as group:
+                self._task_group = group
+                group.start_soon(self._connection_loop)
+                if self.is_paired:
+                    with anyio.fail_after(self._config.connect_timeout):
+                        await self._wait_connected_or_stopped()
+                    if not self._connected:
+                        raise ConnectionClosed(self._stop_reason or "stopped before login")
+                task_status.started()
+                await self._stopped.wait()
+                group.cancel_scope.cancel()
+        finally:
+            self._task_group = None
+            await self._shutdown()
 
     async def aclose(self) -> None:
         """Close the connection and stop all tasks; idempotent."""
+        if self._state is ClientState.CLOSED:
+            return
+        self._stopped.set()
+        await self._shutdown()
+        owner, self._owner_group = self._owner_group, None
+        if owner is not None:
+            await owner.__aexit__(None, None, None)
+
+    async def _shutdown(self) -> None:
         if self._state is ClientState.CLOSED:
             return
         self._state = ClientState.CLOSED
@@ -151,11 +188,8 @@ class Client:
         self._set_connected(False)
         connection = self._connection
         if connection is not None:
-            await connection.close()
-        if self._task_group is not None:
-            group, self._task_group = self._task_group, None
-            group.cancel_scope.cancel()
-            await group.__aexit__(None, None, None)
+            with anyio.CancelScope(shield=True):
+                await connection.close()
         self._handlers.clear()
 
     async def run_forever(self) -> None:

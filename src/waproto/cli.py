@@ -1,0 +1,208 @@
+"""The ``waproto`` command: pair, listen, send, run the demo or the test server.
+
+Every command that talks to a server takes ``--store PATH`` (SQLite, default
+``./waproto.db``), ``--device`` (which device of that database), ``--server-url``
+and, for a test server, ``--trust-root HEX`` and ``--ca-file PEM``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import anyio
+
+from waproto.client import Client
+from waproto.config import DEFAULT_URL, ClientConfig
+from waproto.events import (
+    Connected,
+    Disconnected,
+    Event,
+    LoggedOut,
+    Message,
+    PairingCode,
+    PairSuccess,
+    QRCode,
+)
+from waproto.store import SQLiteStore
+from waproto.transport import ssl_context_from_ca_file
+
+__all__ = ["main", "render_qr"]
+
+
+def render_qr(data: str) -> str:
+    """The QR code of ``data`` as terminal text, or the raw string when segno is not installed.
+
+    segno (in the ``qr`` extra) is small, pure Python and has no dependencies,
+    so it is optional: the library works without it and scripts get the string.
+    """
+    try:
+        import segno
+    except ImportError:
+        return f"(install waproto[qr] to draw the QR code)\n{data}"
+    rows = [tuple(row) for row in segno.make(data, error="l", micro=False).matrix_iter(border=2)]
+    if len(rows) % 2:
+        rows.append((0,) * len(rows[0]))
+    lines = []
+    # Two matrix rows per text line, with half blocks: a QR code that fits a terminal.
+    for top, bottom in zip(rows[0::2], rows[1::2], strict=True):
+        line = "".join(" ▄▀█"[(t << 1 | b) ^ 3] for t, b in zip(top, bottom, strict=True))
+        lines.append("  " + line)
+    return "\n".join(lines)
+
+
+def _config(args: argparse.Namespace) -> ClientConfig:
+    overrides: dict[str, Any] = {"url": args.server_url}
+    if args.trust_root:
+        overrides["trust_root"] = bytes.fromhex(args.trust_root)
+    if args.ca_file:
+        overrides["ssl_context"] = ssl_context_from_ca_file(args.ca_file)
+    return ClientConfig(**overrides)
+
+
+def _emit_json(kind: str, **fields: object) -> None:
+    sys.stdout.write(json.dumps({"event": kind, **fields}) + "\n")
+    sys.stdout.flush()
+
+
+def _event_as_json(event: Event) -> None:
+    if isinstance(event, QRCode):
+        _emit_json("qr", code=event.code)
+    elif isinstance(event, PairingCode):
+        _emit_json("pairing_code", code=event.code)
+    elif isinstance(event, Connected):
+        _emit_json("connected")
+    elif isinstance(event, Message):
+        info = event.info
+        _emit_json(
+            "message",
+            **{
+                "from": str(info.sender),
+                "chat": str(info.chat),
+                "id": info.id,
+                "text": event.text,
+                "t": info.timestamp,
+            },
+        )
+    elif isinstance(event, Disconnected):
+        _emit_json("disconnected", code=event.code, reason=event.reason.name.lower())
+    elif isinstance(event, LoggedOut):
+        _emit_json("logged_out", reason=event.reason)
+
+
+def _event_as_text(event: Event) -> None:
+    if isinstance(event, QRCode):
+        print("Scan this QR code with WhatsApp > Linked devices:\n" + render_qr(event.code), flush=True)
+    elif isinstance(event, PairingCode):
+        print(f"Enter this code on your phone: {event.code}", flush=True)
+    elif isinstance(event, PairSuccess):
+        print(f"Paired as {event.jid}", flush=True)
+    elif isinstance(event, Connected):
+        print("Connected.", flush=True)
+    elif isinstance(event, Message):
+        print(f"{event.info.sender} [{event.info.chat}]: {event.text}", flush=True)
+    elif isinstance(event, Disconnected):
+        print(f"Disconnected: {event.code} {event.reason.name.lower()} {event.detail}", flush=True)
+    elif isinstance(event, LoggedOut):
+        print("Logged out.", flush=True)
+
+
+async def _with_client(args: argparse.Namespace, body: Callable[[Client], Awaitable[None]]) -> None:
+    store = await SQLiteStore.open(args.store)
+    try:
+        client = Client(store, device=args.device, config=_config(args))
+        client.add_handler(Event, _event_as_json if getattr(args, "json", False) else _event_as_text)
+        async with client:
+            await body(client)
+    finally:
+        await store.close()
+
+
+async def _pair(args: argparse.Namespace) -> None:
+    async def body(client: Client) -> None:
+        if client.is_paired:
+            print(f"Already paired as {client.own_jid}.")
+            return
+        if args.phone:
+            await client.request_pairing_code(args.phone)
+        await client.wait_connected(args.timeout)
+
+    await _with_client(args, body)
+
+
+async def _listen(args: argparse.Namespace) -> None:
+    await _with_client(args, lambda client: client.run_forever())
+
+
+async def _send(args: argparse.Namespace) -> None:
+    async def body(client: Client) -> None:
+        result = await client.send_text(args.to, args.text)
+        _emit_json("sent", id=result.id, t=result.timestamp)
+
+    await _with_client(args, body)
+
+
+def _add_connection_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store", type=Path, default=Path("waproto.db"), help="SQLite store (default ./waproto.db)"
+    )
+    parser.add_argument("--device", default="default", help="device id in the store (default 'default')")
+    parser.add_argument("--server-url", default=DEFAULT_URL, help=f"websocket URL (default {DEFAULT_URL})")
+    parser.add_argument("--trust-root", help="hex root public key of a test server's certificate chain")
+    parser.add_argument(
+        "--ca-file", type=Path, help="CA certificate (PEM) of a test server's wss:// endpoint"
+    )
+    parser.add_argument("--verbose", "-v", action="store_true", help="log at INFO level to stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``waproto`` argument parser."""
+    parser = argparse.ArgumentParser(prog="waproto", description="WhatsApp Web multi-device client.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo = commands.add_parser("demo", help="pair two clients with a local server and chat")
+    demo.add_argument(
+        "--messages", type=int, default=200, help="messages in the throughput burst (default 200)"
+    )
+    demo.add_argument("--verbose", "-v", action="store_true", help="log at INFO level to stderr")
+    pair = commands.add_parser("pair", help="link this device: show a QR code (or a code with --phone)")
+    _add_connection_options(pair)
+    pair.add_argument("--phone", help="link with a pairing code for this phone number instead of a QR code")
+    pair.add_argument(
+        "--timeout", type=float, default=300.0, help="seconds to wait for the scan (default 300)"
+    )
+    listen = commands.add_parser("listen", help="print events until interrupted")
+    _add_connection_options(listen)
+    listen.add_argument("--json", action="store_true", help="one JSON object per line")
+    send = commands.add_parser("send", help="send a text message")
+    _add_connection_options(send)
+    send.add_argument("--to", required=True, help="recipient JID, e.g. 15551234567@s.whatsapp.net")
+    send.add_argument("--text", required=True)
+    commands.add_parser("fake-server", help="run the local WhatsApp-like test server", add_help=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``waproto`` console script; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["fake-server"]:
+        from waproto.testing import cli_main
+
+        return cli_main(argv[1:])
+    args = build_parser().parse_args(argv)
+    if args.verbose:
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr)
+    if args.command == "demo":
+        from waproto.demo import run_demo
+
+        command: Callable[[argparse.Namespace], Awaitable[None]] = run_demo
+    else:
+        command = {"pair": _pair, "listen": _listen, "send": _send}[args.command]
+    with contextlib.suppress(KeyboardInterrupt):
+        anyio.run(command, args)
+    return 0
