@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack
+from typing import Any, TypeVar
 
 import anyio
 import pytest
@@ -13,6 +14,7 @@ from waproto.store import MemoryStore
 from waproto.testing import FakeServer
 
 PairedClient = Callable[..., Awaitable[Client]]
+T = TypeVar("T")
 
 
 def client_config(server: FakeServer, **overrides: object) -> ClientConfig:
@@ -63,3 +65,29 @@ async def paired(server: FakeServer) -> AsyncIterator[PairedClient]:
             return client
 
         yield make
+
+
+class EventLog:
+    """Records every event of the given types a client emits; a test waits for a condition on them."""
+
+    def __init__(self, client: Client, *types: type[Any]) -> None:
+        self.events: list[Any] = []
+        self._changed = anyio.Event()
+        for event_type in types:
+            client.add_handler(event_type, self._on)
+
+    def _on(self, event: object) -> None:
+        self.events.append(event)
+        self._changed.set()
+        self._changed = anyio.Event()
+
+    def of(self, event_type: type[T]) -> list[T]:
+        """The recorded events of one type, in order."""
+        return [e for e in self.events if isinstance(e, event_type)]
+
+    async def wait_for(self, event_type: type[T], count: int = 1, timeout: float = 10.0) -> list[T]:
+        """Wait until ``count`` events of ``event_type`` were recorded; returns all of them."""
+        with anyio.fail_after(timeout):
+            while len(self.of(event_type)) < count:
+                await self._changed.wait()
+        return self.of(event_type)
