@@ -14,6 +14,7 @@ from waproto.testing.cli import cli_main
 from waproto.testing.config import FakeServerConfig
 from waproto.testing.core import ProvisionedDevice, ServerCore
 from waproto.testing.faults import Fault, FaultKind
+from waproto.testing.provision import provision_store_device
 from waproto.testing.server import FakeServer
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "ProvisionedDevice",
     "ServerCore",
     "cli_main",
+    "provision_store_device",
 ]

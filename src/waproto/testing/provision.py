@@ -7,14 +7,22 @@ client store needs to log in as that device.
 
 from __future__ import annotations
 
+import dataclasses
+import os
+from typing import TYPE_CHECKING
+
 from waproto.auth.pairing import device_signature_message
-from waproto.crypto import KeyPair, xeddsa_sign
+from waproto.crypto import KeyPair, RandomSource, xeddsa_sign
 from waproto.proto import wa_adv_pb2
+from waproto.store import Database, new_credentials
 from waproto.testing.accounts import DeviceKeys, SignedPreKey
 from waproto.testing.adv import sign_companion
 from waproto.testing.core import ProvisionedDevice, ServerCore
 
-__all__ = ["provision_device"]
+if TYPE_CHECKING:
+    from waproto.testing.server import FakeServer
+
+__all__ = ["provision_device", "provision_store_device"]
 
 
 def provision_device(
@@ -75,3 +83,44 @@ def provision_device(
         push_name=account.push_name,
         platform=platform,
     )
+
+
+async def provision_store_device(
+    server: FakeServer,
+    store: Database,
+    device_id: str,
+    phone: str,
+    *,
+    random: RandomSource = os.urandom,
+) -> ProvisionedDevice:
+    """Create ``device_id`` in ``store`` as a companion of ``phone`` that can log in at once.
+
+    Writes what QR pairing would have stored (credentials with our JID and ADV
+    identity, the phone's identity key), so tests of many sessions skip the
+    pairing round trips. Prekeys are uploaded by the client at its first login.
+    """
+    credentials = new_credentials(random)
+    device = server.provision_device(
+        phone,
+        identity=credentials.identity_key,
+        noise_public=credentials.noise_key.public,
+        registration_id=credentials.registration_id,
+        signed_prekey_id=credentials.signed_prekey_id,
+        signed_prekey_public=credentials.signed_prekey.public,
+        signed_prekey_signature=credentials.signed_prekey_signature,
+    )
+    view = await store.create_device(device_id)
+    async with store.transaction():
+        await view.put_credentials(
+            dataclasses.replace(
+                credentials,
+                me=str(device.jid),
+                lid=str(device.lid),
+                account=device.account_identity,
+                platform=device.platform,
+                push_name=device.push_name,
+                registered=True,
+            )
+        )
+        await view.put_identity(f"{device.jid.signal_address_name}.0", device.phone_identity)
+    return device
