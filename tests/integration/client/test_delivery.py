@@ -1,0 +1,193 @@
+"""Delivery guarantees: own-device sync, offline queues, redelivery after a crash, retry receipts."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import anyio
+import pytest
+
+from tests.integration.client.conftest import EventLog, PairedClient, client_config
+from waproto import Client, Message
+from waproto.binary import Node
+from waproto.errors import ConnectionClosed, InvalidMessage
+from waproto.events import UndecryptableMessage
+from waproto.jid import JID
+from waproto.messaging import receive
+from waproto.messaging.context import signal_address
+from waproto.store import MemoryStore
+from waproto.store._memory import MemoryDeviceStore
+from waproto.testing import FakeServer, Fault, FaultKind
+
+pytestmark = pytest.mark.anyio
+
+
+def crash(server: FakeServer, client: Client) -> None:
+    """The client's process dies: the server sees its socket drop, nothing more runs in it."""
+    server.fault(Fault(FaultKind.DROP), str(client.own_jid))
+    raise ConnectionClosed("simulated crash")
+
+
+def sent_nodes(client: Client, predicate: Callable[[Node], bool]) -> list[Node]:
+    """Record the nodes ``client`` sends that match ``predicate``."""
+    seen: list[Node] = []
+    original = client.send_node
+
+    async def send_node(node: Node) -> None:
+        if predicate(node):
+            seen.append(node)
+        await original(node)
+
+    client.send_node = send_node  # type: ignore[method-assign]
+    return seen
+
+
+def queued_for(server: FakeServer, device: JID) -> int:
+    """Stanzas the server holds for one offline device."""
+    for account in server.state()["accounts"]:  # type: ignore[attr-defined]
+        for entry in account["devices"]:
+            if entry["jid"] == str(device):
+                return int(entry["queued"])
+    raise AssertionError(f"{device} is not on the server")
+
+
+def is_retry_receipt(node: Node) -> bool:
+    return node.tag == "receipt" and node.attr("type") == "retry"
+
+
+async def test_own_devices_get_what_another_device_sent(paired: PairedClient) -> None:
+    phone_a = await paired("15550201")
+    phone_b = await paired("15550201")
+    bob = await paired("15550202")
+    assert phone_a.own_jid.user == phone_b.own_jid.user and phone_a.own_jid != phone_b.own_jid
+    bob_log, b_log = EventLog(bob, Message), EventLog(phone_b, Message)
+    sent = await phone_a.send_text(bob.own_jid.to_non_ad(), "from device a")
+    (at_bob,) = await bob_log.wait_for(Message)
+    (at_b,) = await b_log.wait_for(Message)
+    assert at_bob.text == at_b.text == "from device a"
+    assert not at_bob.info.is_from_me and at_bob.info.chat == phone_a.own_jid.to_non_ad()
+    assert at_b.info.id == sent.id
+    assert at_b.info.is_from_me
+    assert at_b.info.chat == bob.own_jid.to_non_ad()
+    assert at_b.info.sender == phone_a.own_jid
+
+
+async def test_offline_recipient_gets_the_message_on_next_login(
+    server: FakeServer, paired: PairedClient
+) -> None:
+    alice = await paired("15550211")
+    bob_store = MemoryStore()
+    bob = await paired("15550212", store=bob_store)
+    bob_jid = bob.own_jid
+    await bob.aclose()
+    sent = await alice.send_text(bob_jid.to_non_ad(), "while you were away")
+    assert queued_for(server, bob_jid) == 1
+    again = Client(bob_store, config=client_config(server))
+    log = EventLog(again, Message)
+    async with again:
+        (received,) = await log.wait_for(Message)
+        assert received.info.id == sent.id and received.text == "while you were away"
+    assert queued_for(server, bob_jid) == 0
+
+
+async def _crash_then_restart(
+    server: FakeServer, paired: PairedClient, *, arm: Callable[[Client], None]
+) -> tuple[list[Message], str]:
+    """Bob crashes while receiving one message (where ``arm`` says); a new Bob process logs in."""
+    alice = await paired("15550221")
+    bob_store = MemoryStore()
+    bob = await paired("15550222", store=bob_store, auto_reconnect=False)
+    crashed_log = EventLog(bob, Message)
+    arm(bob)
+    sent = await alice.send_text(bob.own_jid.to_non_ad(), "survives a crash")
+    with anyio.fail_after(10):
+        await bob.run_forever()
+    await bob.aclose()
+    assert crashed_log.events == []
+    restarted = Client(bob_store, config=client_config(server))
+    log = EventLog(restarted, Message)
+    async with restarted:
+        await log.wait_for(Message)
+        # A second message proves the redelivery was fully processed before it.
+        await alice.send_text(bob.own_jid.to_non_ad(), "after")
+        await log.wait_for(Message, 2)
+    return log.of(Message), sent.id
+
+
+async def test_crash_before_commit_redelivers_and_decrypts_again(
+    server: FakeServer, paired: PairedClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stores: list[MemoryDeviceStore] = []
+    original = MemoryDeviceStore.mark_processed
+
+    async def mark_processed(self: MemoryDeviceStore, *args: object, **kwargs: object) -> None:
+        if stores and self is stores[0] and victim:
+            crash(server, victim.pop())
+        await original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    victim: list[Client] = []
+
+    def arm(bob: Client) -> None:
+        stores.append(bob.store)  # type: ignore[arg-type]
+        victim.append(bob)
+
+    monkeypatch.setattr(MemoryDeviceStore, "mark_processed", mark_processed)
+    messages, sent_id = await _crash_then_restart(server, paired, arm=arm)
+    assert [m.text for m in messages] == ["survives a crash", "after"]
+    assert messages[0].info.id == sent_id
+
+
+async def test_crash_after_commit_before_ack_replays_inbox_once(
+    server: FakeServer, paired: PairedClient
+) -> None:
+    def arm(bob: Client) -> None:
+        original = bob.send_node
+
+        async def send_node(node: Node) -> None:
+            if node.tag == "ack" and node.attr("class") == "message":
+                crash(server, bob)
+            await original(node)
+
+        bob.send_node = send_node  # type: ignore[method-assign]
+
+    messages, sent_id = await _crash_then_restart(server, paired, arm=arm)
+    assert [m.text for m in messages] == ["survives a crash", "after"]
+    assert messages[0].info.id == sent_id
+
+
+async def test_lost_session_is_repaired_by_a_retry_receipt(paired: PairedClient) -> None:
+    alice = await paired("15550231")
+    bob = await paired("15550232")
+    bob_log, alice_log = EventLog(bob, Message, UndecryptableMessage), EventLog(alice, Message)
+    await alice.send_text(bob.own_jid.to_non_ad(), "one")
+    await bob_log.wait_for(Message)
+    await bob.send_text(alice.own_jid.to_non_ad(), "ack one")
+    await alice_log.wait_for(Message)
+    retries = sent_nodes(bob, is_retry_receipt)
+    await bob.store.delete_session(signal_address(alice.own_jid))
+    await alice.send_text(bob.own_jid.to_non_ad(), "two")
+    received = await bob_log.wait_for(Message, 2)
+    assert received[-1].text == "two"
+    (failed,) = bob_log.of(UndecryptableMessage)
+    assert failed.retry_count == 1 and failed.info.id == received[-1].info.id
+    assert len(retries) == 1 and retries[0].require_child("retry").attr("count") == "1"
+
+
+async def test_retry_receipts_stop_after_five(paired: PairedClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    alice = await paired("15550241")
+    bob = await paired("15550242", retry_request_delay=0.01)
+    log = EventLog(bob, UndecryptableMessage)
+    retries = sent_nodes(bob, is_retry_receipt)
+    broken: Callable[..., Awaitable[object]]
+
+    async def broken(*args: object, **kwargs: object) -> object:
+        raise InvalidMessage("cannot decrypt (test)")
+
+    monkeypatch.setattr(receive.MessageReceiver, "_decrypt_one", broken)
+    await alice.send_text(bob.own_jid.to_non_ad(), "never readable")
+    limit = bob.config.max_retry_receipts
+    failures = await log.wait_for(UndecryptableMessage, limit + 1)
+    assert [f.retry_count for f in failures] == list(range(1, limit + 2))
+    await anyio.sleep(0.2)
+    assert len(log.of(UndecryptableMessage)) == limit + 1
+    assert [r.require_child("retry").attr("count") for r in retries] == [str(n) for n in range(1, limit + 1)]
