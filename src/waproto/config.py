@@ -6,6 +6,7 @@ import ssl
 from dataclasses import dataclass, field
 
 __all__ = [
+    "DEFAULT_BROWSER",
     "DEFAULT_URL",
     "DEFAULT_VERSION",
     "WA_ORIGIN",
@@ -19,6 +20,8 @@ WA_ORIGIN = "https://web.whatsapp.com"
 #: WA Web client version announced in the ClientPayload. A stale version gets
 #: ``<failure reason="405">``: bump it (Baileys 7.0.0-rc13 ships this one).
 DEFAULT_VERSION = (2, 3000, 1035194821)
+#: (OS, browser, OS version) shown in the phone's linked-devices list (Baileys 7 default).
+DEFAULT_BROWSER = ("Mac OS", "Chrome", "14.4.1")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,7 +43,7 @@ class ClientConfig:
     """TLS context for ``wss://``; None means the process-wide default context."""
     version: tuple[int, int, int] = DEFAULT_VERSION
     """WA Web version announced at login."""
-    browser: tuple[str, str, str] = ("Mac OS", "Chrome", "14.4.1")
+    browser: tuple[str, str, str] = DEFAULT_BROWSER
     """(OS, browser, OS version) shown in the phone's linked-devices list."""
     push_name: str = ""
     """Display name sent with presence; empty means none."""

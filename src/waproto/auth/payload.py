@@ -16,6 +16,7 @@ from enum import IntEnum
 
 from google.protobuf.message import DecodeError as _PbDecodeError
 
+from waproto.config import DEFAULT_BROWSER, DEFAULT_VERSION
 from waproto.crypto import DJB_TYPE
 from waproto.errors import DecodeError
 from waproto.proto import wa_client_payload_pb2 as pb
@@ -78,9 +79,9 @@ class ClientIdentity:
         ClientIdentity(browser=("Windows", "Firefox", "10"), country="DE")
     """
 
-    version: tuple[int, int, int] = (2, 3000, 1035194821)
+    version: tuple[int, int, int] = DEFAULT_VERSION
     """WA Web version; a stale one gets ``<failure reason="405">``."""
-    browser: tuple[str, str, str] = ("Mac OS", "Chrome", "14.4.1")
+    browser: tuple[str, str, str] = DEFAULT_BROWSER
     """(operating system, browser name, OS version) as shown in the phone's linked-devices list."""
     country: str = "US"
     """ISO 3166-1 alpha-2 country code (``localeCountryIso31661Alpha2``)."""
