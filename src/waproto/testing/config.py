@@ -30,6 +30,9 @@ class FakeServerConfig:
         max_offline_queue: stanzas kept per offline device; the oldest go first.
         tick_interval: period of the one shared timer (pairing expiry), seconds.
         props: the ``<prop name value>`` pairs answered to the props iq.
+        post_handshake_delay: seconds between the client finish and the server's
+            first node. Baileys 6 installs its transport keys only once its
+            clientFinish write has completed; on loopback a faster reply is lost.
     """
 
     host: str = "127.0.0.1"
@@ -43,3 +46,4 @@ class FakeServerConfig:
     max_offline_queue: int = 10_000
     tick_interval: float = 1.0
     props: dict[str, str] = field(default_factory=_default_props)
+    post_handshake_delay: float = 0.05

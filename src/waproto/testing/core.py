@@ -187,6 +187,8 @@ class ServerCore:
 
     def handle_node(self, session: ServerSession, node: Node, *, now: float) -> None:
         """Dispatch one node from a client by tag."""
+        if _log.isEnabledFor(logging.DEBUG):
+            _log.debug("#%d < %s %s", session.conn_id, node.tag, node.attrs)
         if session.phase is not Phase.OPEN and node.tag != "iq":
             return
         handler = self._handlers.get(node.tag)

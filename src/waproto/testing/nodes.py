@@ -38,15 +38,20 @@ _IQ_ERROR_TEXT = {
 }
 
 
+def _reply_from(request: Node) -> str:
+    # The request names the server or a group; a bare server JID may decode as "@s.whatsapp.net".
+    return request.attrs.get("to", SERVER).lstrip("@") or SERVER
+
+
 def iq_result(request: Node, content: list[Node] | None = None) -> Node:
     """The ``result`` answer to an iq, echoing its id."""
-    attrs = {"id": request.attrs.get("id", ""), "type": "result", "from": request.attrs.get("to", SERVER)}
+    attrs = {"id": request.attrs.get("id", ""), "type": "result", "from": _reply_from(request)}
     return Node("iq", attrs, content)
 
 
 def iq_error(request: Node, code: int, text: str | None = None) -> Node:
     """An ``error`` answer: ``<iq type=error><error code text/></iq>``."""
-    attrs = {"id": request.attrs.get("id", ""), "type": "error", "from": request.attrs.get("to", SERVER)}
+    attrs = {"id": request.attrs.get("id", ""), "type": "error", "from": _reply_from(request)}
     error = Node("error", {"code": str(code), "text": text or _IQ_ERROR_TEXT.get(code, "error")})
     return Node("iq", attrs, [error])
 

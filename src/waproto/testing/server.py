@@ -28,7 +28,7 @@ from waproto.testing.control import ControlServer
 from waproto.testing.core import ProvisionedDevice, ServerCore
 from waproto.testing.faults import Fault, FaultKind
 from waproto.testing.provision import provision_device
-from waproto.testing.session import CloseMode, ServerSession
+from waproto.testing.session import CloseMode, Phase, ServerSession
 from waproto.transport import WebSocketConnection, WebSocketServer, serve_websocket
 from waproto.transport.testcerts import TestCA, make_test_ca
 
@@ -187,11 +187,16 @@ class FakeServer:
         try:
             while session.close_mode is None:
                 data = await ws.receive()
+                handshaking = session.phase is Phase.FINISH
                 link.pumping = True
                 try:
                     session.receive_data(data, now=self._clock())
                 finally:
                     link.pumping = False
+                if handshaking and self.config.post_handshake_delay > 0:
+                    # Baileys 6 switches to the transport keys only after its clientFinish
+                    # write completes; a reply that beats it is lost (and the next frame fails).
+                    await anyio.sleep(self.config.post_handshake_delay)
                 await link.flush()
         except ConnectionClosed:
             pass

@@ -1,0 +1,161 @@
+// Drives Baileys against the FakeServer: one JSON request per stdin line, one JSON
+// reply per stdout line ({"id", "ok", ...}). Several named Baileys instances live in
+// this process, each with a useMultiFileAuthState folder. Copied next to the
+// installed node_modules so that `import('baileys')` resolves there.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import util from 'node:util';
+
+for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+    console[level] = (...args) => process.stderr.write(util.format(...args) + '\n');
+}
+
+const baileysModule = await import('baileys');
+const pinoModule = await import('pino');
+const pino = pinoModule.default ?? pinoModule;
+const pick = (name) => baileysModule[name] ?? baileysModule.default?.[name];
+const makeWASocket = typeof baileysModule.default === 'function' ? baileysModule.default : baileysModule.default.default;
+const useMultiFileAuthState = pick('useMultiFileAuthState');
+const DisconnectReason = pick('DisconnectReason');
+const logger = pino({ level: process.env.BAILEYS_LOG_LEVEL || 'silent' }, pino.destination(2));
+
+class Peer {
+    constructor(name, url) {
+        this.name = name;
+        this.url = url;
+        this.dir = mkdtempSync(path.join(tmpdir(), `baileys-${name}-`));
+        this.qr = null;
+        this.open = false;
+        this.closedWith = null;
+        this.messages = [];
+        this.waiters = [];
+    }
+
+    notify() {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const wake of waiters) wake();
+    }
+
+    async until(predicate, timeoutMs = 30000) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const value = predicate();
+            if (value) return value;
+            if (Date.now() > deadline) throw new Error(`${this.name}: timed out (closed with ${this.closedWith})`);
+            await new Promise((resolve) => {
+                this.waiters.push(resolve);
+                setTimeout(resolve, 200);
+            });
+        }
+    }
+
+    async connect() {
+        const { state, saveCreds } = await useMultiFileAuthState(this.dir);
+        // Baileys 6 holds every event back after login until the phone has shared an
+        // app-state key (creds.myAppStateKeyId); the simulated phone does not send one,
+        // so the harness marks the key as present.
+        if (state.creds.me && !state.creds.myAppStateKeyId) state.creds.myAppStateKeyId = 'AAAAAA==';
+        const sock = makeWASocket({
+            waWebSocketUrl: this.url,
+            auth: state,
+            logger,
+            printQRInTerminal: false,
+            markOnlineOnConnect: false,
+            syncFullHistory: false,
+            connectTimeoutMs: 20000,
+        });
+        this.sock = sock;
+        sock.ev.on('creds.update', saveCreds);
+        sock.ev.on('connection.update', (update) => {
+            // A replaced socket may still report its own close after the new one opened.
+            if (sock !== this.sock) return;
+            if (update.qr) this.qr = update.qr;
+            if (update.connection === 'open') this.open = true;
+            if (update.connection === 'close') {
+                this.open = false;
+                const code = update.lastDisconnect?.error?.output?.statusCode;
+                this.closedWith = code;
+                // After pairing the server ends the stream with 515: log in again from the saved creds.
+                if (code === DisconnectReason.restartRequired && !this.stopped) this.connect();
+            }
+            this.notify();
+        });
+        sock.ev.on('messages.upsert', ({ messages }) => {
+            if (process.env.BAILEYS_LOG_LEVEL) console.error(`${this.name} upsert`, JSON.stringify(messages));
+            for (const msg of messages) {
+                const text = msg.message?.conversation || msg.message?.extendedTextMessage?.text;
+                if (text && !msg.key.fromMe) {
+                    this.messages.push({ text, remoteJid: msg.key.remoteJid, participant: msg.key.participant ?? null });
+                }
+            }
+            this.notify();
+        });
+    }
+}
+
+const peers = new Map();
+const peer = (name) => {
+    const found = peers.get(name);
+    if (!found) throw new Error(`no peer ${name}`);
+    return found;
+};
+
+const commands = {
+    async start({ name, url, root }) {
+        if (root) {
+            const defaults = await import('baileys/lib/Defaults/index.js');
+            const details = defaults.WA_CERT_DETAILS ?? defaults.default?.WA_CERT_DETAILS;
+            if (details) details.PUBLIC_KEY = Buffer.from(root, 'hex');
+        }
+        const p = new Peer(name, url);
+        peers.set(name, p);
+        await p.connect();
+        return {};
+    },
+    async wait_qr({ name }) {
+        const p = peer(name);
+        return { qr: await p.until(() => p.qr) };
+    },
+    async wait_open({ name }) {
+        const p = peer(name);
+        await p.until(() => p.open);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return { me: p.sock.user, buffering: p.sock.ev.isBuffering(), key: p.sock.authState.creds.myAppStateKeyId ?? null };
+    },
+    async send_text({ name, jid, text }) {
+        const sent = await peer(name).sock.sendMessage(jid, { text });
+        return { msg_id: sent.key.id };
+    },
+    async wait_text({ name, text }) {
+        const p = peer(name);
+        const found = await p.until(() => p.messages.find((m) => m.text === text));
+        return found;
+    },
+    async group_create({ name, subject, participants }) {
+        const meta = await peer(name).sock.groupCreate(subject, participants);
+        return { group: meta.id, participants: meta.participants.map((x) => x.id) };
+    },
+    async stop({ name }) {
+        const p = peer(name);
+        p.stopped = true;
+        p.sock.end(undefined);
+        return {};
+    },
+};
+
+const rl = readline.createInterface({ input: process.stdin });
+process.stdout.write(JSON.stringify({ ready: true }) + '\n');
+rl.on('line', async (line) => {
+    const request = JSON.parse(line);
+    let reply;
+    try {
+        reply = { id: request.id, ok: true, ...(await commands[request.cmd](request)) };
+    } catch (error) {
+        reply = { id: request.id, ok: false, error: String(error?.stack ?? error) };
+    }
+    process.stdout.write(JSON.stringify(reply) + '\n');
+});
+rl.on('close', () => process.exit(0));
