@@ -153,26 +153,33 @@ class Client:
             credentials = new_credentials()
             await self._prekeys.store_initial(credentials)
         self._credentials = credentials
+        # Raised after the task group exits, so callers get it bare rather than in an ExceptionGroup.
+        failure: Exception | None = None
         try:
             async with anyio.create_task_group() as group:
                 self._task_group = group
                 group.start_soon(self._connection_loop)
                 if self.is_paired:
-                    with anyio.fail_after(self._config.connect_timeout):
+                    with anyio.move_on_after(self._config.connect_timeout):
                         await self._wait_connected_or_stopped()
                     if not self._connected:
-                        raise ConnectionClosed(self._stop_reason or "stopped before login")
-                task_status.started()
-                await self._stopped.wait()
+                        failure = (
+                            ConnectionClosed(self._stop_reason or "stopped before login")
+                            if self._stopped.is_set()
+                            else TimeoutError(f"not logged in after {self._config.connect_timeout:g} s")
+                        )
+                if failure is None:
+                    task_status.started()
+                    await self._stopped.wait()
                 group.cancel_scope.cancel()
         finally:
             self._task_group = None
             await self._shutdown()
+        if failure is not None:
+            raise failure
 
     async def aclose(self) -> None:
-        """Close the connection and stop all tasks; idempotent."""
-        if self._state is ClientState.CLOSED:
-            return
+        """Close the connection and stop all tasks; idempotent (also after a logout stopped the client)."""
         self._stopped.set()
         await self._shutdown()
         owner, self._owner_group = self._owner_group, None
