@@ -1,0 +1,90 @@
+"""The benchmarks' server process: ``FakeServer`` over ``wss://``, driven by JSON lines on stdin.
+
+Prints one line ``{"ws_url", "ca_file", "root_public_key"}`` once listening, then
+answers each request line with one JSON line:
+
+- ``{"cmd": "provision", "devices": [...]}``: link companions without pairing. Each
+  device gives ``phone``, ``identity_private``, ``noise_public``, ``registration_id``,
+  ``signed_prekey_id``, ``signed_prekey_public``, ``signed_prekey_signature`` (bytes
+  as base64); the answer lists ``jid``, ``lid``, ``account`` (the serialized
+  ADVSignedDeviceIdentity), ``phone_identity``, ``push_name``, ``platform``.
+- ``{"cmd": "memory"}``: this process's RSS/PSS and the open connection count.
+
+Closing stdin stops the server. Run by :func:`benchmarks._common.fake_server`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import _path  # noqa: F401  (must come before anything importing signal)
+import anyio
+
+from benchmarks._common import b64, memory_kib, raise_fd_limit, unb64
+from waproto.crypto import keypair_from_private
+from waproto.testing import FakeServer, FakeServerConfig
+
+
+def provision(server: FakeServer, spec: dict[str, Any]) -> dict[str, Any]:
+    linked = server.provision_device(
+        str(spec["phone"]),
+        identity=keypair_from_private(unb64(spec["identity_private"])),
+        noise_public=unb64(spec["noise_public"]),
+        registration_id=int(spec["registration_id"]),
+        signed_prekey_id=int(spec["signed_prekey_id"]),
+        signed_prekey_public=unb64(spec["signed_prekey_public"]),
+        signed_prekey_signature=unb64(spec["signed_prekey_signature"]),
+    )
+    return {
+        "jid": str(linked.jid),
+        "lid": str(linked.lid),
+        "account": b64(linked.account_identity),
+        "phone_identity": b64(linked.phone_identity),
+        "push_name": linked.push_name,
+        "platform": linked.platform,
+    }
+
+
+def answer(server: FakeServer, request: dict[str, Any]) -> dict[str, Any]:
+    cmd = request.get("cmd")
+    if cmd == "provision":
+        return {"devices": [provision(server, spec) for spec in request["devices"]]}
+    if cmd == "memory":
+        connections = len(server.core.router.online)
+        return {**{f"{k}_kib": v for k, v in memory_kib().items()}, "online_devices": connections}
+    return {"error": f"unknown command {cmd!r}"}
+
+
+async def serve(folder: Path) -> None:
+    config = FakeServerConfig(tls=True, control=False, max_offline_queue=1000)
+    async with FakeServer(config) as server:
+        info = {
+            "ws_url": server.ws_url,
+            "ca_file": str(server.write_ca_pem(folder / "ca.pem")),
+            "root_public_key": server.root_public_key.hex(),
+        }
+        print(json.dumps(info), flush=True)
+        while line := await anyio.to_thread.run_sync(sys.stdin.readline):
+            try:
+                reply = answer(server, json.loads(line))
+            except Exception as exc:
+                reply = {"error": f"{type(exc).__name__}: {exc}"}
+            print(json.dumps(reply), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="FakeServer for the session benchmarks")
+    parser.add_argument("--fds", type=int, default=1024, help="open files to allow")
+    args = parser.parse_args()
+    raise_fd_limit(args.fds)
+    with tempfile.TemporaryDirectory(prefix="waproto-bench-ca-") as tmp:
+        anyio.run(serve, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()

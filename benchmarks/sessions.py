@@ -1,0 +1,296 @@
+"""Memory per session: N logged-in waproto clients over TLS in one process.
+
+Starts ``FakeServer`` (``wss://``) in a child process, links N companions there
+and stores their credentials in one SQLite file, then in this process:
+
+1. logs in one warm-up session (so lazily built state lands in the baseline), measures the baseline;
+2. logs in N sessions at once and times how long until all are open; measures;
+3. idles with keepalive pings for ``--idle`` seconds; measures;
+4. has every session send ``--messages`` texts to the next one in a ring and waits until
+   each has received as many; measures.
+
+Memory is RSS and PSS from ``/proc/self/smaps_rollup`` and the Python heap from
+``tracemalloc``; the RSS and PSS figures are net of tracemalloc's own bookkeeping
+(reported as ``tracemalloc_kib``). Prints one JSON object (the schema of
+``_common.session_report``, shared with ``peers/baileys``).
+
+    python benchmarks/sessions.py -n 1000 [--idle 25] [--keepalive 10] [--profile]
+
+``--profile`` adds where the per-session memory goes: the top tracemalloc sites and
+the gc object counts by type, both divided by N. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import _path  # noqa: F401  (must come before anything importing signal)
+import anyio
+
+import waproto
+from benchmarks._common import (
+    Progress,
+    ServerProcess,
+    fake_server,
+    machine,
+    memory_kib,
+    provision_accounts,
+    raise_fd_limit,
+    session_report,
+)
+from waproto import Client, ClientConfig
+from waproto.errors import WAError
+from waproto.events import Message
+from waproto.store import Credentials, SQLiteStore
+from waproto.transport import ssl_context_from_ca_file
+
+WARMUP = 1
+
+
+def measure() -> dict[str, float]:
+    """RSS, PSS (both net of tracemalloc's own tables) and the traced Python heap, KiB."""
+    gc.collect()
+    overhead = tracemalloc.get_tracemalloc_memory() / 1024 if tracemalloc.is_tracing() else 0.0
+    heap = tracemalloc.get_traced_memory()[0] / 1024 if tracemalloc.is_tracing() else 0.0
+    proc = memory_kib()
+    return {
+        "rss_kib": round(proc["rss"] - overhead),
+        "pss_kib": round(proc["pss"] - overhead),
+        "heap_kib": round(heap),
+        "tracemalloc_kib": round(overhead),
+    }
+
+
+def config_for(server: ServerProcess, keepalive: float) -> ClientConfig:
+    """One config (and so one shared TLS context) for every session."""
+    return ClientConfig(
+        url=server.ws_url,
+        trust_root=server.root_public_key,
+        ssl_context=ssl_context_from_ca_file(server.ca_file),
+        keepalive_interval=keepalive,
+        connect_timeout=300.0,
+        query_timeout=120.0,
+    )
+
+
+class Fleet:
+    """N clients, each held open by its own task until :meth:`stop`."""
+
+    def __init__(self, store: SQLiteStore, config: ClientConfig) -> None:
+        self.store = store
+        self.config = config
+        self.clients: list[Client] = []
+        self.failed: list[str] = []
+        self.received: Counter[int] = Counter()
+        self._stop = anyio.Event()
+
+    async def store_credentials(self, credentials: list[Credentials], first: int) -> list[str]:
+        """Write each device's credentials under ``s<index>``; returns the device ids."""
+        ids = []
+        async with self.store.transaction():
+            for offset, creds in enumerate(credentials):
+                device = f"s{first + offset}"
+                view = await self.store.create_device(device)
+                await view.put_credentials(creds)
+                ids.append(device)
+        return ids
+
+    async def open_all(self, devices: list[str], progress: Progress | None = None) -> float:
+        """Log in ``devices`` concurrently; returns the seconds until the last one is open."""
+        started = time.perf_counter()
+        remaining = len(devices)
+        done = anyio.Event()
+
+        def opened() -> None:
+            nonlocal remaining
+            remaining -= 1
+            if progress is not None:
+                progress.advance()
+            if remaining == 0:
+                done.set()
+
+        for device in devices:
+            self._group.start_soon(self._hold, device, opened)
+        await done.wait()
+        return time.perf_counter() - started
+
+    async def _hold(self, device: str, opened: Callable[[], None]) -> None:
+        client = Client(self.store, device=device, config=self.config)
+        index = len(self.clients)
+        self.clients.append(client)
+
+        def count(event: Message) -> None:
+            self.received[index] += 1
+
+        client.add_handler(Message, count)
+        try:
+            async with client:
+                opened()
+                await self._stop.wait()
+        except (WAError, TimeoutError, OSError) as exc:
+            self.failed.append(f"{device}: {exc!r}")
+            opened()
+
+    async def __aenter__(self) -> Fleet:
+        self._group = anyio.create_task_group()
+        await self._group.__aenter__()
+        return self
+
+    async def __aexit__(self, *exc: Any) -> None:
+        self._stop.set()
+        await self._group.__aexit__(*exc)
+
+
+async def ring_traffic(fleet: Fleet, messages: int, progress: Progress | None = None) -> float:
+    """Each client sends ``messages`` texts to the next; returns seconds until all arrived."""
+    clients = fleet.clients
+    targets = [str(c.own_jid.to_non_ad()) for c in clients]
+    expected = messages * len(clients)
+    before = sum(fleet.received.values())
+    started = time.perf_counter()
+
+    async def send_all(index: int) -> None:
+        target = targets[(index + 1) % len(clients)]
+        for k in range(messages):
+            await clients[index].send_text(target, f"ring {index} #{k}")
+            if progress is not None:
+                progress.advance()
+
+    async with anyio.create_task_group() as group:
+        for index in range(len(clients)):
+            group.start_soon(send_all, index)
+    with anyio.fail_after(300):
+        while sum(fleet.received.values()) - before < expected:
+            await anyio.sleep(0.05)
+    return time.perf_counter() - started
+
+
+def profile(before: tracemalloc.Snapshot, gc_before: Counter[str], n: int, top: int) -> dict[str, Any]:
+    """Where the per-session memory went since ``before``: allocation sites and gc object types."""
+    snapshot = tracemalloc.take_snapshot().filter_traces(
+        [
+            tracemalloc.Filter(False, tracemalloc.__file__),
+            tracemalloc.Filter(False, "<frozen importlib._bootstrap>"),
+        ]
+    )
+    sites = [
+        {
+            "site": str(stat.traceback[0]),
+            "bytes_per_session": round(stat.size_diff / n),
+            "blocks_per_session": round(stat.count_diff / n, 2),
+        }
+        for stat in snapshot.compare_to(before, "lineno")[:top]
+    ]
+    objects = Counter(type(o).__name__ for o in gc.get_objects())
+    objects.subtract(gc_before)
+    return {
+        "top_allocations": sites,
+        "gc_objects_per_session": {
+            name: round(count / n, 2) for name, count in objects.most_common(top) if count > 0
+        },
+    }
+
+
+async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]:
+    n = args.sessions
+    credentials = provision_accounts(server, n + WARMUP)
+    progress_on = True if args.progress else None
+    with tempfile.TemporaryDirectory(prefix="waproto-bench-") as tmp:
+        async with await SQLiteStore.open(str(Path(tmp) / "sessions.db")) as store:
+            config = config_for(server, args.keepalive)
+            async with Fleet(store, config) as fleet:
+                devices = await fleet.store_credentials(credentials, 0)
+                del credentials
+                await fleet.open_all(devices[:WARMUP])
+                gc_before: Counter[str] = Counter()
+                snapshot = None
+                if args.profile:
+                    gc.collect()
+                    gc_before = Counter(type(o).__name__ for o in gc.get_objects())
+                    snapshot = tracemalloc.take_snapshot()
+                memory = {"baseline": measure()}
+                open_s = await fleet.open_all(devices[WARMUP:], Progress(f"open {n}", n, enabled=progress_on))
+                memory["after_login"] = measure()
+                await anyio.sleep(args.idle)
+                memory["after_idle"] = measure()
+                server_memory = await anyio.to_thread.run_sync(server.call, "memory")
+                extra = {}
+                if snapshot is not None:
+                    extra["profile"] = profile(snapshot, gc_before, n, args.top)
+                total = args.messages * len(fleet.clients)
+                traffic_s = await ring_traffic(
+                    fleet, args.messages, Progress("traffic", total, enabled=progress_on)
+                )
+                memory["after_traffic"] = measure()
+                failed = list(fleet.failed)
+    report = session_report(
+        client="waproto",
+        runtime=f"CPython {sys.version.split()[0]}, waproto {waproto.__version__}",
+        n=n,
+        settings={
+            "warmup_sessions": WARMUP,
+            "tls": True,
+            "keepalive_interval_s": args.keepalive,
+            "idle_s": args.idle,
+            "messages_per_session": args.messages,
+        },
+        time_to_all_open_s=open_s,
+        traffic_s=traffic_s,
+        memory=memory,
+    )
+    report["failed_sessions"] = failed
+    report["server_after_idle"] = server_memory
+    report["machine"] = machine()
+    report.update(extra)
+    return report
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "-n", "--sessions", type=int, default=100, help="sessions to open (1, 10, 100, 1000, 5000)"
+    )
+    parser.add_argument("--idle", type=float, default=25.0, help="seconds to idle after login")
+    parser.add_argument("--keepalive", type=float, default=10.0, help="keepalive ping interval, seconds")
+    parser.add_argument("--messages", type=int, default=3, help="texts each session sends (and receives)")
+    parser.add_argument("--no-heap", action="store_true", help="skip tracemalloc (heap_kib reads 0)")
+    parser.add_argument(
+        "--profile", action="store_true", help="add per-session allocation sites and object counts"
+    )
+    parser.add_argument("--top", type=int, default=15, help="entries in each profile list")
+    parser.add_argument(
+        "--progress", action="store_true", help="draw progress bars even when stderr is no tty"
+    )
+    parser.add_argument("--output", type=Path, help="also write the JSON here")
+    args = parser.parse_args(argv)
+    if args.profile and args.no_heap:
+        parser.error("--profile needs tracemalloc")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    raise_fd_limit(2 * args.sessions + 512)
+    if not args.no_heap:
+        tracemalloc.start()
+    with fake_server(extra_fds=2 * args.sessions) as server:
+        report = anyio.run(run, args, server)
+    text = json.dumps(report, indent=2)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text + "\n")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
