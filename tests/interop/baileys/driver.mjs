@@ -122,8 +122,7 @@ const commands = {
     async wait_open({ name }) {
         const p = peer(name);
         await p.until(() => p.open);
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        return { me: p.sock.user, buffering: p.sock.ev.isBuffering(), key: p.sock.authState.creds.myAppStateKeyId ?? null };
+        return { me: p.sock.user };
     },
     async send_text({ name, jid, text }) {
         const sent = await peer(name).sock.sendMessage(jid, { text });

@@ -66,9 +66,7 @@ async def test_pair_and_chat(baileys: tuple[str, Driver]) -> None:
             await call("start", name=name, url=server.ws_url, root=root)
             qr = (await call("wait_qr", name=name))["qr"]
             server.scan_qr(phone, qr)
-            opened = await call("wait_open", name=name)
-            print(opened)
-            me = opened["me"]
+            me = (await call("wait_open", name=name))["me"]
             assert me["id"].split(":")[0] == phone
 
         jid_a, jid_b = f"{PHONE_A}@s.whatsapp.net", f"{PHONE_B}@s.whatsapp.net"
