@@ -8,10 +8,21 @@ import anyio
 import pytest
 
 from tests.integration.server.rawclient import Keys, RawClient
+from waproto.auth.link_code import companion_finish, generate_link_code, wrap_ephemeral
 from waproto.auth.pairing import verify_pair_success
+from waproto.auth.payload import ClientIdentity
 from waproto.auth.qr import make_qr_string
-from waproto.auth.stanzas import pair_device_sign_reply, parse_pair_device, parse_pair_success
+from waproto.auth.stanzas import (
+    companion_finish_iq,
+    companion_hello_iq,
+    pair_device_sign_reply,
+    parse_link_code_notification,
+    parse_pair_device,
+    parse_pair_success,
+)
 from waproto.binary import Node
+from waproto.crypto import generate_keypair
+from waproto.jid import JID
 from waproto.testing import FakeServer, FakeServerConfig, Fault, FaultKind
 
 pytestmark = pytest.mark.anyio
@@ -210,3 +221,50 @@ async def test_control_api() -> None:
         status, result = await call("POST", "/control/fault", {"kind": "drop"})
         assert status == 200 and result["connections"] == 0
         assert (await call("GET", "/control/nope"))[0] == 404
+
+
+async def test_link_code_pairing() -> None:
+    async with FakeServer(FakeServerConfig(control=False)) as server:
+        server.create_account(PHONE_A)
+        keys = Keys()
+        client = await RawClient.connect(
+            server.ws_url, server.root_public_key, keys, keys.registration_payload()
+        )
+        await client.expect("iq")  # pair-device
+        code = generate_link_code()
+        ephemeral = generate_keypair()
+        phone = JID(PHONE_A, "s.whatsapp.net")
+        hello = companion_hello_iq(
+            client.next_id(),
+            phone=phone,
+            wrapped_ephemeral=wrap_ephemeral(code, ephemeral.public),
+            noise_public=keys.noise.public,
+            identity=ClientIdentity(),
+        )
+        assert (await client.query(hello)).attrs["type"] == "result"
+        server.enter_pairing_code(PHONE_A, code)
+        notification = parse_link_code_notification(await client.expect("notification"))
+        finish = companion_finish(
+            code=code,
+            companion_ephemeral=ephemeral,
+            companion_identity=keys.identity,
+            primary_identity_public=notification.primary_identity_public,
+            wrapped_primary_ephemeral=notification.wrapped_primary_ephemeral,
+        )
+        reply = await client.query(
+            companion_finish_iq(
+                client.next_id(),
+                phone=phone,
+                wrapped_key_bundle=finish.wrapped_key_bundle,
+                identity_public=keys.identity.public,
+                ref=notification.ref,
+            )
+        )
+        assert reply.attrs["type"] == "result"
+        stanza = parse_pair_success(await client.expect("iq"))
+        result = verify_pair_success(
+            stanza.device_identity, adv_secret=finish.adv_secret, identity=keys.identity
+        )
+        await client.send(pair_device_sign_reply(stanza.iq_id, result))
+        assert (await client.expect("stream:error")).attrs["code"] == "515"
+        await (await login(server, keys, PHONE_A, 1)).close()
