@@ -411,8 +411,7 @@ class Client:
         if self.is_paired:
             raise InvalidState("this device is already paired")
         with anyio.fail_after(self._config.connect_timeout):
-            while self._connection is None or self._connection.ready_state is not ReadyState.CONNECTING:
-                await anyio.sleep(0.01)
+            await self._pairing.wait_offered()
         return await self._pairing.request_code(phone, self.query)
 
     async def logout(self) -> None:

@@ -51,11 +51,12 @@ logger = logging.getLogger("waproto.pairing")
 class Pairing:
     """Pairing state of one registration connection."""
 
-    __slots__ = ("_client", "_code", "_ephemeral", "_phone", "_qr_scope")
+    __slots__ = ("_client", "_code", "_ephemeral", "_offered", "_phone", "_qr_scope")
 
     def __init__(self, client: Client) -> None:
         self._client = client
         self._qr_scope: anyio.CancelScope | None = None
+        self._offered = anyio.Event()
         self._code: str | None = None
         self._ephemeral: KeyPair | None = None
         self._phone: JID | None = None
@@ -65,6 +66,16 @@ class Pairing:
         if self._qr_scope is not None:
             self._qr_scope.cancel()
             self._qr_scope = None
+        if self._offered.is_set():
+            self._offered = anyio.Event()
+
+    async def wait_offered(self) -> None:
+        """Wait for ``pair-device`` on the current connection.
+
+        Pairing iqs sent earlier would race the Noise handshake (no transport yet)
+        or reach a server that has not put the connection into registration.
+        """
+        await self._offered.wait()
 
     async def on_pair_device(self, iq: Node) -> None:
         """Acknowledge the refs and start showing them as QR codes."""
@@ -72,6 +83,7 @@ class Pairing:
         refs = parse_pair_device(iq)
         await client.send_node(pair_device_ack(iq))
         self.stop()
+        self._offered.set()
         client.spawn(self._rotate_qr, refs)
 
     async def _rotate_qr(self, refs: list[str]) -> None:
