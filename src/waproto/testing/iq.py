@@ -247,7 +247,26 @@ def _group(core: ServerCore, session: ServerSession, iq: Node, now: float) -> No
 
 
 def _md(core: ServerCore, session: ServerSession, iq: Node, now: float) -> Node | None:
-    return core.link_code_iq(session, iq, now=now)
+    remove = iq.get_child("remove-companion-device")
+    if remove is None:
+        return core.link_code_iq(session, iq, now=now)
+    if session.account is None:
+        return nodes.iq_error(iq, 401)
+    return _remove_companion(core, session, iq, remove)
+
+
+def _remove_companion(core: ServerCore, session: ServerSession, iq: Node, remove: Node) -> Node:
+    """A logged-in device unlinks a companion of its own account (logout unlinks itself)."""
+    account, _ = core.session_account(session)
+    try:
+        target = JID.parse(remove.require_attr("jid"))
+    except JIDError:
+        return nodes.iq_error(iq, 400)
+    device = account.devices.get(target.device)
+    if target.user != account.phone_number or device is None or device.device_id == 0 or device.removed:
+        return nodes.iq_error(iq, 404)
+    account.remove_device(target.device)
+    return nodes.iq_result(iq)
 
 
 #: Handlers by ``xmlns``; each returns the reply (or None to stay silent).
