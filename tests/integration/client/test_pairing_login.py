@@ -8,7 +8,17 @@ import anyio
 import pytest
 
 from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
-from waproto import Client, Connected, Disconnected, DisconnectReason, PairingCode, PairSuccess, QRCode
+from waproto import (
+    Client,
+    Connected,
+    Disconnected,
+    DisconnectReason,
+    LoggedOut,
+    PairingCode,
+    PairSuccess,
+    QRCode,
+)
+from waproto.connection import CloseInfo, Connection
 from waproto.store import MemoryStore, SQLiteStore
 from waproto.testing import FakeServer
 
@@ -61,3 +71,42 @@ async def test_login_after_restart_on_the_same_sqlite_file(server: FakeServer, t
             assert second.credentials.account is not None
             assert log.of(QRCode) == []
         assert server.state()["pairing"] == 0
+
+
+async def test_pairing_code_requested_before_the_handshake_finished(
+    server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.create_account("15550103")
+    original = Connection.run
+
+    async def slow_start(self: Connection) -> CloseInfo:
+        await anyio.sleep(0.2)
+        return await original(self)
+
+    monkeypatch.setattr(Connection, "run", slow_start)
+    async with Client(MemoryStore(), config=client_config(server)) as client:
+        code = await client.request_pairing_code("15550103")
+        server.enter_pairing_code("15550103", code)
+        await client.wait_connected(10.0)
+        assert client.own_jid.user == "15550103"
+
+
+async def test_logout_unlinks_the_device_and_forgets_credentials(server: FakeServer) -> None:
+    store = MemoryStore()
+    client = Client(store, config=client_config(server))
+    server.create_account("15550104")
+    await pair_by_qr(server, client, "15550104")
+    log = EventLog(client, LoggedOut)
+    device = str(client.own_jid)
+    try:
+        await client.logout()
+        with anyio.fail_after(10):
+            await client.run_forever()
+    finally:
+        await client.aclose()
+    (logged_out,) = log.of(LoggedOut)
+    assert not logged_out.on_connect
+    assert await store.device("default").get_credentials() is None
+    (account,) = [a for a in server.state()["accounts"] if a["phone"] == "15550104"]  # type: ignore[attr-defined]
+    (entry,) = [d for d in account["devices"] if d["jid"] == device]
+    assert entry["removed"] and not entry["online"]
