@@ -1,0 +1,73 @@
+"""waproto and Baileys talk to each other through the FakeServer.
+
+A waproto client and a Baileys client (6.17.16 with dictionary v2, 7.0.0-rc14
+with v3) each pair by QR, then exchange end-to-end encrypted messages both ways,
+1:1 and in groups: one created by waproto and one created by Baileys, which the
+waproto client joins by being added.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
+from tests.interop.baileys.conftest import Driver
+from waproto import JID, Client, Message
+from waproto.store import MemoryStore
+from waproto.testing import FakeServer, FakeServerConfig
+
+pytestmark = [pytest.mark.interop, pytest.mark.slow, pytest.mark.anyio]
+
+OURS = "15552340001"
+THEIRS = "15552340002"
+
+
+async def test_waproto_and_baileys_chat_both_ways(baileys: tuple[str, Driver]) -> None:
+    version, call = baileys
+    async with FakeServer(FakeServerConfig(control=False)) as server:
+        server.create_account(OURS)
+        server.create_account(THEIRS)
+        root = server.root_public_key.hex() if version == "v7" else None
+        await call("start", name="b", url=server.ws_url, root=root)
+        server.scan_qr(THEIRS, (await call("wait_qr", name="b"))["qr"])
+        await call("wait_open", name="b")
+
+        client = Client(MemoryStore(), config=client_config(server))
+        await pair_by_qr(server, client, OURS)
+        try:
+            log = EventLog(client, Message)
+            ours, theirs = f"{OURS}@s.whatsapp.net", f"{THEIRS}@s.whatsapp.net"
+
+            # 1:1, both directions, twice each so both sides also use an established session.
+            for round_ in range(2):
+                await client.send_text(theirs, f"waproto to baileys {round_}")
+                await call("wait_text", name="b", text=f"waproto to baileys {round_}")
+                await call("send_text", name="b", jid=ours, text=f"baileys to waproto {round_}")
+                received = await log.wait_for(Message, round_ + 1)
+                assert received[-1].text == f"baileys to waproto {round_}"
+                assert received[-1].info.sender.user == THEIRS
+                assert not received[-1].info.is_group
+
+            # A group created by waproto.
+            group = await client.create_group("made by waproto", [JID.parse(theirs)])
+            await client.send_text(group.jid, "hello from waproto")
+            got = await call("wait_text", name="b", text="hello from waproto")
+            assert got["remoteJid"] == str(group.jid)
+            await call("send_text", name="b", jid=str(group.jid), text="baileys in our group")
+            msg = (await log.wait_for(Message, 3))[-1]
+            assert (msg.text, msg.info.chat, msg.info.is_group) == ("baileys in our group", group.jid, True)
+
+            # A group created by Baileys that adds us: we receive in it and send to it.
+            made = await call("group_create", name="b", subject="made by baileys", participants=[ours])
+            their_group = JID.parse(made["group"])
+            await call("send_text", name="b", jid=made["group"], text="welcome waproto")
+            msg = (await log.wait_for(Message, 4))[-1]
+            assert (msg.text, msg.info.chat) == ("welcome waproto", their_group)
+            info = await client.group_info(their_group)
+            assert {p.user for p in info.participants} == {OURS, THEIRS}
+            await client.send_text(their_group, "thanks baileys")
+            got = await call("wait_text", name="b", text="thanks baileys")
+            assert got["remoteJid"] == made["group"]
+        finally:
+            await client.aclose()
+            await call("stop", name="b")
