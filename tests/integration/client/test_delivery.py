@@ -191,3 +191,55 @@ async def test_retry_receipts_stop_after_five(paired: PairedClient, monkeypatch:
     await anyio.sleep(0.2)
     assert len(log.of(UndecryptableMessage)) == limit + 1
     assert [r.require_child("retry").attr("count") for r in retries] == [str(n) for n in range(1, limit + 1)]
+
+
+async def test_group_member_without_the_sender_key_recovers_by_retry(paired: PairedClient) -> None:
+    alice = await paired("15550251")
+    bob = await paired("15550252")
+    carol = await paired("15550253")
+    bob_log, carol_log = EventLog(bob, Message, UndecryptableMessage), EventLog(carol, Message)
+    group = await alice.create_group("retry", [bob.own_jid, carol.own_jid])
+    await alice.send_text(group.jid, "one")
+    await bob_log.wait_for(Message)
+    await bob.store.delete_sender_key(str(group.jid), signal_address(alice.own_jid))
+    await alice.send_text(group.jid, "two")
+    received = await bob_log.wait_for(Message, 2)
+    assert received[-1].text == "two" and received[-1].info.chat == group.jid
+    assert len(bob_log.of(UndecryptableMessage)) == 1
+    # The next group message distributes the sender key to bob again.
+    await alice.send_text(group.jid, "three")
+    assert (await bob_log.wait_for(Message, 3))[-1].text == "three"
+    assert [m.text for m in await carol_log.wait_for(Message, 3)] == ["one", "two", "three"]
+    assert len(bob_log.of(UndecryptableMessage)) == 1
+
+
+async def test_every_device_of_the_recipient_gets_the_message(paired: PairedClient) -> None:
+    alice = await paired("15550261")
+    bob_one = await paired("15550262")
+    bob_two = await paired("15550262")
+    logs = [EventLog(bob_one, Message), EventLog(bob_two, Message)]
+    sent = await alice.send_text(bob_one.own_jid.to_non_ad(), "both of you")
+    for log in logs:
+        (received,) = await log.wait_for(Message)
+        assert received.info.id == sent.id and received.text == "both of you"
+        assert not received.info.is_from_me
+
+
+async def test_concurrent_sends_both_ways(paired: PairedClient) -> None:
+    alice = await paired("15550271")
+    bob = await paired("15550272")
+    alice_log, bob_log = EventLog(alice, Message), EventLog(bob, Message)
+    count = 15
+
+    async def burst(sender: Client, to: Client, prefix: str) -> None:
+        async with anyio.create_task_group() as group:
+            for i in range(count):
+                group.start_soon(sender.send_text, to.own_jid.to_non_ad(), f"{prefix} {i}")
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(burst, alice, bob, "a")
+        group.start_soon(burst, bob, alice, "b")
+    at_bob = await bob_log.wait_for(Message, count)
+    at_alice = await alice_log.wait_for(Message, count)
+    assert sorted(m.text for m in at_bob) == sorted(f"a {i}" for i in range(count))
+    assert sorted(m.text for m in at_alice) == sorted(f"b {i}" for i in range(count))
