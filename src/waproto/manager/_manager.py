@@ -1,0 +1,769 @@
+"""``SessionManager``: many sessions in one process, each kept up by policy, never duplicated.
+
+::
+
+    async with SessionManager(await SQLiteStore.open("sessions.db"), config) as manager:
+        @manager.on(Message)
+        async def on_message(event: Message) -> None:
+            await manager.send_text(event.session_id, event.info.chat, "got it")
+
+        await manager.start("alice")      # login, or pairing (QRCode events) for a new device
+        await manager.run_forever()
+
+Each session is one device of the database and at most one :class:`Client` at a
+time: ``start`` on an OPEN session returns its client, on a CONNECTING one waits
+for it, and a closed one is cleaned up (client, tasks, handlers) before the next
+is made. Clients run with their own reconnects off; when one stops, the policy
+(:func:`~waproto.manager.policy.decide`) picks the next step. Every delay lives
+in one heap consumed by one timer task, which also runs the watchdog and the idle
+cleanup: no session owns a timer task.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import gc
+import heapq
+import itertools
+import logging
+import math
+import os
+import random as _random
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import anyio
+from anyio.abc import TaskGroup
+
+from waproto.cache import CacheStats
+from waproto.client import Client
+from waproto.config import ClientConfig
+from waproto.connection import CloseInfo, DisconnectReason
+from waproto.crypto import RandomSource
+from waproto.errors import ConnectionClosed, InvalidState, StoreError, WAError
+from waproto.events import Connected, Disconnected, Event, LoggedOut, Message
+from waproto.handlers import EventHandler, HandlerRegistry
+from waproto.jid import JID
+from waproto.manager._sending import Outbox
+from waproto.manager._session import CACHE_KINDS, ManagedSession, RunRecord, _Capture
+from waproto.manager.config import ManagerConfig, ReconnectPolicy
+from waproto.manager.events import (
+    MemoryBudgetExceeded,
+    SessionStateChanged,
+)
+from waproto.manager.outbound import Enqueued
+from waproto.manager.policy import TERMINAL_STATES, SessionState, check_transition, decide
+from waproto.manager.stats import BudgetLevel, ManagerStats, SessionStats, budget_level, heap_bytes, rss_bytes
+from waproto.messaging.send import GroupInfo, SendResult
+from waproto.proto import wa_e2e_pb2
+from waproto.store import Database
+
+__all__ = ["SessionManager"]
+
+logger = logging.getLogger("waproto.manager")
+
+_RUNNING = "running"
+
+
+class _Timer(enum.Enum):
+    START = "start"
+    DRAIN = "drain"
+    WATCHDOG = "watchdog"
+    CLEANUP = "cleanup"
+
+
+class _Cancel(enum.Enum):
+    """Why the manager ended a client itself (the policy does not apply)."""
+
+    STOP = "stop"
+    RESTART = "restart"
+    SHUTDOWN = "shutdown"
+    AGE = "age"
+    LOGOUT = "logout"
+
+
+class SessionManager:
+    """Runs many sessions of one database in this process.
+
+    Args:
+        store: the database holding every session's device (session id = device id).
+        config: manager settings; its ``client`` field is every session's connection config.
+        uniform: random source of the reconnect jitter, ``uniform(a, b)``.
+        memory: returns the process RSS in bytes (the memory budget reads it).
+        random: randomness for message ids.
+    """
+
+    def __init__(
+        self,
+        store: Database,
+        config: ManagerConfig | None = None,
+        *,
+        uniform: Callable[[float, float], float] = _random.uniform,
+        memory: Callable[[], int] = rss_bytes,
+        random: RandomSource = os.urandom,
+    ) -> None:
+        self._store = store
+        self._config = config or ManagerConfig()
+        self._uniform = uniform
+        self._memory = memory
+        self._random = random
+        self._sessions: dict[str, ManagedSession] = {}
+        self._handlers = HandlerRegistry()
+        self._tg: TaskGroup | None = None
+        self._closed = False
+        self._timers: list[tuple[float, int, _Timer, str, int]] = []
+        self._timer_seq = itertools.count()
+        self._wake = anyio.Event()
+        self._stopped = anyio.Event()
+        self._reconnects: Counter[str] = Counter()
+        self._messages_in = 0
+        self._outbox = Outbox(
+            self._config,
+            self._handlers,
+            spawn=self._spawn,
+            wake_at=lambda when, session_id: self._schedule(when, _Timer.DRAIN, session_id),
+            random=random,
+        )
+
+    # ----------------------------------------------------------------- lifecycle
+
+    async def __aenter__(self) -> SessionManager:
+        if self._tg is not None or self._closed:
+            raise InvalidState("a SessionManager is entered once")
+        self._tg = anyio.create_task_group()
+        await self._tg.__aenter__()
+        now = anyio.current_time()
+        self._schedule(now + self._config.watchdog_interval, _Timer.WATCHDOG)
+        self._schedule(now + self._config.idle_cleanup_interval, _Timer.CLEANUP)
+        self._tg.start_soon(self._timer_loop)
+        try:
+            await self._resume()
+        except BaseException:
+            await self.aclose()
+            raise
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close every client (sessions keep their persisted state) and stop the timers; idempotent.
+
+        Call it from the task that entered the manager.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        self._stopped.set()
+        for session in self._sessions.values():
+            if session.scope is not None:
+                session.cancel_reason = _Cancel.SHUTDOWN.value
+                session.scope.cancel()
+        if self._tg is not None:
+            group, self._tg = self._tg, None
+            group.cancel_scope.cancel()
+            await group.__aexit__(None, None, None)
+        self._handlers.clear()
+
+    async def run_forever(self) -> None:
+        """Wait until the manager is closed."""
+        await self._stopped.wait()
+
+    async def _resume(self) -> None:
+        """Load every session the manager knew; start those that were running."""
+        for device_id in await self._store.list_devices():
+            record = await ManagedSession.read_run(self._store.device(device_id))
+            if record is None:
+                continue
+            session = self._session(device_id)
+            if record.state == _RUNNING:
+                await session.load()
+                session.wanted = True
+                self._start_or_schedule(session, force=True)
+            else:
+                session.state = _state_or_stopped(record.state)
+                session.reason = record.reason
+
+    # ------------------------------------------------------------------ handlers
+
+    def on(self, event_type: type[Any]) -> Callable[[EventHandler[Any]], EventHandler[Any]]:
+        """Decorator: ``@manager.on(Message)``; every event carries its ``session_id``."""
+        return self._handlers.on(event_type)
+
+    def add_handler(self, event_type: type[Any], handler: EventHandler[Any]) -> None:
+        """Register ``handler`` for ``event_type`` (and subclasses) of every session."""
+        self._handlers.add(event_type, handler)
+
+    def remove_handler(self, handler: Callable[..., Any]) -> None:
+        """Unregister ``handler``."""
+        self._handlers.remove(handler)
+
+    # ------------------------------------------------------------- sessions API
+
+    @property
+    def config(self) -> ManagerConfig:
+        """The manager's settings."""
+        return self._config
+
+    async def start(
+        self,
+        session_id: str,
+        *,
+        client_config: ClientConfig | None = None,
+        reconnect: ReconnectPolicy | None = None,
+        force: bool = False,
+        timeout: float | None = None,
+    ) -> Client:
+        """Run a session and return its client once logged in (or showing QR codes, when new).
+
+        An OPEN session is returned as it is; a CONNECTING one is awaited, never
+        duplicated. A stopped one is started after its last client is fully closed,
+        no sooner than ``min_restart_interval`` after the last start unless ``force``.
+
+        Args:
+            session_id: the device id in the database (created when new).
+            client_config: this session's connection settings (default: the manager's).
+            reconnect: this session's reconnect policy (default: the manager's).
+            force: ignore ``min_restart_interval`` and a pending backoff.
+            timeout: seconds to wait; None waits for the attempt to end.
+
+        Raises:
+            ConnectionClosed: the attempt ended without a login (a retry may be scheduled).
+            InvalidState: the session is logged out (``remove`` it to pair again).
+        """
+        self._check_open()
+        if session_id not in self._sessions:
+            await self._store.create_device(session_id)
+        session = self._session(session_id)
+        async with session.lock:
+            await session.load()
+            session.client_config = client_config or session.client_config
+            session.policy = reconnect or session.policy
+            state = session.state
+            if state is SessionState.LOGGED_OUT:
+                raise InvalidState(f"session {session_id} is logged out; remove() it to pair again")
+            if state not in (SessionState.CONNECTING, SessionState.OPEN) and (
+                force or state is not SessionState.BACKOFF
+            ):
+                await session.runner_done.wait()
+                if state in (SessionState.REPLACED, SessionState.FAILED):
+                    session.failures = session.conflicts = 0
+                session.wanted = True
+                await session.save_run(RunRecord(_RUNNING))
+                self._start_or_schedule(session, force=force)
+            target = session.attempt if session.state is SessionState.CONNECTING else session.attempt + 1
+        with anyio.fail_after(timeout):
+            return await self._wait_started(session, target)
+
+    async def stop(self, session_id: str) -> None:
+        """Close the session's client and keep it stopped (also after a process restart)."""
+        session = self._require(session_id)
+        async with session.lock:
+            session.wanted = False
+            session.generation += 1
+            if session.state is SessionState.LOGGED_OUT:
+                return
+            await session.save_run(RunRecord(SessionState.STOPPED.value, "stopped"))
+            if await self._end_client(session, _Cancel.STOP):
+                return
+            self._set_state(session, SessionState.STOPPED, "stopped")
+
+    async def restart(self, session_id: str, *, timeout: float | None = None) -> Client:
+        """Close the session's client and start a new one at once (ignores the throttle)."""
+        session = self._require(session_id)
+        async with session.lock:
+            if session.state is SessionState.LOGGED_OUT:
+                raise InvalidState(f"session {session_id} is logged out")
+            await self._end_client(session, _Cancel.RESTART)
+            session.wanted = True
+            await session.save_run(RunRecord(_RUNNING))
+            self._start_or_schedule(session, force=True)
+            target = session.attempt
+        with anyio.fail_after(timeout):
+            return await self._wait_started(session, target)
+
+    async def logout(self, session_id: str) -> None:
+        """Unlink the session's device from its account; the client deletes its credentials."""
+        session = self._require(session_id)
+        async with session.lock:
+            client = session.client
+            if client is None or session.state is not SessionState.OPEN:
+                raise InvalidState(f"session {session_id} is not logged in")
+            session.wanted = False
+            session.cancel_reason = _Cancel.LOGOUT.value
+            await client.logout()
+            await session.runner_done.wait()
+            await self._store.delete_device(session_id)
+
+    async def remove(self, session_id: str) -> None:
+        """Stop the session and delete its device, credentials and queue from the store."""
+        session = self._sessions.get(session_id)
+        if session is not None:
+            async with session.lock:
+                session.wanted = False
+                session.generation += 1
+                await self._end_client(session, _Cancel.STOP)
+                session.queue.clear()
+                session.clear_caches()
+                self._sessions.pop(session_id, None)
+        await self._store.delete_device(session_id)
+
+    def get(self, session_id: str) -> Client | None:
+        """The session's current client (OPEN or CONNECTING), or None."""
+        session = self._sessions.get(session_id)
+        return session.client if session is not None else None
+
+    def state(self, session_id: str) -> SessionState:
+        """The session's state."""
+        return self._require(session_id).state
+
+    def sessions(self) -> dict[str, SessionStats]:
+        """Every known session with its state, reason, queue length and counters."""
+        return {sid: _session_stats(s) for sid, s in sorted(self._sessions.items())}
+
+    async def wait_state(
+        self, session_id: str, states: Iterable[SessionState], *, timeout: float | None = None
+    ) -> SessionState:
+        """Wait until the session is in one of ``states``; returns it."""
+        wanted = frozenset(states)
+        session = self._require(session_id)
+        with anyio.fail_after(timeout):
+            while session.state not in wanted:
+                await session.changed.wait()
+        return session.state
+
+    # ---------------------------------------------------------------- sending
+
+    async def send_message(
+        self, session_id: str, to: JID | str, message: wa_e2e_pb2.Message, *, message_id: str | None = None
+    ) -> Enqueued:
+        """Queue a message; returns at once with its id and queue position.
+
+        The message is persisted before this returns, so it survives a crash; it
+        keeps its id through every retry, so a receiver sees it once.
+
+        Raises:
+            QueueFull: the session's queue holds ``queue_size`` messages.
+        """
+        return await self._outbox.enqueue(self._require(session_id), _jid(to), message, message_id)
+
+    async def send_text(self, session_id: str, to: JID | str, text: str) -> Enqueued:
+        """Queue a text message (see :meth:`send_message`)."""
+        return await self.send_message(session_id, to, wa_e2e_pb2.Message(conversation=text))
+
+    async def send_batch(
+        self, session_id: str, messages: Sequence[tuple[JID | str, wa_e2e_pb2.Message]]
+    ) -> list[Enqueued | WAError]:
+        """Queue many messages; each gets its :class:`Enqueued` or the error that refused it."""
+        results: list[Enqueued | WAError] = []
+        for to, message in messages:
+            try:
+                results.append(await self.send_message(session_id, to, message))
+            except WAError as exc:
+                results.append(exc)
+        return results
+
+    async def send_immediate(
+        self, session_id: str, to: JID | str, message: wa_e2e_pb2.Message, *, message_id: str | None = None
+    ) -> SendResult:
+        """Send now, bypassing the queue (the send still counts against the rate limits).
+
+        Raises:
+            ConnectionClosed: the session is not OPEN.
+        """
+        session = self._require(session_id)
+        client = session.client
+        if client is None or session.state is not SessionState.OPEN:
+            raise ConnectionClosed(f"session {session_id} is {session.state.value}")
+        recipient = _jid(to)
+        session.queue.limiter.take(str(recipient), anyio.current_time())
+        result = await client.send_message(recipient, message, message_id=message_id)
+        self._outbox.sent += 1
+        return result
+
+    # ----------------------------------------------------------------- caches
+
+    async def is_on_whatsapp(self, session_id: str, phones: Iterable[str]) -> dict[str, JID | None]:
+        """Which numbers have WhatsApp, answered from the session's phone cache where it can."""
+        session = self._require(session_id)
+        found: dict[str, JID | None] = {}
+        missing: list[str] = []
+        for phone in phones:
+            number = "+" + "".join(ch for ch in phone if ch.isdigit())
+            cached = session.phones.get(number)
+            if cached is None:
+                missing.append(number)
+            else:
+                found[number] = cached[0]
+        if missing:
+            client = self._open_client(session)
+            for number, jid in (await client.is_on_whatsapp(missing)).items():
+                session.phones.put(number, (jid,))
+                found[number] = jid
+        return found
+
+    async def group_info(self, session_id: str, group: JID | str) -> GroupInfo:
+        """A group's metadata through the session's group cache."""
+        return await self._open_client(self._require(session_id)).group_info(group)
+
+    def contact_name(self, session_id: str, jid: JID | str) -> str | None:
+        """The push name last seen from ``jid`` (contacts cache), or None."""
+        return self._require(session_id).contacts.get(_jid(jid).to_non_ad())
+
+    def clear_cache(self, session_id: str) -> None:
+        """Forget the session's cached contacts, phone lookups, device lists and groups."""
+        self._require(session_id).clear_caches()
+
+    # ------------------------------------------------------------------ stats
+
+    def stats(self) -> ManagerStats:
+        """A snapshot: memory, sessions by state, queues, reconnects, caches, message counts."""
+        by_state = Counter(s.state.value for s in self._sessions.values())
+        caches: dict[str, CacheStats] = {}
+        for kind in CACHE_KINDS:
+            parts = [s.cache_stats(kind) for s in self._sessions.values()]
+            caches[kind] = CacheStats(
+                sum(p.size for p in parts),
+                sum(p.max_size for p in parts),
+                sum(p.hits for p in parts),
+                sum(p.misses for p in parts),
+                sum(p.evictions for p in parts),
+            )
+        budget = self._config.memory_budget_mb
+        return ManagerStats(
+            rss_bytes=self._memory(),
+            heap_bytes=heap_bytes(),
+            memory_budget_bytes=int(budget * 1024 * 1024) if budget is not None else None,
+            sessions_by_state=dict(by_state),
+            queue_lengths={sid: len(s.queue) for sid, s in self._sessions.items() if len(s.queue)},
+            reconnects_by_reason=dict(self._reconnects),
+            caches=caches,
+            messages_in=self._messages_in,
+            messages_out=self._outbox.sent,
+            messages_failed=self._outbox.failed,
+        )
+
+    # ----------------------------------------------------------- session shell
+
+    def _check_open(self) -> None:
+        if self._tg is None or self._closed:
+            raise InvalidState("use the manager inside `async with`")
+
+    def _session(self, session_id: str) -> ManagedSession:
+        session = self._sessions.get(session_id)
+        if session is None:
+            session = ManagedSession(session_id, self._store.device(session_id), self._config)
+            self._sessions[session_id] = session
+        return session
+
+    def _require(self, session_id: str) -> ManagedSession:
+        session = self._sessions.get(session_id)
+        if session is None:
+            raise InvalidState(f"no session {session_id!r}")
+        return session
+
+    def _open_client(self, session: ManagedSession) -> Client:
+        if session.client is None or session.state is not SessionState.OPEN:
+            raise ConnectionClosed(f"session {session.id} is {session.state.value}")
+        return session.client
+
+    async def _end_client(self, session: ManagedSession, why: _Cancel) -> bool:
+        """Cancel the session's client and wait until it is fully closed; False when there was none."""
+        if session.scope is None:
+            return False
+        session.cancel_reason = why.value
+        session.scope.cancel()
+        with anyio.move_on_after(self._config.stop_timeout):
+            await session.runner_done.wait()
+        return True
+
+    async def _wait_started(self, session: ManagedSession, target: int) -> Client:
+        while True:
+            client = session.client
+            if client is not None and (
+                session.state is SessionState.OPEN
+                or (session.state is SessionState.CONNECTING and session.awaiting_pairing)
+            ):
+                return client
+            if session.state in TERMINAL_STATES or (
+                session.attempt >= target and session.state is not SessionState.CONNECTING
+            ):
+                raise ConnectionClosed(session.reason or session.state.value)
+            await session.changed.wait()
+
+    def _set_state(self, session: ManagedSession, new: SessionState, reason: str) -> None:
+        old = session.state
+        session.state = check_transition(old, new)
+        session.reason = reason
+        session.notify()
+        if old is not new:
+            logger.debug("session %s: %s -> %s %s", session.id, old.value, new.value, reason)
+            self._spawn(
+                self._handlers.emit,
+                SessionStateChanged(session_id=session.id, old=old.value, new=new.value, reason=reason),
+            )
+
+    def _start_or_schedule(self, session: ManagedSession, *, force: bool) -> None:
+        """Start a client now, or at the end of ``min_restart_interval`` since the last one."""
+        now = anyio.current_time()
+        earliest = now
+        if not force and session.created_at is not None:
+            earliest = session.created_at + self._config.min_restart_interval
+        if earliest <= now:
+            self._launch(session)
+        else:
+            self._set_state(session, SessionState.BACKOFF, "throttled")
+            session.generation += 1
+            self._schedule(earliest, _Timer.START, session.id, session.generation)
+
+    def _launch(self, session: ManagedSession) -> None:
+        """Create the session's client and its runner (synchronous, so no second one can interleave)."""
+        assert self._tg is not None and session.scope is None
+        self._set_state(session, SessionState.CONNECTING, "")
+        now = anyio.current_time()
+        session.generation += 1
+        if session.created_at is not None:
+            session.reconnects += 1
+        session.created_at = now
+        session.attempt += 1
+        session.capture = _Capture()
+        session.cancel_reason = None
+        session.runner_done = anyio.Event()
+        session.scope = anyio.CancelScope()
+        config = dataclasses.replace(
+            session.client_config,
+            auto_reconnect=False,
+            device_cache_ttl=self._config.device_cache_ttl,
+            group_cache_ttl=self._config.group_cache_ttl,
+            device_cache_size=self._config.cache_size,
+        )
+        client = Client(self._store, device=session.id, config=config)
+        client.add_handler(Event, functools.partial(self._forward, session))
+        session.client = client
+        self._tg.start_soon(self._run, session, client, session.scope)
+
+    async def _run(self, session: ManagedSession, client: Client, scope: anyio.CancelScope) -> None:
+        """Own one client from open to close (a client is closed by the task that opened it)."""
+        error: BaseException | None = None
+        try:
+            with scope:
+                try:
+                    await client.__aenter__()
+                    if not client.is_paired:
+                        session.awaiting_pairing = True
+                        session.notify()
+                    await client.run_forever()
+                except (WAError, OSError, TimeoutError) as exc:
+                    error = exc
+                except Exception as exc:  # a bug in one session must not end the others
+                    logger.exception("session %s: client failed", session.id)
+                    error = exc
+                finally:
+                    await client.aclose()
+        finally:
+            session.scope = None
+            session.retire_client_caches()
+            session.client = None
+            session.awaiting_pairing = False
+            if not self._closed:
+                self._after_run(session, error)
+            session.runner_done.set()
+            session.notify()
+
+    def _after_run(self, session: ManagedSession, error: BaseException | None) -> None:
+        """Apply the manager's own reason or the reconnect policy to a client that stopped."""
+        why = session.cancel_reason
+        if why == _Cancel.STOP.value:
+            self._set_state(session, SessionState.STOPPED, "stopped")
+            return
+        if why == _Cancel.RESTART.value:
+            self._set_state(session, SessionState.CLOSED, "restarting")
+            return
+        if why == _Cancel.AGE.value:
+            self._reconnects[_Cancel.AGE.value] += 1
+            self._set_state(session, SessionState.CLOSED, "maximum session age")
+            self._launch(session)
+            return
+        if why == _Cancel.LOGOUT.value:
+            self._set_state(session, SessionState.LOGGED_OUT, "logout")
+            return
+        close = session.capture.close or CloseInfo.local(
+            DisconnectReason.TIMED_OUT
+            if isinstance(error, TimeoutError)
+            else DisconnectReason.CONNECTION_CLOSED,
+            f"client stopped: {error!r}" if error is not None else "client stopped",
+        )
+        if session.capture.logged_out:
+            close = dataclasses.replace(close, device_removed=True)
+        decision = decide(
+            session.policy,
+            close,
+            failures=session.failures,
+            conflicts=session.conflicts,
+            uniform=self._uniform,
+        )
+        session.failures, session.conflicts = decision.failures, decision.conflicts
+        if decision.state is SessionState.BACKOFF:
+            self._reconnects[str(close.code)] += 1
+            earliest = (session.created_at or 0.0) + self._config.min_restart_interval
+            when = max(anyio.current_time() + decision.delay, earliest)
+            self._set_state(session, SessionState.BACKOFF, decision.reason)
+            self._schedule(when, _Timer.START, session.id, session.generation)
+            logger.info(
+                "session %s: reconnect in %.2f s after %s", session.id, when - anyio.current_time(), close
+            )
+            return
+        session.wanted = False
+        self._set_state(session, decision.state, decision.reason)
+        logger.warning("session %s stopped in %s: %s", session.id, decision.state.value, decision.reason)
+        self._spawn(self._save_run, session, RunRecord(decision.state.value, decision.reason))
+
+    async def _save_run(self, session: ManagedSession, record: RunRecord) -> None:
+        try:
+            await session.save_run(record)
+        except StoreError as exc:
+            logger.warning("session %s: state not saved: %s", session.id, exc)
+
+    async def _forward(self, session: ManagedSession, event: Event) -> None:
+        """Track the client's events, then hand them to the manager's handlers with the session id."""
+        if isinstance(event, Connected):
+            session.failures = 0
+            session.awaiting_pairing = False
+            if session.state is SessionState.CONNECTING:
+                self._set_state(session, SessionState.OPEN, "")
+            self._outbox.kick(session)
+        elif isinstance(event, Disconnected):
+            session.capture.close = CloseInfo(event.reason, event.code, event.detail)
+            if session.state is SessionState.OPEN:
+                self._set_state(session, SessionState.CONNECTING, str(session.capture.close))
+        elif isinstance(event, LoggedOut):
+            session.capture.logged_out = True
+        elif isinstance(event, Message):
+            self._messages_in += 1
+            if event.info.push_name:
+                session.contacts.put(event.info.sender.to_non_ad(), event.info.push_name)
+        await self._handlers.emit(dataclasses.replace(event, session_id=session.id))
+
+    # ----------------------------------------------------------------- timers
+
+    def _spawn(self, func: Callable[..., Any], *args: Any) -> None:
+        if self._tg is not None and not self._closed:
+            self._tg.start_soon(func, *args)
+
+    def _schedule(self, when: float, kind: _Timer, session_id: str = "", generation: int = 0) -> None:
+        entry = (when, next(self._timer_seq), kind, session_id, generation)
+        heapq.heappush(self._timers, entry)
+        if self._timers[0] is entry:
+            self._wake.set()
+
+    async def _timer_loop(self) -> None:
+        """The one timer of the manager: reconnects, queue wake-ups, watchdog, idle cleanup."""
+        while True:
+            now = anyio.current_time()
+            while self._timers and self._timers[0][0] <= now:
+                _, _, kind, session_id, generation = heapq.heappop(self._timers)
+                self._fire(kind, session_id, generation, now)
+            delay = self._timers[0][0] - now if self._timers else math.inf
+            with anyio.move_on_after(delay):
+                await self._wake.wait()
+            self._wake = anyio.Event()
+
+    def _fire(self, kind: _Timer, session_id: str, generation: int, now: float) -> None:
+        session = self._sessions.get(session_id)
+        if kind is _Timer.START:
+            if (
+                session is not None
+                and session.generation == generation
+                and session.wanted
+                and session.state in (SessionState.BACKOFF, SessionState.CLOSED)
+            ):
+                self._launch(session)
+        elif kind is _Timer.DRAIN:
+            if session is not None:
+                session.drain_at = None
+                self._outbox.kick(session)
+        elif kind is _Timer.WATCHDOG:
+            self._watchdog(now)
+            self._schedule(now + self._config.watchdog_interval, _Timer.WATCHDOG)
+        else:
+            self._cleanup(now)
+            self._schedule(now + self._config.idle_cleanup_interval, _Timer.CLEANUP)
+
+    def _watchdog(self, now: float) -> None:
+        """Restart CLOSED sessions that should run, end clients past their age, check memory."""
+        max_age = self._config.max_session_age
+        for session in list(self._sessions.values()):
+            if session.wanted and session.state is SessionState.CLOSED and session.scope is None:
+                self._start_or_schedule(session, force=False)
+            elif (
+                max_age is not None
+                and session.state is SessionState.OPEN
+                and session.scope is not None
+                and session.created_at is not None
+                and now - session.created_at >= max_age
+            ):
+                session.cancel_reason = _Cancel.AGE.value
+                session.scope.cancel()
+            else:
+                self._outbox.kick(session)
+        self._check_memory()
+
+    def _cleanup(self, now: float) -> None:
+        """Release what idle sessions hold: rate-limit windows, and caches of sessions not running."""
+        for session in self._sessions.values():
+            session.queue.limiter.prune(now)
+            if session.client is None:
+                session.clear_caches()
+            else:
+                session.trim_caches(0.0)
+
+    def _check_memory(self) -> None:
+        budget_mb = self._config.memory_budget_mb
+        if budget_mb is None:
+            return
+        budget = int(budget_mb * 1024 * 1024)
+        rss = self._memory()
+        level = budget_level(rss, budget)
+        if level >= BudgetLevel.TRIM:
+            fraction = 1.0 if level >= BudgetLevel.CRITICAL else 0.5
+            dropped = sum(s.trim_caches(fraction) for s in self._sessions.values())
+            logger.info("memory at %d%% of budget: trimmed %d cache entries", 100 * rss // budget, dropped)
+        if level >= BudgetLevel.WARN:
+            logger.warning("memory at %d%% of the %d MiB budget", 100 * rss // budget, budget >> 20)
+        if level >= BudgetLevel.CRITICAL:
+            gc.collect()
+        if level >= BudgetLevel.EXCEEDED:
+            self._spawn(self._handlers.emit, MemoryBudgetExceeded(rss_bytes=rss, budget_bytes=budget))
+
+
+def _jid(value: JID | str) -> JID:
+    return value if isinstance(value, JID) else JID.parse(value)
+
+
+def _close_from_error(error: BaseException | None) -> CloseInfo:
+    """The close of a client that stopped without saying why (a timeout or a failure)."""
+    if isinstance(error, TimeoutError):
+        return CloseInfo.local(DisconnectReason.TIMED_OUT, "login timed out")
+    detail = f"client stopped: {error!r}" if error is not None else "client stopped"
+    return CloseInfo.local(DisconnectReason.CONNECTION_CLOSED, detail)
+
+
+def _state_or_stopped(value: str) -> SessionState:
+    try:
+        return SessionState(value)
+    except ValueError:
+        return SessionState.STOPPED
+
+
+def _session_stats(session: ManagedSession) -> SessionStats:
+    return SessionStats(
+        session_id=session.id,
+        state=session.state.value,
+        reason=session.reason,
+        queue_length=len(session.queue),
+        reconnects=session.reconnects,
+        failures=session.failures,
+    )

@@ -1,0 +1,204 @@
+"""One managed session's mutable record: state, its client, counters, queue and caches."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import anyio
+
+from waproto.cache import CacheStats, TTLCache
+from waproto.client import Client
+from waproto.config import ClientConfig
+from waproto.connection import CloseInfo
+from waproto.jid import JID
+from waproto.manager.config import ManagerConfig, ReconnectPolicy
+from waproto.manager.outbound import OutboundQueue, QueuedMessage, RateLimiter
+from waproto.manager.policy import SessionState
+from waproto.store import DeviceStore
+
+__all__ = ["CACHE_KINDS", "MANAGER_NAMESPACE", "QUEUE_NAMESPACE", "ManagedSession", "RunRecord"]
+
+#: Key-value namespace of a session's device that holds the manager's record of it.
+MANAGER_NAMESPACE = "waproto.manager"
+#: Key-value namespace holding the session's queued outbound messages, one row per message id.
+QUEUE_NAMESPACE = "waproto.manager.queue"
+_RUN_KEY = "run"
+
+#: Cache kinds reported by ``stats()``.
+CACHE_KINDS = ("contacts", "phones", "devices", "groups")
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """What survives a process restart about a session: whether it should run, and why not."""
+
+    state: str
+    """``running``, or the :class:`SessionState` value it stopped in."""
+    reason: str = ""
+
+    def to_bytes(self) -> bytes:
+        return json.dumps({"state": self.state, "reason": self.reason}).encode()
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> RunRecord | None:
+        """Parse a stored record; an unreadable one counts as absent."""
+        try:
+            data = json.loads(raw)
+            return cls(str(data["state"]), str(data.get("reason", "")))
+        except (ValueError, TypeError, KeyError):
+            return None
+
+
+@dataclass(slots=True)
+class _Capture:
+    """What the client of one attempt said before it stopped."""
+
+    close: CloseInfo | None = None
+    logged_out: bool = False
+
+
+@dataclass(slots=True)
+class _RetiredCounts:
+    """Hit and miss counts of caches that belonged to clients already closed."""
+
+    hits: dict[str, int] = field(default_factory=dict)
+    misses: dict[str, int] = field(default_factory=dict)
+
+
+class ManagedSession:
+    """Everything the manager keeps for one session id (= one device of the database)."""
+
+    __slots__ = (
+        "attempt",
+        "awaiting_pairing",
+        "cancel_reason",
+        "capture",
+        "changed",
+        "client",
+        "client_config",
+        "conflicts",
+        "contacts",
+        "created_at",
+        "drain_at",
+        "draining",
+        "failures",
+        "generation",
+        "id",
+        "loaded",
+        "lock",
+        "phones",
+        "policy",
+        "queue",
+        "reason",
+        "reconnects",
+        "retired",
+        "runner_done",
+        "scope",
+        "state",
+        "store",
+        "wanted",
+    )
+
+    def __init__(self, session_id: str, store: DeviceStore, config: ManagerConfig) -> None:
+        self.id = session_id
+        self.store = store
+        self.state = SessionState.STOPPED
+        self.reason = ""
+        self.client: Client | None = None
+        self.client_config: ClientConfig = config.client
+        self.policy: ReconnectPolicy = config.reconnect
+        self.lock = anyio.Lock()
+        self.changed = anyio.Event()
+        self.scope: anyio.CancelScope | None = None
+        self.runner_done = anyio.Event()
+        self.runner_done.set()
+        self.capture = _Capture()
+        self.cancel_reason: str | None = None
+        self.wanted = False
+        self.awaiting_pairing = False
+        self.attempt = 0
+        self.failures = 0
+        self.conflicts = 0
+        self.reconnects = 0
+        self.generation = 0
+        self.created_at: float | None = None
+        self.drain_at: float | None = None
+        self.draining = False
+        self.loaded = False
+        self.queue = OutboundQueue(
+            config.queue_size,
+            RateLimiter(
+                recipient_limit=config.recipient_rate_limit,
+                session_limit=config.session_rate_limit,
+                window=config.rate_window,
+            ),
+        )
+        self.contacts: TTLCache[JID, str] = TTLCache(config.cache_size, config.contact_cache_ttl)
+        self.phones: TTLCache[str, tuple[JID | None]] = TTLCache(config.cache_size, config.phone_cache_ttl)
+        self.retired = _RetiredCounts()
+
+    def notify(self) -> None:
+        """Wake everyone waiting for this session to change."""
+        changed, self.changed = self.changed, anyio.Event()
+        changed.set()
+
+    def caches(self) -> dict[str, TTLCache[Any, Any] | None]:
+        """The session's caches by kind; the device and group caches live in the current client."""
+        sender = self.client.sender if self.client is not None else None
+        return {
+            "contacts": self.contacts,
+            "phones": self.phones,
+            "devices": sender.device_cache if sender is not None else None,
+            "groups": sender.group_cache if sender is not None else None,
+        }
+
+    def cache_stats(self, kind: str) -> CacheStats:
+        """One cache's stats including the counts of caches of earlier clients."""
+        cache = self.caches()[kind]
+        current = cache.stats() if cache is not None else CacheStats(0, 0, 0, 0, 0)
+        return CacheStats(
+            current.size,
+            current.max_size,
+            current.hits + self.retired.hits.get(kind, 0),
+            current.misses + self.retired.misses.get(kind, 0),
+            current.evictions,
+        )
+
+    def retire_client_caches(self) -> None:
+        """Keep the counts of the closing client's caches (the entries go with it)."""
+        for kind in ("devices", "groups"):
+            cache = self.caches()[kind]
+            if cache is not None:
+                stats = cache.stats()
+                self.retired.hits[kind] = self.retired.hits.get(kind, 0) + stats.hits
+                self.retired.misses[kind] = self.retired.misses.get(kind, 0) + stats.misses
+
+    def trim_caches(self, fraction: float) -> int:
+        """Trim every cache of the session; returns the entries dropped."""
+        return sum(cache.trim(fraction) for cache in self.caches().values() if cache is not None)
+
+    def clear_caches(self) -> None:
+        """Forget every cached entry (counts are kept)."""
+        for cache in self.caches().values():
+            if cache is not None:
+                cache.clear()
+
+    async def load(self) -> None:
+        """Read the persisted queue once (after a restart it resumes where it was)."""
+        if self.loaded:
+            return
+        rows = await self.store.items(QUEUE_NAMESPACE)
+        self.queue.restore([QueuedMessage.from_bytes(raw) for raw in rows.values()])
+        self.loaded = True
+
+    async def save_run(self, record: RunRecord) -> None:
+        """Persist whether the session should run after a restart."""
+        await self.store.put(MANAGER_NAMESPACE, _RUN_KEY, record.to_bytes())
+
+    @staticmethod
+    async def read_run(store: DeviceStore) -> RunRecord | None:
+        """The persisted run record of a device, if the manager wrote one."""
+        raw = await store.get(MANAGER_NAMESPACE, _RUN_KEY)
+        return RunRecord.from_bytes(raw) if raw is not None else None
