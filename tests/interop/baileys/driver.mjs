@@ -2,7 +2,7 @@
 // reply per stdout line ({"id", "ok", ...}). Several named Baileys instances live in
 // this process, each with a useMultiFileAuthState folder. Copied next to the
 // installed node_modules so that `import('baileys')` resolves there.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -141,6 +141,8 @@ const commands = {
         const p = peer(name);
         p.stopped = true;
         p.sock.end(undefined);
+        peers.delete(name);
+        rmSync(p.dir, { recursive: true, force: true });
         return {};
     },
 };
@@ -157,4 +159,8 @@ rl.on('line', async (line) => {
     }
     process.stdout.write(JSON.stringify(reply) + '\n');
 });
-rl.on('close', () => process.exit(0));
+rl.on('close', () => {
+    // Auth folders hold test keys only; remove them with the process.
+    for (const p of peers.values()) rmSync(p.dir, { recursive: true, force: true });
+    process.exit(0);
+});
