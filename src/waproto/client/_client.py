@@ -159,6 +159,7 @@ class Client:
             async with anyio.create_task_group() as group:
                 self._task_group = group
                 group.start_soon(self._connection_loop)
+                group.start_soon(self._dispatcher.run)
                 if self.is_paired:
                     with anyio.move_on_after(self._config.connect_timeout):
                         await self._wait_connected_or_stopped()
@@ -565,7 +566,13 @@ class Client:
             now=anyio.current_time(),
             routing_info=creds.routing_info,
         )
-        connection = Connection(websocket, core, on_node=self._dispatcher.dispatch, on_login=self._on_login)
+        dispatcher = self._dispatcher
+        connection = Connection(
+            websocket,
+            core,
+            on_node=lambda node: dispatcher.enqueue(connection, node),
+            on_login=self._on_login,
+        )
         self._connection = connection
         try:
             return await connection.run()
@@ -598,7 +605,9 @@ class Client:
             await self.send_presence(True)
         self._set_connected(True)
         await self.emit(Connected())
-        await self._receiver.replay_inbox()
+        connection = self._connection
+        if connection is not None:
+            await self._dispatcher.enqueue(connection, None)
 
 
 def _jid(value: JID | str) -> JID:

@@ -1,7 +1,9 @@
 """Inbound nodes to handlers, by tag, through a table.
 
-Runs inside the reader task, so a handler never waits for another node: work
-that needs a query (prekey upload, answering a retry) is spawned.
+The reader task only queues nodes; one handler task per client takes them in
+order. Handlers, and the application's event handlers they run, may therefore
+query: the reader keeps reading the answers. Long work that must not hold up
+the next node (prekey upload, answering a retry) is still spawned.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
+import anyio
+
 from waproto.binary import Node
+from waproto.connection import Connection, ReadyState
 from waproto.errors import DecodeError, WAError
 from waproto.events import ChatState, Presence, Receipt
 from waproto.jid import GROUP_SERVER, JID, USER_SERVER
@@ -26,14 +31,21 @@ logger = logging.getLogger("waproto.client")
 
 _RECEIPT_TYPES = {None: "delivery", "": "delivery"}
 
+#: Nodes waiting for the handler task; when it is full the reader waits (backpressure).
+NODE_QUEUE_SIZE = 2048
+
+#: A queued node with the connection it came on; None asks for an inbox replay.
+_Queued = tuple[Connection, Node | None]
+
 
 class NodeDispatcher:
     """Routes each inbound node of one client to its handler."""
 
-    __slots__ = ("_client", "_table")
+    __slots__ = ("_client", "_queue_in", "_queue_out", "_table")
 
     def __init__(self, client: Client) -> None:
         self._client = client
+        self._queue_in, self._queue_out = anyio.create_memory_object_stream[_Queued](NODE_QUEUE_SIZE)
         self._table: dict[str, Callable[[Node], Awaitable[None]]] = {
             "message": client.receiver.handle,
             "receipt": self._receipt,
@@ -44,6 +56,24 @@ class NodeDispatcher:
             "chatstate": self._chatstate,
             "call": self._ack_only,
         }
+
+    async def enqueue(self, connection: Connection, node: Node | None) -> None:
+        """Queue a node from ``connection`` for the handler task (None: replay the inbox)."""
+        await self._queue_in.send((connection, node))
+
+    async def run(self) -> None:
+        """The handler task: queued nodes one at a time, in arrival order.
+
+        Nodes of a connection that has closed are dropped: the server delivers
+        again what was not acked, and the inbox replay waits for the next login.
+        """
+        async for connection, node in self._queue_out:
+            if connection.ready_state is ReadyState.CLOSED:
+                continue
+            if node is None:
+                await self._client.receiver.replay_inbox()
+            else:
+                await self.dispatch(node)
 
     async def dispatch(self, node: Node) -> None:
         """Handle one node; a malformed one is logged and, where it has an id, nacked."""

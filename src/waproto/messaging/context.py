@@ -62,5 +62,5 @@ class MessagingContext(Protocol):
         ...
 
     def spawn(self, coro_fn: Callable[..., Awaitable[Any]], *args: Any) -> None:
-        """Run ``coro_fn(*args)`` in the client's task group (for work that must not block the reader)."""
+        """Run ``coro_fn(*args)`` in the client's task group (work that must not delay the next node)."""
         ...

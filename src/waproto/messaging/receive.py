@@ -101,7 +101,7 @@ class MessageReceiver:
         return self._retries
 
     async def handle(self, node: Node) -> None:
-        """Process one ``<message>``; runs in the reader task and never queries."""
+        """Process one ``<message>``; runs in the client's handler task (not the reader)."""
         ctx = self._ctx
         try:
             info = parse_message_info(node, ctx.own_jid)

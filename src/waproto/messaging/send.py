@@ -7,8 +7,8 @@ devices that do not have that key yet first get a ``senderKeyDistributionMessage
 through their 1:1 sessions, in the same stanza.
 
 Network queries (usync, key bundles, group metadata) happen before the crypto
-lock is taken: the reader task may need that lock to process an inbound
-message, and it is also the task that reads the query answers.
+lock is taken: the client's handler task needs that lock to process inbound
+messages, and holding it across a network round trip would stall them.
 """
 
 from __future__ import annotations
