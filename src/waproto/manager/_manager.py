@@ -179,8 +179,8 @@ class SessionManager:
             if record is None:
                 continue
             session = self._session(device_id)
+            await session.load()
             if record.state == _RUNNING:
-                await session.load()
                 session.wanted = True
                 self._start_or_schedule(session, force=True)
             else:
@@ -400,9 +400,12 @@ class SessionManager:
                 found[number] = cached[0]
         if missing:
             client = self._open_client(session)
-            for number, jid in (await client.is_on_whatsapp(missing)).items():
-                session.phones.put(number, (jid,))
-                found[number] = jid
+            answer = await client.is_on_whatsapp(missing)
+            # Match by the account JID too: a server may answer without echoing the number.
+            by_user = {jid.user: jid for jid in answer.values() if jid is not None}
+            for number in missing:
+                found[number] = answer.get(number) or by_user.get(number[1:])
+                session.phones.put(number, (found[number],))
         return found
 
     async def group_info(self, session_id: str, group: JID | str) -> GroupInfo:

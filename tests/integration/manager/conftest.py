@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,7 +68,7 @@ class ConnectionLog:
     def gaps(self, phone: str, device: int = 1) -> list[float]:
         """Seconds between each connection's end and the next login."""
         history = self.logins.get((phone, device), [])
-        return [b.opened - a.closed for a, b in zip(history, history[1:]) if a.closed is not None]
+        return [b.opened - a.closed for a, b in itertools.pairwise(history) if a.closed is not None]
 
     def open_now(self) -> int:
         return sum(1 for h in self.logins.values() for e in h if e.closed is None)

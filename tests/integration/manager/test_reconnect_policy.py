@@ -54,7 +54,9 @@ async def test_transient_closes_reconnect_after_their_delay(
         assert sum(manager.stats().reconnects_by_reason.values()) == 1
 
 
-async def test_515_restarts_at_once_inside_the_same_session(server: FakeServer, connlog: ConnectionLog) -> None:
+async def test_515_restarts_at_once_inside_the_same_session(
+    server: FakeServer, connlog: ConnectionLog
+) -> None:
     manager, _ = await _open_session(server, reconnect={"default_delay": 5.0, "timeout_delay": 5.0})
     async with manager:
         await manager.start("s", timeout=10)
@@ -64,7 +66,9 @@ async def test_515_restarts_at_once_inside_the_same_session(server: FakeServer, 
         assert connlog.overlaps == 0
 
 
-async def test_401_logs_out_for_good_and_keeps_credentials(server: FakeServer, connlog: ConnectionLog) -> None:
+async def test_401_logs_out_for_good_and_keeps_credentials(
+    server: FakeServer, connlog: ConnectionLog
+) -> None:
     manager, store = await _open_session(server)
     changes: list[SessionStateChanged] = []
     async with manager:
@@ -121,7 +125,9 @@ async def test_440_storm_stops_in_replaced_after_max_conflict_retries(
         assert manager.stats().reconnects_by_reason == {"440": 2}
 
 
-async def test_backoff_grows_per_failure_and_resets_after_login(server: FakeServer, connlog: ConnectionLog) -> None:
+async def test_backoff_grows_per_failure_and_resets_after_login(
+    server: FakeServer, connlog: ConnectionLog
+) -> None:
     drawn: list[tuple[float, float]] = []
 
     def uniform(a: float, b: float) -> float:
