@@ -243,3 +243,33 @@ async def test_concurrent_sends_both_ways(paired: PairedClient) -> None:
     at_alice = await alice_log.wait_for(Message, count)
     assert sorted(m.text for m in at_bob) == sorted(f"a {i}" for i in range(count))
     assert sorted(m.text for m in at_alice) == sorted(f"b {i}" for i in range(count))
+
+
+async def test_own_device_gets_group_messages_as_from_me(paired: PairedClient) -> None:
+    phone_a = await paired("15550281")
+    phone_b = await paired("15550281")
+    bob = await paired("15550282")
+    b_log, bob_log = EventLog(phone_b, Message), EventLog(bob, Message)
+    group = await phone_a.create_group("own devices", [bob.own_jid])
+    sent = await phone_a.send_text(group.jid, "from device a")
+    (at_b,) = await b_log.wait_for(Message)
+    assert at_b.info.id == sent.id and at_b.text == "from device a"
+    assert at_b.info.is_from_me and at_b.info.chat == group.jid and at_b.info.is_group
+    (at_bob,) = await bob_log.wait_for(Message)
+    assert not at_bob.info.is_from_me
+
+
+async def test_offline_backlog_arrives_in_order(server: FakeServer, paired: PairedClient) -> None:
+    alice = await paired("15550291")
+    bob_store = MemoryStore()
+    bob = await paired("15550292", store=bob_store)
+    bob_jid = bob.own_jid
+    await bob.aclose()
+    texts = [f"queued {i}" for i in range(20)]
+    for text in texts:
+        await alice.send_text(bob_jid.to_non_ad(), text)
+    again = Client(bob_store, config=client_config(server))
+    log = EventLog(again, Message)
+    async with again:
+        received = await log.wait_for(Message, len(texts))
+    assert [m.text for m in received] == texts
