@@ -81,7 +81,8 @@ class SlidingWindow:
 
     def _prune(self, now: float) -> None:
         times = self._times
-        while times and times[0] <= now - self.window:
+        # Compare as ``available_at`` computes, so a slot it promises is free at that time.
+        while times and times[0] + self.window <= now:
             times.popleft()
 
     def available_at(self, now: float) -> float:
