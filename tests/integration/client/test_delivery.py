@@ -273,3 +273,18 @@ async def test_offline_backlog_arrives_in_order(server: FakeServer, paired: Pair
     async with again:
         received = await log.wait_for(Message, len(texts))
     assert [m.text for m in received] == texts
+
+
+async def test_own_device_recovers_a_synced_message_by_retry(paired: PairedClient) -> None:
+    phone_a = await paired("15550301")
+    phone_b = await paired("15550301")
+    bob = await paired("15550302")
+    b_log = EventLog(phone_b, Message, UndecryptableMessage)
+    await phone_a.send_text(bob.own_jid.to_non_ad(), "one")
+    await b_log.wait_for(Message)
+    await phone_b.store.delete_session(signal_address(phone_a.own_jid))
+    sent = await phone_a.send_text(bob.own_jid.to_non_ad(), "two")
+    received = await b_log.wait_for(Message, 2)
+    assert len(b_log.of(UndecryptableMessage)) == 1
+    assert received[-1].info.id == sent.id and received[-1].text == "two"
+    assert received[-1].info.is_from_me and received[-1].info.chat == bob.own_jid.to_non_ad()
