@@ -24,11 +24,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
-import gc
-import heapq
-import itertools
 import logging
-import math
 import os
 import random as _random
 from collections import Counter
@@ -38,7 +34,6 @@ from typing import Any
 import anyio
 from anyio.abc import TaskGroup
 
-from waproto.cache import CacheStats
 from waproto.client import Client
 from waproto.config import ClientConfig
 from waproto.connection import CloseInfo, DisconnectReason
@@ -47,8 +42,10 @@ from waproto.errors import ConnectionClosed, InvalidState, StoreError, WAError
 from waproto.events import Connected, Disconnected, Event, LoggedOut, Message
 from waproto.handlers import EventHandler, HandlerRegistry
 from waproto.jid import JID
+from waproto.manager._housekeeping import apply_memory_budget, cache_totals, release_idle, session_stats
 from waproto.manager._sending import Outbox
-from waproto.manager._session import CACHE_KINDS, ManagedSession, RunRecord, _Capture
+from waproto.manager._session import ManagedSession, RunRecord, _Capture
+from waproto.manager._timers import TimerHeap, TimerKind
 from waproto.manager.config import ManagerConfig, ReconnectPolicy
 from waproto.manager.events import (
     MemoryBudgetExceeded,
@@ -56,7 +53,7 @@ from waproto.manager.events import (
 )
 from waproto.manager.outbound import Enqueued
 from waproto.manager.policy import TERMINAL_STATES, SessionState, check_transition, decide
-from waproto.manager.stats import BudgetLevel, ManagerStats, SessionStats, budget_level, heap_bytes, rss_bytes
+from waproto.manager.stats import BudgetLevel, ManagerStats, SessionStats, heap_bytes, rss_bytes
 from waproto.messaging.send import GroupInfo, SendResult
 from waproto.proto import wa_e2e_pb2
 from waproto.store import Database
@@ -66,13 +63,6 @@ __all__ = ["SessionManager"]
 logger = logging.getLogger("waproto.manager")
 
 _RUNNING = "running"
-
-
-class _Timer(enum.Enum):
-    START = "start"
-    DRAIN = "drain"
-    WATCHDOG = "watchdog"
-    CLEANUP = "cleanup"
 
 
 class _Cancel(enum.Enum):
@@ -114,9 +104,7 @@ class SessionManager:
         self._handlers = HandlerRegistry()
         self._tg: TaskGroup | None = None
         self._closed = False
-        self._timers: list[tuple[float, int, _Timer, str, int]] = []
-        self._timer_seq = itertools.count()
-        self._wake = anyio.Event()
+        self._timers = TimerHeap(self._fire)
         self._stopped = anyio.Event()
         self._reconnects: Counter[str] = Counter()
         self._messages_in = 0
@@ -124,7 +112,7 @@ class SessionManager:
             self._config,
             self._handlers,
             spawn=self._spawn,
-            wake_at=lambda when, session_id: self._schedule(when, _Timer.DRAIN, session_id),
+            wake_at=lambda when, session_id: self._timers.schedule(when, TimerKind.DRAIN, session_id),
             random=random,
         )
 
@@ -136,9 +124,9 @@ class SessionManager:
         self._tg = anyio.create_task_group()
         await self._tg.__aenter__()
         now = anyio.current_time()
-        self._schedule(now + self._config.watchdog_interval, _Timer.WATCHDOG)
-        self._schedule(now + self._config.idle_cleanup_interval, _Timer.CLEANUP)
-        self._tg.start_soon(self._timer_loop)
+        self._timers.schedule(now + self._config.watchdog_interval, TimerKind.WATCHDOG)
+        self._timers.schedule(now + self._config.idle_cleanup_interval, TimerKind.CLEANUP)
+        self._tg.start_soon(self._timers.run)
         try:
             await self._resume()
         except BaseException:
@@ -322,7 +310,7 @@ class SessionManager:
 
     def sessions(self) -> dict[str, SessionStats]:
         """Every known session with its state, reason, queue length and counters."""
-        return {sid: _session_stats(s) for sid, s in sorted(self._sessions.items())}
+        return {sid: session_stats(s) for sid, s in sorted(self._sessions.items())}
 
     async def wait_state(
         self, session_id: str, states: Iterable[SessionState], *, timeout: float | None = None
@@ -425,16 +413,6 @@ class SessionManager:
     def stats(self) -> ManagerStats:
         """A snapshot: memory, sessions by state, queues, reconnects, caches, message counts."""
         by_state = Counter(s.state.value for s in self._sessions.values())
-        caches: dict[str, CacheStats] = {}
-        for kind in CACHE_KINDS:
-            parts = [s.cache_stats(kind) for s in self._sessions.values()]
-            caches[kind] = CacheStats(
-                sum(p.size for p in parts),
-                sum(p.max_size for p in parts),
-                sum(p.hits for p in parts),
-                sum(p.misses for p in parts),
-                sum(p.evictions for p in parts),
-            )
         budget = self._config.memory_budget_mb
         return ManagerStats(
             rss_bytes=self._memory(),
@@ -443,7 +421,7 @@ class SessionManager:
             sessions_by_state=dict(by_state),
             queue_lengths={sid: len(s.queue) for sid, s in self._sessions.items() if len(s.queue)},
             reconnects_by_reason=dict(self._reconnects),
-            caches=caches,
+            caches=cache_totals(self._sessions.values()),
             messages_in=self._messages_in,
             messages_out=self._outbox.sent,
             messages_failed=self._outbox.failed,
@@ -520,7 +498,7 @@ class SessionManager:
         else:
             self._set_state(session, SessionState.BACKOFF, "throttled")
             session.generation += 1
-            self._schedule(earliest, _Timer.START, session.id, session.generation)
+            self._timers.schedule(earliest, TimerKind.START, session.id, session.generation)
 
     def _launch(self, session: ManagedSession) -> None:
         """Create the session's client and its runner (synchronous, so no second one can interleave)."""
@@ -614,7 +592,7 @@ class SessionManager:
             earliest = (session.created_at or 0.0) + self._config.min_restart_interval
             when = max(anyio.current_time() + decision.delay, earliest)
             self._set_state(session, SessionState.BACKOFF, decision.reason)
-            self._schedule(when, _Timer.START, session.id, session.generation)
+            self._timers.schedule(when, TimerKind.START, session.id, session.generation)
             logger.info(
                 "session %s: reconnect in %.2f s after %s", session.id, when - anyio.current_time(), close
             )
@@ -656,27 +634,9 @@ class SessionManager:
         if self._tg is not None and not self._closed:
             self._tg.start_soon(func, *args)
 
-    def _schedule(self, when: float, kind: _Timer, session_id: str = "", generation: int = 0) -> None:
-        entry = (when, next(self._timer_seq), kind, session_id, generation)
-        heapq.heappush(self._timers, entry)
-        if self._timers[0] is entry:
-            self._wake.set()
-
-    async def _timer_loop(self) -> None:
-        """The one timer of the manager: reconnects, queue wake-ups, watchdog, idle cleanup."""
-        while True:
-            now = anyio.current_time()
-            while self._timers and self._timers[0][0] <= now:
-                _, _, kind, session_id, generation = heapq.heappop(self._timers)
-                self._fire(kind, session_id, generation, now)
-            delay = self._timers[0][0] - now if self._timers else math.inf
-            with anyio.move_on_after(delay):
-                await self._wake.wait()
-            self._wake = anyio.Event()
-
-    def _fire(self, kind: _Timer, session_id: str, generation: int, now: float) -> None:
+    def _fire(self, kind: TimerKind, session_id: str, generation: int, now: float) -> None:
         session = self._sessions.get(session_id)
-        if kind is _Timer.START:
+        if kind is TimerKind.START:
             if (
                 session is not None
                 and session.generation == generation
@@ -684,16 +644,16 @@ class SessionManager:
                 and session.state in (SessionState.BACKOFF, SessionState.CLOSED)
             ):
                 self._launch(session)
-        elif kind is _Timer.DRAIN:
+        elif kind is TimerKind.DRAIN:
             if session is not None:
                 session.drain_at = None
                 self._outbox.kick(session)
-        elif kind is _Timer.WATCHDOG:
+        elif kind is TimerKind.WATCHDOG:
             self._watchdog(now)
-            self._schedule(now + self._config.watchdog_interval, _Timer.WATCHDOG)
+            self._timers.schedule(now + self._config.watchdog_interval, TimerKind.WATCHDOG)
         else:
-            self._cleanup(now)
-            self._schedule(now + self._config.idle_cleanup_interval, _Timer.CLEANUP)
+            release_idle(self._sessions.values(), now)
+            self._timers.schedule(now + self._config.idle_cleanup_interval, TimerKind.CLEANUP)
 
     def _watchdog(self, now: float) -> None:
         """Restart CLOSED sessions that should run, end clients past their age, check memory."""
@@ -714,31 +674,13 @@ class SessionManager:
                 self._outbox.kick(session)
         self._check_memory()
 
-    def _cleanup(self, now: float) -> None:
-        """Release what idle sessions hold: rate-limit windows, and caches of sessions not running."""
-        for session in self._sessions.values():
-            session.queue.limiter.prune(now)
-            if session.client is None:
-                session.clear_caches()
-            else:
-                session.trim_caches(0.0)
-
     def _check_memory(self) -> None:
         budget_mb = self._config.memory_budget_mb
         if budget_mb is None:
             return
         budget = int(budget_mb * 1024 * 1024)
         rss = self._memory()
-        level = budget_level(rss, budget)
-        if level >= BudgetLevel.TRIM:
-            fraction = 1.0 if level >= BudgetLevel.CRITICAL else 0.5
-            dropped = sum(s.trim_caches(fraction) for s in self._sessions.values())
-            logger.info("memory at %d%% of budget: trimmed %d cache entries", 100 * rss // budget, dropped)
-        if level >= BudgetLevel.WARN:
-            logger.warning("memory at %d%% of the %d MiB budget", 100 * rss // budget, budget >> 20)
-        if level >= BudgetLevel.CRITICAL:
-            gc.collect()
-        if level >= BudgetLevel.EXCEEDED:
+        if apply_memory_budget(self._sessions.values(), rss, budget) >= BudgetLevel.EXCEEDED:
             self._spawn(self._handlers.emit, MemoryBudgetExceeded(rss_bytes=rss, budget_bytes=budget))
 
 
@@ -759,14 +701,3 @@ def _state_or_stopped(value: str) -> SessionState:
         return SessionState(value)
     except ValueError:
         return SessionState.STOPPED
-
-
-def _session_stats(session: ManagedSession) -> SessionStats:
-    return SessionStats(
-        session_id=session.id,
-        state=session.state.value,
-        reason=session.reason,
-        queue_length=len(session.queue),
-        reconnects=session.reconnects,
-        failures=session.failures,
-    )
