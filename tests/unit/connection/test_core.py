@@ -115,11 +115,12 @@ def test_handshake_delivers_the_payload_and_success_opens() -> None:
     core.receive_data(handshake_replies[0], NOW)
     server.receive(core.data_to_send())
     assert server.payload == PAYLOAD
-    assert core.state is ReadyState.CONNECTING and core.events_received() == []
+    assert core.events_received() == []
+    before = core.state
     core.receive_data(server.node(Node("success", {"lid": "1@lid"})), NOW)
     (event,) = core.events_received()
     assert isinstance(event, LoggedIn) and event.node.attrs["lid"] == "1@lid"
-    assert core.state is ReadyState.OPEN
+    assert (before, core.state) == (ReadyState.CONNECTING, ReadyState.OPEN)
 
 
 def test_nodes_before_login_and_after_arrive_in_order() -> None:
