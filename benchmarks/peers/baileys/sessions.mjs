@@ -25,11 +25,15 @@ const makeWASocket = baileys.default ?? baileys.makeWASocket;
 const { proto, initAuthCreds } = baileys;
 const baileysVersion = require('baileys/package.json').version;
 
-const silent = {
-    level: 'silent',
-    child() { return silent; },
-    trace() {}, debug() {}, info() {}, warn() {}, error() {}, fatal() {},
-};
+// A pino-shaped logger; BAILEYS_LOG=debug (or info, warn...) prints to stderr.
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+const threshold = LEVELS.indexOf(process.env.BAILEYS_LOG ?? 'silent');
+const logger = { level: process.env.BAILEYS_LOG ?? 'silent', child: () => logger };
+for (const [rank, name] of LEVELS.entries()) {
+    logger[name] = threshold >= 0 && rank >= threshold
+        ? (obj, msg) => process.stderr.write(`${name} ${util.inspect(obj, { depth: 3 })} ${msg ?? ''}\n`)
+        : () => {};
+}
 const b = (text) => Buffer.from(text, 'base64');
 const KIB = 1024;
 
@@ -115,6 +119,9 @@ function credsFor(device) {
         ],
         platform: device.platform,
         registered: true,
+        // A paired Baileys holds the id of an app-state key the phone shared. Without one it
+        // buffers every event (messages too) until a key arrives, and FakeServer's phone sends none.
+        myAppStateKeyId: 'AAAAAAAA',
     };
 }
 
@@ -134,7 +141,7 @@ class Session {
         const sock = makeWASocket({
             waWebSocketUrl: spec.url,
             auth: { creds, keys: memoryKeys() },
-            logger: silent,
+            logger,
             printQRInTerminal: false,
             markOnlineOnConnect: false,
             syncFullHistory: false,
@@ -218,7 +225,7 @@ async function sessionsMode() {
         }),
     );
     const expected = before + all.length * spec.messages;
-    const complete = await until(() => all.reduce((sum, s) => sum + s.received, 0) >= expected, 300);
+    const complete = await until(() => all.reduce((sum, s) => sum + s.received, 0) >= expected, spec.traffic_timeout_s ?? 120);
     const trafficS = (performance.now() - started) / 1000;
     memoryKib.after_traffic = memory();
     for (const s of all) s.stop();
@@ -276,7 +283,7 @@ async function throughputMode() {
     for (const m of members) m.onMessage = () => { got += 1; };
     started = performance.now();
     for (let k = 0; k < count; k++) await sender.sock.sendMessage(meta.id, { text: `fan ${k}` });
-    const complete = await until(() => got >= expected, 300);
+    const complete = await until(() => got >= expected, spec.traffic_timeout_s ?? 120);
     seconds = (performance.now() - started) / 1000;
     result.group = {
         members: members.length,
