@@ -36,6 +36,7 @@ from typing import Any
 
 import _path  # noqa: F401  (must come before anything importing signal)
 import anyio
+from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
 import waproto
 from benchmarks._common import (
@@ -92,6 +93,7 @@ class Fleet:
         self.clients: list[Client] = []
         self.failed: list[str] = []
         self.received: Counter[int] = Counter()
+        self.inboxes: dict[int, MemoryObjectSendStream[Message]] = {}
         self._stop = anyio.Event()
 
     async def store_credentials(self, credentials: list[Credentials], first: int) -> list[str]:
@@ -124,6 +126,12 @@ class Fleet:
         await done.wait()
         return time.perf_counter() - started
 
+    def inbox(self, index: int) -> MemoryObjectReceiveStream[Message]:
+        """From now on, every message client ``index`` receives also arrives here."""
+        send, receive = anyio.create_memory_object_stream[Message](max_buffer_size=1 << 16)
+        self.inboxes[index] = send
+        return receive
+
     async def _hold(self, device: str, opened: Callable[[], None]) -> None:
         client = Client(self.store, device=device, config=self.config)
         index = len(self.clients)
@@ -131,6 +139,9 @@ class Fleet:
 
         def count(event: Message) -> None:
             self.received[index] += 1
+            inbox = self.inboxes.get(index)
+            if inbox is not None:
+                inbox.send_nowait(event)
 
         client.add_handler(Message, count)
         try:
