@@ -60,8 +60,10 @@ def answer(server: FakeServer, request: dict[str, Any]) -> dict[str, Any]:
     return {"error": f"unknown command {cmd!r}"}
 
 
-async def serve(folder: Path) -> None:
-    config = FakeServerConfig(tls=True, control=False, max_offline_queue=1000)
+async def serve(folder: Path, post_handshake_delay: float) -> None:
+    config = FakeServerConfig(
+        tls=True, control=False, max_offline_queue=1000, post_handshake_delay=post_handshake_delay
+    )
     async with FakeServer(config) as server:
         info = {
             "ws_url": server.ws_url,
@@ -80,10 +82,19 @@ async def serve(folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="FakeServer for the session benchmarks")
     parser.add_argument("--fds", type=int, default=1024, help="open files to allow")
+    parser.add_argument(
+        "--post-handshake-delay",
+        type=float,
+        default=0.5,
+        help="seconds before the first node after the Noise handshake. Baileys 6 installs its "
+        "transport keys only after its clientFinish write completes; with a thousand handshakes "
+        "in one Node process that takes longer than the server's 50 ms default, and a node that "
+        "arrives earlier kills the whole Node process (an uncaught GCM error)",
+    )
     args = parser.parse_args()
     raise_fd_limit(args.fds)
     with tempfile.TemporaryDirectory(prefix="waproto-bench-ca-") as tmp:
-        anyio.run(serve, Path(tmp))
+        anyio.run(serve, Path(tmp), args.post_handshake_delay)
 
 
 if __name__ == "__main__":

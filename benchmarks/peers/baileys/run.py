@@ -123,6 +123,7 @@ def run_sessions(n: int, *, idle: float, keepalive: float, messages: int, progre
     )
     report["traffic_complete"] = raw["traffic_complete"]
     report["failed_sessions"] = raw["failed_sessions"]
+    report["uncaught_errors"] = raw["uncaught_errors"]
     report["machine"] = machine()
     return report
 

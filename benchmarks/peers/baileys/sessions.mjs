@@ -18,6 +18,10 @@ for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
     console[level] = (...args) => process.stderr.write(util.format(...args) + '\n');
 }
 
+// Baileys throws some socket errors from event callbacks; count them instead of dying.
+const uncaught = [];
+process.on('uncaughtException', (error) => uncaught.push(String(error?.message ?? error)));
+
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const require = createRequire(path.join(spec.install, 'package.json'));
 const baileys = require('baileys');
@@ -161,7 +165,10 @@ class Session {
             }
         });
         return new Promise((resolve, reject) => {
+            const late = () => reject(new Error(`session ${this.index} not open in time`));
+            const timer = setTimeout(late, spec.open_timeout_s * 1000);
             sock.ev.on('connection.update', (update) => {
+                if (update.connection === 'open' || update.connection === 'close') clearTimeout(timer);
                 if (update.connection === 'open') resolve();
                 if (update.connection === 'close') {
                     this.closedWith = update.lastDisconnect?.error?.output?.statusCode ?? 'unknown';
@@ -304,6 +311,7 @@ process.stdout.write(
         client: 'baileys',
         runtime: `node ${process.version}, baileys ${baileysVersion}`,
         ...output,
+        uncaught_errors: uncaught.slice(0, 20),
     }) + '\n',
 );
 process.exit(0);
