@@ -25,6 +25,8 @@ MANAGER_NAMESPACE = "waproto.manager"
 #: Key-value namespace holding the session's queued outbound messages, one row per message id.
 QUEUE_NAMESPACE = "waproto.manager.queue"
 _RUN_KEY = "run"
+#: Seconds a delivered message key is remembered for deduplication.
+_SEEN_TTL = 3600.0
 
 #: Cache kinds reported by ``stats()``.
 CACHE_KINDS = ("contacts", "phones", "devices", "groups")
@@ -96,6 +98,7 @@ class ManagedSession:
         "retired",
         "runner_done",
         "scope",
+        "seen",
         "state",
         "store",
         "wanted",
@@ -138,6 +141,9 @@ class ManagedSession:
         self.contacts: TTLCache[JID, str] = TTLCache(config.cache_size, config.contact_cache_ttl)
         self.phones: TTLCache[str, tuple[JID | None]] = TTLCache(config.cache_size, config.phone_cache_ttl)
         self.retired = _RetiredCounts()
+        # Message keys handed to handlers lately: a client replaying its inbox after a
+        # reconnect must not show a message twice (receivers dedupe by id).
+        self.seen: TTLCache[tuple[str, str, str], bool] = TTLCache(config.cache_size, _SEEN_TTL)
 
     def notify(self) -> None:
         """Wake everyone waiting for this session to change."""

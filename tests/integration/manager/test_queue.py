@@ -74,7 +74,7 @@ async def test_a_message_resent_after_a_crash_keeps_its_id_and_arrives_once(serv
         await manager.start("b", timeout=10)
         await manager.start("a", timeout=10)
         # The server routes the message but holds its ack; the process dies before it arrives.
-        server.fault(Fault(FaultKind.DELAY, delay=5.0), f"{A}:1@s.whatsapp.net")
+        server.fault(Fault(FaultKind.DELAY, delay=1.0), f"{A}:1@s.whatsapp.net")
         queued = await manager.send_text("a", B_JID, "exactly once")
         await inbox.wait(1)
         assert not inbox.sent
