@@ -382,11 +382,15 @@ class Client:
         listing = check_iq_error(answer).require_child("usync").get_child("list")
         for user in listing.get_children("user") if listing is not None else []:
             contact = user.get_child("contact")
+            jid = user.attr_jid("jid")
             if contact is None:
                 continue
-            number = contact.content_bytes().decode()
+            # The number comes back as the contact's content; when the server leaves it
+            # out, the account JID's user part is the number.
+            number = contact.content_bytes().decode() or (jid.user if jid is not None else "")
             number = number if number.startswith("+") else "+" + number
-            found[number] = user.attr_jid("jid") if contact.attr("type") == "in" else None
+            if number in found:
+                found[number] = jid if contact.attr("type") == "in" else None
         return found
 
     async def create_group(self, subject: str, participants: Sequence[JID | str]) -> GroupInfo:

@@ -140,8 +140,12 @@ class MessageReceiver:
         return len(entries)
 
     async def _deliver(self, key: str, info: MessageInfo, message: wa_e2e_pb2.Message) -> None:
-        await self._ctx.emit(Message(info=info, message=message))
-        await self._ctx.store.delete(INBOX, key)
+        # Shielded: a client closing (a drop, a restart) must not cancel between the
+        # handlers and the delete, or the next connection would replay the message to
+        # handlers that already saw it. Only a crash can leave an entry for replay.
+        with anyio.CancelScope(shield=True):
+            await self._ctx.emit(Message(info=info, message=message))
+            await self._ctx.store.delete(INBOX, key)
 
     async def _decrypt_all(self, node: Node, info: MessageInfo) -> _Decrypted:
         result = _Decrypted()

@@ -76,3 +76,12 @@ async def test_group_messages(paired: PairedClient) -> None:
     for member in (alice, carol):
         msgs = await logs[member].wait_for(Message, 2 if member is carol else 1)
         assert msgs[-1].text == "bob here"
+
+
+async def test_is_on_whatsapp_answers_every_number(paired: PairedClient) -> None:
+    alice = await paired("15550031")
+    await paired("15550032")
+    found = await alice.is_on_whatsapp(["+1555 0032", "15550099", "15550031"])
+    assert found["+15550032"] is not None and found["+15550032"].user == "15550032"
+    assert found["+15550031"] is not None and found["+15550031"].user == "15550031"
+    assert found["+15550099"] is None
