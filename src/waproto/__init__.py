@@ -39,6 +39,19 @@ from waproto.events import (
     UndecryptableMessage,
 )
 from waproto.jid import JID
+from waproto.manager import (
+    Enqueued,
+    ManagerConfig,
+    ManagerStats,
+    MemoryBudgetExceeded,
+    QueuedMessageFailed,
+    QueuedMessageSent,
+    ReconnectPolicy,
+    SessionManager,
+    SessionState,
+    SessionStateChanged,
+    SessionStats,
+)
 from waproto.messaging.send import GroupInfo, SendResult
 
 __all__ = [
@@ -52,10 +65,14 @@ __all__ = [
     "ConnectionClosed",
     "DisconnectReason",
     "Disconnected",
+    "Enqueued",
     "Event",
     "GroupInfo",
     "IQError",
     "LoggedOut",
+    "ManagerConfig",
+    "ManagerStats",
+    "MemoryBudgetExceeded",
     "Message",
     "MessageInfo",
     "PairSuccess",
@@ -65,9 +82,16 @@ __all__ = [
     "QRCode",
     "QueryTimeout",
     "QueueFull",
+    "QueuedMessageFailed",
+    "QueuedMessageSent",
     "ReadyState",
     "Receipt",
+    "ReconnectPolicy",
     "SendResult",
+    "SessionManager",
+    "SessionState",
+    "SessionStateChanged",
+    "SessionStats",
     "StoreError",
     "StreamReplaced",
     "UndecryptableMessage",
