@@ -167,16 +167,18 @@ class ServerProcess:
         return self.process.stdin, self.process.stdout
 
 
+def child_env() -> dict[str, str]:
+    """The environment for a child Python process: ours, with ``src`` importable from a clean clone."""
+    paths = [str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+
+
 @contextmanager
 def fake_server(*, extra_fds: int = 0) -> Iterator[ServerProcess]:
     """Run ``benchmarks/_server.py`` and stop it on exit."""
     command = [sys.executable, str(BENCH_DIR / "_server.py"), "--fds", str(extra_fds + 256)]
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])),
-    }
     with subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=child_env()
     ) as process:
         assert process.stdout is not None
         line = process.stdout.readline()

@@ -85,7 +85,7 @@ def config_for(server: ServerProcess, keepalive: float) -> ClientConfig:
 
 
 class Fleet:
-    """N clients, each held open by its own task until :meth:`stop`."""
+    """N clients sharing one task group (``Client.serve``), all closed on exit."""
 
     def __init__(self, store: SQLiteStore, config: ClientConfig) -> None:
         self.store = store
@@ -94,7 +94,6 @@ class Fleet:
         self.failed: list[str] = []
         self.received: Counter[int] = Counter()
         self.inboxes: dict[int, MemoryObjectSendStream[Message]] = {}
-        self._stop = anyio.Event()
 
     async def store_credentials(self, credentials: list[Credentials], first: int) -> list[str]:
         """Write each device's credentials under ``s<index>``; returns the device ids."""
@@ -122,7 +121,7 @@ class Fleet:
                 done.set()
 
         for device in devices:
-            self._group.start_soon(self._hold, device, opened)
+            self._group.start_soon(self._open_one, device, opened)
         await done.wait()
         return time.perf_counter() - started
 
@@ -132,7 +131,8 @@ class Fleet:
         self.inboxes[index] = send
         return receive
 
-    async def _hold(self, device: str, opened: Callable[[], None]) -> None:
+    async def _open_one(self, device: str, opened: Callable[[], None]) -> None:
+        """Start one client in the fleet's task group (``Client.serve``); returns once it is logged in."""
         client = Client(self.store, device=device, config=self.config)
         index = len(self.clients)
         self.clients.append(client)
@@ -145,12 +145,10 @@ class Fleet:
 
         client.add_handler(Message, count)
         try:
-            async with client:
-                opened()
-                await self._stop.wait()
+            await self._group.start(client.serve)
         except (WAError, TimeoutError, OSError) as exc:
             self.failed.append(f"{device}: {exc!r}")
-            opened()
+        opened()
 
     async def __aenter__(self) -> Fleet:
         self._group = anyio.create_task_group()
@@ -158,7 +156,8 @@ class Fleet:
         return self
 
     async def __aexit__(self, *exc: Any) -> None:
-        self._stop.set()
+        for client in self.clients:
+            await client.aclose()
         await self._group.__aexit__(*exc)
 
 

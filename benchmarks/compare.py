@@ -1,0 +1,184 @@
+"""waproto and Baileys side by side: memory per session, time to all open, throughput; one run.
+
+For each N, runs ``sessions.py`` (waproto) and ``peers/baileys/run.py`` (Baileys
+6.17.16), each in its own process against its own FakeServer process, then the
+throughput scenarios of both. Prints a table with the ratios waproto / Baileys,
+writes every raw report to ``--out``/compare.json and plots memory vs N for both
+clients to ``--out``/memory_vs_n.png.
+
+    python benchmarks/compare.py [--sizes 1,10,100,1000] [--with-5000] [--idle 25] [--no-throughput]
+
+Without node and npm on PATH only waproto runs (the table says so). Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import _path  # noqa: F401  (must come before anything importing signal)
+
+from benchmarks._common import BENCH_DIR, Progress, child_env, machine, write_json
+from benchmarks._png import log_log_chart
+from benchmarks.peers.baileys.run import node_available
+
+BAILEYS_RUN = BENCH_DIR / "peers" / "baileys" / "run.py"
+COLORS = {"waproto": (31, 119, 180), "baileys": (255, 127, 14)}
+
+
+def run_json(command: list[str]) -> dict[str, Any]:
+    """Run a benchmark script (stderr passes through for its progress bars); parse its JSON."""
+    result = subprocess.run(
+        [sys.executable, *command],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
+        env=child_env(),
+        timeout=3600,
+    )
+    if result.returncode != 0:
+        return {"error": f"{' '.join(command)} exited with {result.returncode}"}
+    parsed: dict[str, Any] = json.loads(result.stdout)
+    return parsed
+
+
+def ratio(ours: float | None, theirs: float | None) -> float | None:
+    if ours is None or not theirs:
+        return None
+    return round(ours / theirs, 3)
+
+
+def sessions_row(n: int, waproto: dict[str, Any], baileys: dict[str, Any] | None) -> dict[str, Any]:
+    """The figures of one N: marginal RSS/PSS per session and time to all open, with ratios."""
+
+    def pick(report: dict[str, Any] | None, *keys: str) -> float | None:
+        value: Any = report
+        for key in keys:
+            if not isinstance(value, dict) or key not in value:
+                return None
+            value = value[key]
+        return float(value)
+
+    row: dict[str, Any] = {"n": n}
+    for name, report in (("waproto", waproto), ("baileys", baileys)):
+        row[name] = {
+            "rss_kib_per_session": pick(report, "per_session_kib", "rss_kib"),
+            "pss_kib_per_session": pick(report, "per_session_kib", "pss_kib"),
+            "rss_kib_per_session_after_traffic": pick(report, "per_session_after_traffic_kib", "rss_kib"),
+            "time_to_all_open_s": pick(report, "time_to_all_open_s"),
+        }
+    row["ratio_waproto_over_baileys"] = {
+        key: ratio(row["waproto"][key], row["baileys"][key]) for key in row["waproto"]
+    }
+    return row
+
+
+def _cell(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """A markdown table of the session figures."""
+    lines = [
+        "| N | waproto KiB/session (RSS) | Baileys KiB/session (RSS) | ratio | "
+        "waproto s to all open | Baileys s to all open | ratio |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        w, b, r = row["waproto"], row["baileys"], row["ratio_waproto_over_baileys"]
+        lines.append(
+            f"| {row['n']} | {_cell(w['rss_kib_per_session'])} | {_cell(b['rss_kib_per_session'])} | "
+            f"{_cell(r['rss_kib_per_session'], 3)} | {_cell(w['time_to_all_open_s'], 2)} | "
+            f"{_cell(b['time_to_all_open_s'], 2)} | {_cell(r['time_to_all_open_s'], 3)} |"
+        )
+    return "\n".join(lines)
+
+
+def plot(rows: list[dict[str, Any]], path: Path) -> Path | None:
+    """Memory growth (MiB of RSS after idle over the baseline) vs N, both clients."""
+    series = []
+    for name in ("waproto", "baileys"):
+        points = [
+            (float(row["n"]), row[name]["rss_kib_per_session"] * row["n"] / 1024)
+            for row in rows
+            if row[name]["rss_kib_per_session"] is not None and row[name]["rss_kib_per_session"] > 0
+        ]
+        if points:
+            series.append((name, COLORS[name], points))
+    if not series:
+        return None
+    return log_log_chart(path, series, title="rss growth (mib) vs idle tls sessions", x_label="sessions (n)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,10,100,1000", help="comma-separated session counts")
+    parser.add_argument("--with-5000", action="store_true", help="also run N=5000")
+    parser.add_argument("--idle", type=float, default=25.0)
+    parser.add_argument("--keepalive", type=float, default=10.0)
+    parser.add_argument("--messages", type=int, default=3)
+    parser.add_argument("--no-throughput", action="store_true")
+    parser.add_argument("--pairs", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=50)
+    parser.add_argument("--group-size", type=int, default=50)
+    parser.add_argument("--group-messages", type=int, default=20)
+    parser.add_argument("--out", type=Path, default=BENCH_DIR / "results")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s] + ([5000] if args.with_5000 else [])
+    with_node = node_available()
+    if not with_node:
+        print("node/npm not found: Baileys is skipped", file=sys.stderr)
+    common = ["--idle", str(args.idle), "--keepalive", str(args.keepalive), "--messages", str(args.messages)]
+    steps = len(sizes) * (2 if with_node else 1) + (0 if args.no_throughput else (2 if with_node else 1))
+    progress = Progress("compare", steps, enabled=True)
+    raw: dict[str, Any] = {"machine": machine(), "sessions": [], "throughput": {}}
+    rows = []
+    for n in sizes:
+        waproto = run_json([str(BENCH_DIR / "sessions.py"), "-n", str(n), *common])
+        progress.advance()
+        baileys = None
+        if with_node:
+            baileys = run_json([str(BAILEYS_RUN), "-n", str(n), *common])
+            progress.advance()
+        raw["sessions"].append({"n": n, "waproto": waproto, "baileys": baileys})
+        rows.append(sessions_row(n, waproto, baileys))
+    if not args.no_throughput:
+        shape = ["--pairs", str(args.pairs), "--rounds", str(args.rounds)]
+        shape += ["--group-size", str(args.group_size), "--group-messages", str(args.group_messages)]
+        raw["throughput"]["waproto"] = run_json([str(BENCH_DIR / "throughput.py"), *shape])
+        progress.advance()
+        if with_node:
+            raw["throughput"]["baileys"] = run_json([str(BAILEYS_RUN), "--throughput", *shape])
+            progress.advance()
+    raw["summary"] = rows
+    raw["throughput_summary"] = throughput_summary(raw["throughput"])
+    write_json(args.out / "compare.json", raw)
+    chart = plot(rows, args.out / "memory_vs_n.png")
+    print(table(rows))
+    print()
+    print(json.dumps(raw["throughput_summary"], indent=2))
+    print(f"\nraw reports: {args.out / 'compare.json'}; plot: {chart or 'none (no figures)'}")
+
+
+def throughput_summary(reports: dict[str, Any]) -> dict[str, Any]:
+    """msgs/s of both clients for 1:1 ping-pong and group fan-out, and waproto / Baileys."""
+    summary: dict[str, Any] = {}
+    for name, report in reports.items():
+        summary[name] = {
+            "pairs_msgs_per_s": report.get("pairs", {}).get("msgs_per_s"),
+            "group_msgs_per_s": report.get("group", {}).get("msgs_per_s"),
+            "group_deliveries_per_s": report.get("group", {}).get("deliveries_per_s"),
+        }
+    if "waproto" in summary and "baileys" in summary:
+        summary["ratio_waproto_over_baileys"] = {
+            key: ratio(summary["waproto"][key], summary["baileys"][key]) for key in summary["waproto"]
+        }
+    return summary
+
+
+if __name__ == "__main__":
+    main()

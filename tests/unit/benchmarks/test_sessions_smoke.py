@@ -1,0 +1,33 @@
+"""Keeps ``benchmarks/sessions.py`` from rotting: two sessions over TLS on loopback, a second of idle."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_sessions_benchmark_runs_with_two_sessions() -> None:
+    script = ROOT / "benchmarks" / "sessions.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "-n", "2", "--idle", "1", "--messages", "1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    report = json.loads(result.stdout)
+    assert report["client"] == "waproto"
+    assert report["n"] == 2
+    assert report["tls"] is True
+    assert report["failed_sessions"] == []
+    assert set(report["memory_kib"]) == {"baseline", "after_login", "after_idle", "after_traffic"}
+    for phase in report["memory_kib"].values():
+        assert phase["rss_kib"] > 0 and phase["pss_kib"] > 0 and phase["heap_kib"] > 0
+    assert set(report["per_session_kib"]) >= {"rss_kib", "pss_kib", "heap_kib"}
+    assert report["time_to_all_open_s"] > 0
