@@ -74,9 +74,8 @@ def run_node(count: int, settings: dict[str, Any], *, timeout: float = 1800) -> 
     with fake_server(extra_fds=2 * count) as server, tempfile.TemporaryDirectory() as tmp:
         devices = [device_json(c) for c in provision_accounts(server, count)]
         spec_file = Path(tmp) / "spec.json"
-        spec_file.write_text(
-            json.dumps({"install": str(install), "url": server.ws_url, "devices": devices, **settings})
-        )
+        spec = {"install": str(install), "url": server.ws_url, "devices": devices, "open_timeout_s": 300}
+        spec_file.write_text(json.dumps({**spec, **settings}))
         result = subprocess.run(
             ["node", "--expose-gc", str(HERE / "sessions.mjs"), str(spec_file)],
             stdout=subprocess.PIPE,
