@@ -173,6 +173,25 @@ def child_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
 
 
+def run_json(command: list[str], *, timeout: float = 3600) -> dict[str, Any]:
+    """Run a benchmark script in a child Python (its stderr passes through); parse its JSON output.
+
+    A failing script gives ``{"error": ...}`` so one broken run does not lose the others.
+    """
+    result = subprocess.run(
+        [sys.executable, *command],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
+        env=child_env(),
+        timeout=timeout,
+    )
+    if result.returncode != 0:
+        return {"error": f"{' '.join(command)} exited with {result.returncode}"}
+    parsed: dict[str, Any] = json.loads(result.stdout)
+    return parsed
+
+
 @contextmanager
 def fake_server(*, extra_fds: int = 0) -> Iterator[ServerProcess]:
     """Run ``benchmarks/_server.py`` and stop it on exit."""

@@ -15,35 +15,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import _path  # noqa: F401  (must come before anything importing signal)
 
-from benchmarks._common import BENCH_DIR, Progress, child_env, machine, write_json
+from benchmarks._common import BENCH_DIR, Progress, machine, run_json, write_json
 from benchmarks._png import log_log_chart
 from benchmarks.peers.baileys.run import node_available
 
 BAILEYS_RUN = BENCH_DIR / "peers" / "baileys" / "run.py"
 COLORS = {"waproto": (31, 119, 180), "baileys": (255, 127, 14)}
-
-
-def run_json(command: list[str]) -> dict[str, Any]:
-    """Run a benchmark script (stderr passes through for its progress bars); parse its JSON."""
-    result = subprocess.run(
-        [sys.executable, *command],
-        stdout=subprocess.PIPE,
-        text=True,
-        check=False,
-        env=child_env(),
-        timeout=3600,
-    )
-    if result.returncode != 0:
-        return {"error": f"{' '.join(command)} exited with {result.returncode}"}
-    parsed: dict[str, Any] = json.loads(result.stdout)
-    return parsed
 
 
 def ratio(ours: float | None, theirs: float | None) -> float | None:
