@@ -15,40 +15,18 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import resource
 import ssl
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import _path  # noqa: F401  (must come before anything importing signal)
 import anyio
 
+from benchmarks._common import KIB, memory_kib, per_connection, raise_fd_limit
 from waproto.errors import ConnectionClosed
 from waproto.transport import WebSocketConnection, connect_websocket, serve_websocket
 from waproto.transport.testcerts import make_test_ca
-
-KIB = 1024
-
-
-def memory_kib() -> dict[str, int]:
-    """Return Rss and Pss of this process in KiB."""
-    fields: dict[str, int] = {}
-    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-        name, _, rest = line.partition(":")
-        if name in ("Rss", "Pss"):
-            fields[name.lower()] = int(rest.split()[0])
-    return fields
-
-
-def raise_fd_limit(needed: int) -> None:
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft < needed:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (min(needed, hard), hard))
-
-
-def per_connection(before: dict[str, int], after: dict[str, int], count: int) -> dict[str, float]:
-    return {f"{key}_kib_per_connection": round((after[key] - before[key]) / count, 2) for key in before}
 
 
 async def idle(connection: WebSocketConnection) -> None:
@@ -84,6 +62,8 @@ async def serve(folder: Path, plain: bool, no_tickets: bool) -> None:
 
 
 async def run(count: int, plain: bool, no_tickets: bool) -> dict[str, object]:
+    import subprocess  # here, not at the top: only after _path, as it imports signal
+
     raise_fd_limit(count + 256)
     ca = make_test_ca()
     with tempfile.TemporaryDirectory() as tmp:
