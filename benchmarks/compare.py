@@ -104,6 +104,18 @@ def main() -> None:
     parser.add_argument("--idle", type=float, default=25.0)
     parser.add_argument("--keepalive", type=float, default=10.0)
     parser.add_argument("--messages", type=int, default=3)
+    parser.add_argument(
+        "--login-concurrency",
+        type=int,
+        default=50,
+        help="logins in flight at once, the same for both clients (0: all at once)",
+    )
+    parser.add_argument(
+        "--profile-n",
+        type=int,
+        default=100,
+        help="sessions in the extra waproto run with tracemalloc and the per-session profile (0: skip)",
+    )
     parser.add_argument("--no-throughput", action="store_true")
     parser.add_argument("--pairs", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=50)
@@ -116,12 +128,15 @@ def main() -> None:
     if not with_node:
         print("node/npm not found: Baileys is skipped", file=sys.stderr)
     common = ["--idle", str(args.idle), "--keepalive", str(args.keepalive), "--messages", str(args.messages)]
+    common += ["--login-concurrency", str(args.login_concurrency)]
     steps = len(sizes) * (2 if with_node else 1) + (0 if args.no_throughput else (2 if with_node else 1))
+    steps += 1 if args.profile_n else 0
     progress = Progress("compare", steps, enabled=True)
     raw: dict[str, Any] = {"machine": machine(), "sessions": [], "throughput": {}}
     rows = []
     for n in sizes:
-        waproto = run_json([str(BENCH_DIR / "sessions.py"), "-n", str(n), *common])
+        # tracemalloc's tables and hooks inflate RSS: the figures come from runs without it.
+        waproto = run_json([str(BENCH_DIR / "sessions.py"), "-n", str(n), "--no-heap", *common])
         progress.advance()
         baileys = None
         if with_node:
@@ -129,6 +144,10 @@ def main() -> None:
             progress.advance()
         raw["sessions"].append({"n": n, "waproto": waproto, "baileys": baileys})
         rows.append(sessions_row(n, waproto, baileys))
+    if args.profile_n:
+        profiled = [str(BENCH_DIR / "sessions.py"), "-n", str(args.profile_n), "--profile", *common]
+        raw["waproto_profile"] = run_json(profiled)
+        progress.advance()
     if not args.no_throughput:
         shape = ["--pairs", str(args.pairs), "--rounds", str(args.rounds)]
         shape += ["--group-size", str(args.group_size), "--group-messages", str(args.group_messages)]

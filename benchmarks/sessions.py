@@ -87,9 +87,10 @@ def config_for(server: ServerProcess, keepalive: float) -> ClientConfig:
 class Fleet:
     """N clients sharing one task group (``Client.serve``), all closed on exit."""
 
-    def __init__(self, store: SQLiteStore, config: ClientConfig) -> None:
+    def __init__(self, store: SQLiteStore, config: ClientConfig, *, login_concurrency: int = 0) -> None:
         self.store = store
         self.config = config
+        self._logins = anyio.CapacityLimiter(login_concurrency) if login_concurrency > 0 else None
         self.clients: list[Client] = []
         self.failed: list[str] = []
         self.received: Counter[int] = Counter()
@@ -145,7 +146,11 @@ class Fleet:
 
         client.add_handler(Message, count)
         try:
-            await self._group.start(client.serve)
+            if self._logins is None:
+                await self._group.start(client.serve)
+            else:
+                async with self._logins:
+                    await self._group.start(client.serve)
         except (WAError, TimeoutError, OSError) as exc:
             self.failed.append(f"{device}: {exc!r}")
         opened()
@@ -218,7 +223,7 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
     with tempfile.TemporaryDirectory(prefix="waproto-bench-") as tmp:
         async with await SQLiteStore.open(str(Path(tmp) / "sessions.db")) as store:
             config = config_for(server, args.keepalive)
-            async with Fleet(store, config) as fleet:
+            async with Fleet(store, config, login_concurrency=args.login_concurrency) as fleet:
                 devices = await fleet.store_credentials(credentials, 0)
                 del credentials
                 await fleet.open_all(devices[:WARMUP])
@@ -253,6 +258,7 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
             "keepalive_interval_s": args.keepalive,
             "idle_s": args.idle,
             "messages_per_session": args.messages,
+            "login_concurrency": args.login_concurrency,
         },
         time_to_all_open_s=open_s,
         traffic_s=traffic_s,
@@ -273,6 +279,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--idle", type=float, default=25.0, help="seconds to idle after login")
     parser.add_argument("--keepalive", type=float, default=10.0, help="keepalive ping interval, seconds")
     parser.add_argument("--messages", type=int, default=3, help="texts each session sends (and receives)")
+    parser.add_argument(
+        "--login-concurrency",
+        type=int,
+        default=0,
+        help="logins in flight at once (0: all at once, as the Baileys runner does)",
+    )
     parser.add_argument("--no-heap", action="store_true", help="skip tracemalloc (heap_kib reads 0)")
     parser.add_argument(
         "--profile", action="store_true", help="add per-session allocation sites and object counts"

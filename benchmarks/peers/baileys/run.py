@@ -92,7 +92,9 @@ def run_node(count: int, settings: dict[str, Any], *, timeout: float = 1800) -> 
     return output
 
 
-def run_sessions(n: int, *, idle: float, keepalive: float, messages: int, progress: bool) -> dict[str, Any]:
+def run_sessions(
+    n: int, *, idle: float, keepalive: float, messages: int, progress: bool, login_concurrency: int = 0
+) -> dict[str, Any]:
     """The session scenario for Baileys; returns the JSON schema of ``benchmarks/sessions.py``."""
     raw = run_node(
         n + WARMUP,
@@ -103,6 +105,7 @@ def run_sessions(n: int, *, idle: float, keepalive: float, messages: int, progre
             "idle_s": idle,
             "messages": messages,
             "progress": progress,
+            "login_concurrency": login_concurrency,
         },
     )
     report = session_report(
@@ -115,12 +118,15 @@ def run_sessions(n: int, *, idle: float, keepalive: float, messages: int, progre
             "keepalive_interval_s": keepalive,
             "idle_s": idle,
             "messages_per_session": messages,
+            "login_concurrency": login_concurrency,
         },
         time_to_all_open_s=raw["time_to_all_open_s"],
         traffic_s=raw["traffic_s"],
         memory=raw["memory_kib"],
     )
-    report["traffic_complete"] = raw["traffic_complete"]
+    for key in ("traffic_complete", "traffic_received", "traffic_expected", "traffic_send_errors"):
+        report[key] = raw[key]
+    report["closed_sessions"] = raw["closed_sessions"]
     report["failed_sessions"] = raw["failed_sessions"]
     report["uncaught_errors"] = raw["uncaught_errors"]
     report["machine"] = machine()
@@ -146,6 +152,7 @@ def main() -> None:
     parser.add_argument("--keepalive", type=float, default=10.0)
     parser.add_argument("--messages", type=int, default=3)
     parser.add_argument("--progress", action="store_true")
+    parser.add_argument("--login-concurrency", type=int, default=0, help="logins in flight at once (0: all)")
     parser.add_argument("--throughput", action="store_true", help="run the throughput scenario instead")
     parser.add_argument("--pairs", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=50)
@@ -168,6 +175,7 @@ def main() -> None:
             keepalive=args.keepalive,
             messages=args.messages,
             progress=args.progress,
+            login_concurrency=args.login_concurrency,
         )
     print(json.dumps(report, indent=2))
 

@@ -14,8 +14,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import util from 'node:util';
 
+// libsignal logs every session it closes on the console: keep stdout for the JSON, and keep
+// the noise (and its cost) out of the measurement unless BAILEYS_LOG asks for it.
 for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
-    console[level] = (...args) => process.stderr.write(util.format(...args) + '\n');
+    console[level] = process.env.BAILEYS_LOG
+        ? (...args) => process.stderr.write(util.format(...args) + '\n')
+        : () => {};
 }
 
 // Baileys throws some socket errors from event callbacks; count them instead of dying.
@@ -40,9 +44,14 @@ for (const [rank, name] of LEVELS.entries()) {
 }
 const b = (text) => Buffer.from(text, 'base64');
 const KIB = 1024;
+const sleep = (s) => new Promise((resolve) => setTimeout(resolve, s * 1000));
 
-function memory() {
-    global.gc?.();
+/** RSS and PSS as sessions.py reads them, after full collections and a moment for V8 to give pages back. */
+async function memory() {
+    for (let i = 0; i < 3; i++) {
+        global.gc?.();
+        await sleep(0.2);
+    }
     const fields = {};
     for (const line of readFileSync('/proc/self/smaps_rollup', 'utf8').split('\n')) {
         const [name, rest] = line.split(':');
@@ -183,19 +192,24 @@ class Session {
     }
 }
 
-const sleep = (s) => new Promise((resolve) => setTimeout(resolve, s * 1000));
-
+/** Open every session, at most spec.login_concurrency at a time (0: all at once). */
 async function openAll(sessions, tick) {
     const started = performance.now();
     const failed = [];
-    await Promise.all(
-        sessions.map((s) =>
-            s.open().then(tick, (error) => {
-                failed.push(String(error.message ?? error));
-                tick();
-            }),
-        ),
-    );
+    const limit = spec.login_concurrency > 0 ? spec.login_concurrency : sessions.length;
+    let next = 0;
+    const worker = async () => {
+        while (next < sessions.length) {
+            const s = sessions[next++];
+            try {
+                await s.open();
+            } catch (error) {
+                failed.push(String(error?.message ?? error));
+            }
+            tick();
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, sessions.length) }, worker));
     return { seconds: (performance.now() - started) / 1000, failed };
 }
 
@@ -214,27 +228,35 @@ async function sessionsMode() {
     const rest = all.slice(spec.warmup);
     const n = rest.length;
     await openAll(warm, () => {});
-    const memoryKib = { baseline: memory() };
+    const memoryKib = { baseline: await memory() };
     const opened = await openAll(rest, progress(`open ${n}`, n));
-    memoryKib.after_login = memory();
+    memoryKib.after_login = await memory();
     await sleep(spec.idle_s);
-    memoryKib.after_idle = memory();
+    memoryKib.after_idle = await memory();
     const tick = progress('traffic', all.length * spec.messages);
     const started = performance.now();
     const before = all.reduce((sum, s) => sum + s.received, 0);
-    await Promise.all(
+    const sendErrors = [];
+    const sends = Promise.all(
         all.map(async (s, i) => {
             const target = all[(i + 1) % all.length].jid;
             for (let k = 0; k < spec.messages; k++) {
-                await s.sock.sendMessage(target, { text: `ring ${i} #${k}` });
+                try {
+                    await s.sock.sendMessage(target, { text: `ring ${i} #${k}` });
+                } catch (error) {
+                    sendErrors.push(String(error?.message ?? error));
+                }
                 tick();
             }
         }),
     );
+    const timeoutS = spec.traffic_timeout_s ?? 120;
+    const sent = await Promise.race([sends.then(() => true), sleep(timeoutS).then(() => false)]);
     const expected = before + all.length * spec.messages;
-    const complete = await until(() => all.reduce((sum, s) => sum + s.received, 0) >= expected, spec.traffic_timeout_s ?? 120);
+    const complete = sent && (await until(() => all.reduce((sum, s) => sum + s.received, 0) >= expected, timeoutS));
+    const receivedInTraffic = all.reduce((sum, s) => sum + s.received, 0) - before;
     const trafficS = (performance.now() - started) / 1000;
-    memoryKib.after_traffic = memory();
+    memoryKib.after_traffic = await memory();
     for (const s of all) s.stop();
     return {
         n,
@@ -246,6 +268,10 @@ async function sessionsMode() {
         time_to_all_open_s: opened.seconds,
         traffic_s: trafficS,
         traffic_complete: complete,
+        traffic_received: receivedInTraffic,
+        traffic_expected: all.length * spec.messages,
+        traffic_send_errors: sendErrors.slice(0, 20),
+        closed_sessions: all.filter((s) => s.closedWith !== null).length,
         memory_kib: memoryKib,
         failed_sessions: opened.failed,
     };
