@@ -257,6 +257,7 @@ async function sessionsMode() {
     const receivedInTraffic = all.reduce((sum, s) => sum + s.received, 0) - before;
     const trafficS = (performance.now() - started) / 1000;
     memoryKib.after_traffic = await memory();
+    const closedSessions = all.filter((s) => s.closedWith !== null).length;
     for (const s of all) s.stop();
     return {
         n,
@@ -271,7 +272,7 @@ async function sessionsMode() {
         traffic_received: receivedInTraffic,
         traffic_expected: all.length * spec.messages,
         traffic_send_errors: sendErrors.slice(0, 20),
-        closed_sessions: all.filter((s) => s.closedWith !== null).length,
+        closed_sessions: closedSessions,
         memory_kib: memoryKib,
         failed_sessions: opened.failed,
     };
