@@ -54,7 +54,7 @@ from waproto.events import (
 from waproto.handlers import EventHandler, HandlerRegistry
 from waproto.jid import JID, USER_SERVER
 from waproto.messaging.receive import MessageReceiver
-from waproto.messaging.send import GroupInfo, MessageSender, SendResult, parse_group
+from waproto.messaging.send import GroupInfo, MessageCaches, MessageSender, SendResult, parse_group
 from waproto.messaging.wire import build_receipt, check_iq_error
 from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY
 from waproto.proto import wa_e2e_pb2
@@ -84,10 +84,16 @@ class Client:
         store: a database (``SQLiteStore``, ``MemoryStore``) or one device's view of it.
         device: which device of the database this client is (default ``"default"``).
         config: connection and behaviour settings.
+        caches: device-list and group caches to use (and keep across clients of one account).
     """
 
     def __init__(
-        self, store: Database | DeviceStore, *, device: str | None = None, config: ClientConfig | None = None
+        self,
+        store: Database | DeviceStore,
+        *,
+        device: str | None = None,
+        config: ClientConfig | None = None,
+        caches: MessageCaches | None = None,
     ) -> None:
         self._database: Database | None = None
         if isinstance(store, DeviceStore):
@@ -109,7 +115,7 @@ class Client:
         self._crypto_lock = anyio.Lock()
         self._pairing = Pairing(self)
         self._prekeys = PrekeyManager(self)
-        self._sender = MessageSender(self)
+        self._sender = MessageSender(self, caches)
         self._receiver = MessageReceiver(self)
         self._dispatcher = NodeDispatcher(self)
         self._closing = False

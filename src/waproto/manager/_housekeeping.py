@@ -20,7 +20,7 @@ def cache_totals(sessions: Iterable[ManagedSession]) -> dict[str, CacheStats]:
     sessions = list(sessions)
     totals: dict[str, CacheStats] = {}
     for kind in CACHE_KINDS:
-        parts = [s.cache_stats(kind) for s in sessions]
+        parts = [s.caches()[kind].stats() for s in sessions]
         totals[kind] = CacheStats(
             sum(p.size for p in parts),
             sum(p.max_size for p in parts),

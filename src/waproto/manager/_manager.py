@@ -514,14 +514,8 @@ class SessionManager:
         session.cancel_reason = None
         session.runner_done = anyio.Event()
         session.scope = anyio.CancelScope()
-        config = dataclasses.replace(
-            session.client_config,
-            auto_reconnect=False,
-            device_cache_ttl=self._config.device_cache_ttl,
-            group_cache_ttl=self._config.group_cache_ttl,
-            device_cache_size=self._config.cache_size,
-        )
-        client = Client(self._store, device=session.id, config=config)
+        config = dataclasses.replace(session.client_config, auto_reconnect=False)
+        client = Client(self._store, device=session.id, config=config, caches=session.message_caches)
         client.add_handler(Event, functools.partial(self._forward, session))
         session.client = client
         self._tg.start_soon(self._run, session, client, session.scope)
@@ -546,7 +540,6 @@ class SessionManager:
                     await client.aclose()
         finally:
             session.scope = None
-            session.retire_client_caches()
             session.client = None
             session.awaiting_pairing = False
             if not self._closed:

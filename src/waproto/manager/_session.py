@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import anyio
 
-from waproto.cache import CacheStats, TTLCache
+from waproto.cache import TTLCache
 from waproto.client import Client
 from waproto.config import ClientConfig
 from waproto.connection import CloseInfo
@@ -16,6 +16,7 @@ from waproto.jid import JID
 from waproto.manager.config import ManagerConfig, ReconnectPolicy
 from waproto.manager.outbound import OutboundQueue, QueuedMessage, RateLimiter
 from waproto.manager.policy import SessionState
+from waproto.messaging.send import MessageCaches
 from waproto.store import DeviceStore
 
 __all__ = ["CACHE_KINDS", "MANAGER_NAMESPACE", "QUEUE_NAMESPACE", "ManagedSession", "RunRecord"]
@@ -61,14 +62,6 @@ class _Capture:
     logged_out: bool = False
 
 
-@dataclass(slots=True)
-class _RetiredCounts:
-    """Hit and miss counts of caches that belonged to clients already closed."""
-
-    hits: dict[str, int] = field(default_factory=dict)
-    misses: dict[str, int] = field(default_factory=dict)
-
-
 class ManagedSession:
     """Everything the manager keeps for one session id (= one device of the database)."""
 
@@ -90,12 +83,12 @@ class ManagedSession:
         "id",
         "loaded",
         "lock",
+        "message_caches",
         "phones",
         "policy",
         "queue",
         "reason",
         "reconnects",
-        "retired",
         "runner_done",
         "scope",
         "seen",
@@ -140,7 +133,11 @@ class ManagedSession:
         )
         self.contacts: TTLCache[JID, str] = TTLCache(config.cache_size, config.contact_cache_ttl)
         self.phones: TTLCache[str, tuple[JID | None]] = TTLCache(config.cache_size, config.phone_cache_ttl)
-        self.retired = _RetiredCounts()
+        # Handed to every client of this session, so the entries survive reconnects.
+        self.message_caches = MessageCaches(
+            TTLCache(config.cache_size, config.device_cache_ttl),
+            TTLCache(config.cache_size, config.group_cache_ttl),
+        )
         # Message keys handed to handlers lately: a client replaying its inbox after a
         # reconnect must not show a message twice (receivers dedupe by id).
         self.seen: TTLCache[tuple[str, str, str], bool] = TTLCache(config.cache_size, _SEEN_TTL)
@@ -150,46 +147,23 @@ class ManagedSession:
         changed, self.changed = self.changed, anyio.Event()
         changed.set()
 
-    def caches(self) -> dict[str, TTLCache[Any, Any] | None]:
-        """The session's caches by kind; the device and group caches live in the current client."""
-        sender = self.client.sender if self.client is not None else None
+    def caches(self) -> dict[str, TTLCache[Any, Any]]:
+        """The session's caches by kind."""
         return {
             "contacts": self.contacts,
             "phones": self.phones,
-            "devices": sender.device_cache if sender is not None else None,
-            "groups": sender.group_cache if sender is not None else None,
+            "devices": self.message_caches.devices,
+            "groups": self.message_caches.groups,
         }
-
-    def cache_stats(self, kind: str) -> CacheStats:
-        """One cache's stats including the counts of caches of earlier clients."""
-        cache = self.caches()[kind]
-        current = cache.stats() if cache is not None else CacheStats(0, 0, 0, 0, 0)
-        return CacheStats(
-            current.size,
-            current.max_size,
-            current.hits + self.retired.hits.get(kind, 0),
-            current.misses + self.retired.misses.get(kind, 0),
-            current.evictions,
-        )
-
-    def retire_client_caches(self) -> None:
-        """Keep the counts of the closing client's caches (the entries go with it)."""
-        for kind in ("devices", "groups"):
-            cache = self.caches()[kind]
-            if cache is not None:
-                stats = cache.stats()
-                self.retired.hits[kind] = self.retired.hits.get(kind, 0) + stats.hits
-                self.retired.misses[kind] = self.retired.misses.get(kind, 0) + stats.misses
 
     def trim_caches(self, fraction: float) -> int:
         """Trim every cache of the session; returns the entries dropped."""
-        return sum(cache.trim(fraction) for cache in self.caches().values() if cache is not None)
+        return sum(cache.trim(fraction) for cache in self.caches().values())
 
     def clear_caches(self) -> None:
         """Forget every cached entry (counts are kept)."""
         for cache in self.caches().values():
-            if cache is not None:
-                cache.clear()
+            cache.clear()
 
     async def load(self) -> None:
         """Read the persisted queue once (after a restart it resumes where it was)."""

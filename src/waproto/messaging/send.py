@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from waproto.auth import encode_device_identity
 from waproto.binary import Node
 from waproto.cache import TTLCache
+from waproto.config import ClientConfig
 from waproto.errors import InvalidState, WAError
 from waproto.jid import GROUP_SERVER, JID
 from waproto.messaging.context import MessagingContext, signal_address
@@ -48,7 +49,7 @@ from waproto.signal import (
     initiate_session,
 )
 
-__all__ = ["GroupInfo", "MessageSender", "SendResult", "message_type_of", "parse_group"]
+__all__ = ["GroupInfo", "MessageCaches", "MessageSender", "SendResult", "message_type_of", "parse_group"]
 
 logger = logging.getLogger("waproto.messaging")
 
@@ -102,6 +103,26 @@ def parse_group(node: Node) -> GroupInfo:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class MessageCaches:
+    """Device lists and group metadata of one account, bounded and expiring.
+
+    Pass the same object to each new client of one session (the session manager
+    does) and the entries survive reconnects.
+    """
+
+    devices: TTLCache[JID, tuple[JID, ...]]
+    groups: TTLCache[JID, GroupInfo]
+
+    @classmethod
+    def for_config(cls, config: ClientConfig) -> MessageCaches:
+        """Empty caches sized and timed by ``config``."""
+        return cls(
+            TTLCache(config.device_cache_size, config.device_cache_ttl),
+            TTLCache(config.device_cache_size, config.group_cache_ttl),
+        )
+
+
 def message_type_of(message: wa_e2e_pb2.Message) -> str:
     """The stanza ``type``: ``reaction``, ``media`` or ``text``."""
     if message.HasField("reactionMessage"):
@@ -117,13 +138,11 @@ class MessageSender:
 
     __slots__ = ("_ctx", "_devices", "_groups")
 
-    def __init__(self, ctx: MessagingContext) -> None:
+    def __init__(self, ctx: MessagingContext, caches: MessageCaches | None = None) -> None:
         self._ctx = ctx
-        config = ctx.config
-        self._devices: TTLCache[JID, tuple[JID, ...]] = TTLCache(
-            config.device_cache_size, config.device_cache_ttl
-        )
-        self._groups: TTLCache[JID, GroupInfo] = TTLCache(config.device_cache_size, config.group_cache_ttl)
+        caches = caches or MessageCaches.for_config(ctx.config)
+        self._devices = caches.devices
+        self._groups = caches.groups
 
     @property
     def device_cache(self) -> TTLCache[JID, tuple[JID, ...]]:

@@ -174,6 +174,27 @@ async def test_phone_lookup_cache_counts_hits_and_clears(server: FakeServer) -> 
         assert manager.stats().caches["phones"].size == 0
 
 
+async def test_device_list_cache_survives_a_reconnect(server: FakeServer) -> None:
+    store = await _two_sessions(server)
+    async with SessionManager(store, manager_config(server)) as manager:
+        inbox = Inbox(manager)
+        await manager.start("b", timeout=10)
+        await manager.start("a", timeout=10)
+        await manager.send_immediate("a", B_JID, wa_e2e_pb2.Message(conversation="before"))
+        cached = manager.stats().caches["devices"]
+        assert cached.size >= 1
+        server.fault(Fault(FaultKind.DROP), f"{A}:1@s.whatsapp.net")
+        await manager.wait_state(
+            "a", {SessionState.BACKOFF, SessionState.CONNECTING, SessionState.CLOSED}, timeout=10
+        )
+        await manager.wait_state("a", {SessionState.OPEN}, timeout=10)
+        await manager.send_immediate("a", B_JID, wa_e2e_pb2.Message(conversation="after"))
+        await inbox.wait(2)
+        after = manager.stats().caches["devices"]
+        # The new client found the device lists of the old one: no second usync miss.
+        assert after.size >= cached.size and after.misses == cached.misses and after.hits > cached.hits
+
+
 async def test_memory_budget_trims_caches_and_emits_at_120_percent(server: FakeServer) -> None:
     store = await _two_sessions(server)
     rss = [50 << 20]
