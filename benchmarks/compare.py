@@ -129,7 +129,7 @@ def main() -> None:
         print("node/npm not found: Baileys is skipped", file=sys.stderr)
     common = ["--idle", str(args.idle), "--keepalive", str(args.keepalive), "--messages", str(args.messages)]
     common += ["--login-concurrency", str(args.login_concurrency)]
-    steps = len(sizes) * (2 if with_node else 1) + (0 if args.no_throughput else (2 if with_node else 1))
+    steps = len(sizes) * (2 if with_node else 1) + (0 if args.no_throughput else (3 if with_node else 2))
     steps += 1 if args.profile_n else 0
     progress = Progress("compare", steps, enabled=True)
     raw: dict[str, Any] = {"machine": machine(), "sessions": [], "throughput": {}}
@@ -151,7 +151,12 @@ def main() -> None:
     if not args.no_throughput:
         shape = ["--pairs", str(args.pairs), "--rounds", str(args.rounds)]
         shape += ["--group-size", str(args.group_size), "--group-messages", str(args.group_messages)]
+        # Durable (SQLite, a commit per message) and in memory, which is how the Baileys
+        # peer keeps its keys: the second row compares like with like.
         raw["throughput"]["waproto"] = run_json([str(BENCH_DIR / "throughput.py"), *shape])
+        progress.advance()
+        memory_run = [str(BENCH_DIR / "throughput.py"), *shape, "--store", "memory"]
+        raw["throughput"]["waproto_memory_store"] = run_json(memory_run)
         progress.advance()
         if with_node:
             raw["throughput"]["baileys"] = run_json([str(BAILEYS_RUN), "--throughput", *shape])
@@ -175,10 +180,12 @@ def throughput_summary(reports: dict[str, Any]) -> dict[str, Any]:
             "group_msgs_per_s": report.get("group", {}).get("msgs_per_s"),
             "group_deliveries_per_s": report.get("group", {}).get("deliveries_per_s"),
         }
-    if "waproto" in summary and "baileys" in summary:
-        summary["ratio_waproto_over_baileys"] = {
-            key: ratio(summary["waproto"][key], summary["baileys"][key]) for key in summary["waproto"]
-        }
+    if "baileys" in summary:
+        for ours in ("waproto", "waproto_memory_store"):
+            if ours in summary:
+                summary[f"ratio_{ours}_over_baileys"] = {
+                    key: ratio(summary[ours][key], summary["baileys"][key]) for key in summary[ours]
+                }
     return summary
 
 

@@ -32,7 +32,7 @@ import anyio
 import waproto
 from benchmarks._common import ServerProcess, fake_server, provision_accounts, raise_fd_limit
 from benchmarks.sessions import Fleet, config_for
-from waproto.store import SQLiteStore
+from waproto.store import Database, MemoryStore, SQLiteStore
 
 
 async def ping_pong(fleet: Fleet, pairs: int, rounds: int) -> dict[str, Any]:
@@ -101,10 +101,12 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
     total = 2 * args.pairs + 1 + args.group_size
     credentials = provision_accounts(server, total)
     with tempfile.TemporaryDirectory(prefix="waproto-bench-") as tmp:
-        async with (
-            await SQLiteStore.open(str(Path(tmp) / "throughput.db")) as store,
-            Fleet(store, config_for(server, 30.0)) as fleet,
-        ):
+        store: Database = (
+            MemoryStore()
+            if args.store == "memory"
+            else await SQLiteStore.open(str(Path(tmp) / "throughput.db"), synchronous=args.synchronous)
+        )
+        async with store, Fleet(store, config_for(server, 30.0)) as fleet:
             devices = await fleet.store_credentials(credentials, 0)
             await fleet.open_all(devices)
             pairs = await ping_pong(fleet, args.pairs, args.rounds)
@@ -113,6 +115,7 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
             failed = list(fleet.failed)
     return {
         "client": "waproto",
+        "store": args.store if args.store == "memory" else f"sqlite (synchronous={args.synchronous})",
         "runtime": f"CPython {platform.python_version()}, waproto {waproto.__version__}",
         "failed_sessions": failed,
         "pairs": pairs,
@@ -123,6 +126,15 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=10)
+    parser.add_argument(
+        "--store",
+        choices=("sqlite", "memory"),
+        default="sqlite",
+        help="sqlite: durable, commits per message (default); memory: as the Baileys peer keeps keys",
+    )
+    parser.add_argument(
+        "--synchronous", choices=("FULL", "NORMAL"), default="FULL", help="SQLite synchronous (default FULL)"
+    )
     parser.add_argument("--rounds", type=int, default=50, help="round trips per pair")
     parser.add_argument("--group-size", type=int, default=50, help="members besides the sender")
     parser.add_argument("--group-messages", type=int, default=20)

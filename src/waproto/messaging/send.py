@@ -165,7 +165,6 @@ class MessageSender:
             stanza = await self._group_stanza(msg_id, to, message)
         else:
             stanza = await self._direct_stanza(msg_id, to, message)
-        await self._remember(msg_id, to, message)
         ack = await ctx.send_and_wait_ack(stanza)
         error = ack.attr("error")
         if error:
@@ -298,6 +297,7 @@ class MessageSender:
         async with ctx.crypto_lock, ctx.store.transaction():
             parts = [await self._encrypt_for(d, plaintext) for d in recipients]
             parts += [await self._encrypt_for(d, sync_plaintext) for d in own_devices]
+            await self._remember(msg_id, to, message)
         return build_message_stanza(
             message_id=msg_id,
             to=to.to_non_ad(),
@@ -322,6 +322,7 @@ class MessageSender:
             record, distribution = create_sender_key_distribution(record)
             record, ciphertext = group_encrypt(record, pad_message(message.SerializeToString()))
             await ctx.store.put_sender_key(str(group), name, record.serialize())
+            await self._remember(msg_id, group, message)
             parts: list[EncryptedPart] = []
             if missing:
                 skdm = wa_e2e_pb2.Message(
@@ -363,6 +364,7 @@ class MessageSender:
         await self._ctx.store.put(SENDER_KEY_MEMORY, str(group), json.dumps(sorted(holders)).encode())
 
     async def _remember(self, msg_id: str, to: JID, message: wa_e2e_pb2.Message) -> None:
+        """Keep the message to answer retry receipts; called inside the encryption's transaction."""
         entry = {"to": str(to), "message": message.SerializeToString().hex(), "t": int(time.time())}
         await self._ctx.store.put(SENT_MESSAGES, msg_id, json.dumps(entry).encode())
 

@@ -299,7 +299,7 @@ class SQLiteStore(TransactionalDatabase):
         return await self._write_many(sql, (params,))
 
     async def _write_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> int:
-        async with self.transaction():
+        async with self._writing():
             if not self._conn.in_transaction:
                 raise StoreError("the transaction was rolled back by SQLite after an earlier error")
             with _translated("write failed"):
