@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -38,14 +39,53 @@ NODE_QUEUE_SIZE = 2048
 _Queued = tuple[Connection, Node | None]
 
 
+class _NodeQueue:
+    """A bounded FIFO between the reader and the handler task.
+
+    Smaller than an anyio memory stream pair, and it waits outside any
+    ``except`` block, so an idle session keeps no exception (and its frames) alive.
+    One event, made only while someone waits, wakes both sides; each re-checks.
+    """
+
+    __slots__ = ("_items", "_max_size", "_waiter")
+
+    def __init__(self, max_size: int) -> None:
+        self._items: deque[_Queued] = deque()
+        self._max_size = max_size
+        self._waiter: anyio.Event | None = None
+
+    async def put(self, item: _Queued) -> None:
+        while len(self._items) >= self._max_size:
+            await self._wait()
+        self._items.append(item)
+        self._wake()
+
+    async def get(self) -> _Queued:
+        while not self._items:
+            await self._wait()
+        item = self._items.popleft()
+        self._wake()
+        return item
+
+    async def _wait(self) -> None:
+        if self._waiter is None:
+            self._waiter = anyio.Event()
+        await self._waiter.wait()
+
+    def _wake(self) -> None:
+        if self._waiter is not None:
+            self._waiter.set()
+            self._waiter = None
+
+
 class NodeDispatcher:
     """Routes each inbound node of one client to its handler."""
 
-    __slots__ = ("_client", "_queue_in", "_queue_out", "_table")
+    __slots__ = ("_client", "_queue", "_table")
 
     def __init__(self, client: Client) -> None:
         self._client = client
-        self._queue_in, self._queue_out = anyio.create_memory_object_stream[_Queued](NODE_QUEUE_SIZE)
+        self._queue = _NodeQueue(NODE_QUEUE_SIZE)
         self._table: dict[str, Callable[[Node], Awaitable[None]]] = {
             "message": client.receiver.handle,
             "receipt": self._receipt,
@@ -59,7 +99,7 @@ class NodeDispatcher:
 
     async def enqueue(self, connection: Connection, node: Node | None) -> None:
         """Queue a node from ``connection`` for the handler task (None: replay the inbox)."""
-        await self._queue_in.send((connection, node))
+        await self._queue.put((connection, node))
 
     async def run(self) -> None:
         """The handler task: queued nodes one at a time, in arrival order.
@@ -67,7 +107,8 @@ class NodeDispatcher:
         Nodes of a connection that has closed are dropped: the server delivers
         again what was not acked, and the inbox replay waits for the next login.
         """
-        async for connection, node in self._queue_out:
+        while True:
+            connection, node = await self._queue.get()
             if connection.ready_state is ReadyState.CLOSED:
                 continue
             if node is None:
