@@ -18,16 +18,13 @@ import argparse
 import json
 import os
 import platform
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import _path  # noqa: F401  (must come first: this file's name shadows the stdlib signal module)
 
-from tests.unit.signal.helpers import Party  # noqa: E402
-from waproto.signal import (  # noqa: E402
+from tests.unit.signal.helpers import Party
+from waproto.signal import (
     SessionRecord,
     create_sender_key_distribution,
     decrypt_message,
