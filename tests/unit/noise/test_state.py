@@ -27,9 +27,11 @@ def test_xx_vectors_are_present() -> None:
     assert len(_xx_vectors()) == 4
 
 
-@pytest.mark.parametrize("label", [label for label, _ in _xx_vectors()])
-def test_xx_vector_byte_for_byte(label: str) -> None:
-    vector = dict(_xx_vectors())[label]
+# Indexes, not labels: the vectors are read inside the test, so a missing
+# ../shared/vectors skips the test instead of failing collection.
+@pytest.mark.parametrize("index", range(4))
+def test_xx_vector_byte_for_byte(index: int) -> None:
+    vector = _xx_vectors()[index][1]
     assert vector["init_prologue"] == vector["resp_prologue"]
 
     def key(field: str) -> KeyPair:
