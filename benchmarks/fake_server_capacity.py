@@ -16,7 +16,6 @@ import argparse
 import base64
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ from typing import Any
 
 import anyio
 
+from benchmarks._common import memory_kib, raise_fd_limit
 from waproto.auth.payload import ClientIdentity, build_login_payload
 from waproto.binary import decode_node
 from waproto.crypto import generate_keypair, keypair_from_private
@@ -34,21 +34,6 @@ from waproto.testing import FakeServer, FakeServerConfig
 from waproto.transport import WebSocketConnection, connect_websocket, ssl_context_from_ca_file
 
 KIB = 1024
-
-
-def memory_kib() -> dict[str, int]:
-    fields: dict[str, int] = {}
-    for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-        name, _, rest = line.partition(":")
-        if name in ("Rss", "Pss"):
-            fields[name.lower()] = int(rest.split()[0])
-    return fields
-
-
-def raise_fd_limit(needed: int) -> None:
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft < needed:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (min(needed, hard), hard))
 
 
 # -- client side (child process) -------------------------------------------------------------------

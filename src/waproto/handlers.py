@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from waproto.events import Event
 
-__all__ = ["EventHandler", "HandlerRegistry"]
+__all__ = ["EventHandler", "EventSource", "HandlerRegistry"]
 
 logger = logging.getLogger("waproto.handlers")
 
@@ -62,3 +62,25 @@ class HandlerRegistry:
                     await result
             except Exception:
                 logger.exception("handler %r failed on %s", handler, type(event).__name__)
+
+
+class EventSource:
+    """Mixin for objects that emit events: ``on``, ``add_handler``, ``remove_handler``.
+
+    The class sets ``self._handlers`` to a :class:`HandlerRegistry`.
+    """
+
+    __slots__ = ()
+    _handlers: HandlerRegistry
+
+    def on(self, event_type: type[Any]) -> Callable[[EventHandler[Any]], EventHandler[Any]]:
+        """Decorator: ``@source.on(Message)`` registers a sync or async handler."""
+        return self._handlers.on(event_type)
+
+    def add_handler(self, event_type: type[Any], handler: EventHandler[Any]) -> None:
+        """Register ``handler`` for ``event_type`` and its subclasses."""
+        self._handlers.add(event_type, handler)
+
+    def remove_handler(self, handler: Callable[..., Any]) -> None:
+        """Unregister ``handler`` from every event type."""
+        self._handlers.remove(handler)

@@ -51,7 +51,7 @@ from waproto.events import (
 from waproto.events import (
     Message as MessageEvent,
 )
-from waproto.handlers import EventHandler, HandlerRegistry
+from waproto.handlers import EventSource, HandlerRegistry
 from waproto.jid import JID, USER_SERVER
 from waproto.messaging.receive import MessageReceiver
 from waproto.messaging.send import GroupInfo, MessageCaches, MessageSender, SendResult, parse_group
@@ -77,7 +77,7 @@ class ClientState(enum.Enum):
     CLOSED = "closed"
 
 
-class Client:
+class Client(EventSource):
     """One account driven from Python.
 
     Args:
@@ -228,20 +228,6 @@ class Client:
             await self._wait_connected_or_stopped()
         if not self._connected:
             raise ConnectionClosed(self._stop_reason or "client stopped")
-
-    # ------------------------------------------------------------------ handlers
-
-    def on(self, event_type: type[Any]) -> Callable[[EventHandler[Any]], EventHandler[Any]]:
-        """Decorator: ``@client.on(Message)`` registers a sync or async handler."""
-        return self._handlers.on(event_type)
-
-    def add_handler(self, event_type: type[Any], handler: EventHandler[Any]) -> None:
-        """Register ``handler`` for ``event_type`` (and its subclasses)."""
-        self._handlers.add(event_type, handler)
-
-    def remove_handler(self, handler: Callable[..., Any]) -> None:
-        """Unregister ``handler``."""
-        self._handlers.remove(handler)
 
     # ------------------------------------------------------------- public state
 

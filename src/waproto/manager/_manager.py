@@ -40,7 +40,7 @@ from waproto.connection import CloseInfo, DisconnectReason
 from waproto.crypto import RandomSource
 from waproto.errors import ConnectionClosed, InvalidState, StoreError, WAError
 from waproto.events import Connected, Disconnected, Event, LoggedOut, Message
-from waproto.handlers import EventHandler, HandlerRegistry
+from waproto.handlers import EventSource, HandlerRegistry
 from waproto.jid import JID
 from waproto.manager._housekeeping import apply_memory_budget, cache_totals, release_idle, session_stats
 from waproto.manager._sending import Outbox
@@ -75,7 +75,7 @@ class _Cancel(enum.Enum):
     LOGOUT = "logout"
 
 
-class SessionManager:
+class SessionManager(EventSource):
     """Runs many sessions of one database in this process.
 
     Args:
@@ -174,20 +174,6 @@ class SessionManager:
             else:
                 session.state = _state_or_stopped(record.state)
                 session.reason = record.reason
-
-    # ------------------------------------------------------------------ handlers
-
-    def on(self, event_type: type[Any]) -> Callable[[EventHandler[Any]], EventHandler[Any]]:
-        """Decorator: ``@manager.on(Message)``; every event carries its ``session_id``."""
-        return self._handlers.on(event_type)
-
-    def add_handler(self, event_type: type[Any], handler: EventHandler[Any]) -> None:
-        """Register ``handler`` for ``event_type`` (and subclasses) of every session."""
-        self._handlers.add(event_type, handler)
-
-    def remove_handler(self, handler: Callable[..., Any]) -> None:
-        """Unregister ``handler``."""
-        self._handlers.remove(handler)
 
     # ------------------------------------------------------------- sessions API
 
