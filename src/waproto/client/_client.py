@@ -39,7 +39,14 @@ from waproto.client._dispatch import NodeDispatcher
 from waproto.client._pairing import Pairing
 from waproto.client._prekeys import PrekeyManager
 from waproto.config import ClientConfig
-from waproto.connection import CloseInfo, Connection, ConnectionCore, DisconnectReason, ReadyState
+from waproto.connection import (
+    CloseInfo,
+    Connection,
+    ConnectionCore,
+    DisconnectReason,
+    ReadyState,
+    check_iq_error,
+)
 from waproto.errors import ConnectionClosed, InvalidState, WAError
 from waproto.events import (
     Connected,
@@ -55,7 +62,7 @@ from waproto.handlers import EventSource, HandlerRegistry
 from waproto.jid import JID, USER_SERVER
 from waproto.messaging.receive import MessageReceiver
 from waproto.messaging.send import GroupInfo, MessageCaches, MessageSender, SendResult, parse_group
-from waproto.messaging.wire import build_receipt, check_iq_error
+from waproto.messaging.wire import build_receipt
 from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY
 from waproto.proto import wa_e2e_pb2
 from waproto.store import Credentials, Database, DeviceStore, new_credentials

@@ -13,8 +13,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from waproto.binary import Node
+from waproto.connection import check_iq_error
 from waproto.jid import USER_SERVER
-from waproto.messaging.wire import check_iq_error
 from waproto.signal import MAX_PREKEY_ID, PreKey, generate_prekeys
 from waproto.store import Credentials
 

@@ -5,7 +5,15 @@
 
 from __future__ import annotations
 
-from waproto.connection.core import Closed, ConnectionCore, ConnectionEvent, LoggedIn, NodeReceived, QueryIds
+from waproto.connection.core import (
+    Closed,
+    ConnectionCore,
+    ConnectionEvent,
+    LoggedIn,
+    NodeReceived,
+    QueryIds,
+    check_iq_error,
+)
 from waproto.connection.reasons import (
     CloseInfo,
     DisconnectReason,
@@ -27,6 +35,7 @@ __all__ = [
     "NodeReceived",
     "QueryIds",
     "ReadyState",
+    "check_iq_error",
     "check_transition",
     "close_from_failure",
     "close_from_stream_error",

@@ -31,7 +31,7 @@ from waproto.connection.reasons import (
 )
 from waproto.connection.state import ReadyState, check_transition
 from waproto.crypto import KeyPair
-from waproto.errors import CryptoError, DecodeError, HandshakeError, InvalidState
+from waproto.errors import CryptoError, DecodeError, HandshakeError, InvalidState, IQError
 from waproto.jid import USER_SERVER
 from waproto.noise import (
     FrameDecoder,
@@ -48,6 +48,7 @@ __all__ = [
     "LoggedIn",
     "NodeReceived",
     "QueryIds",
+    "check_iq_error",
 ]
 
 logger = logging.getLogger("waproto.connection")
@@ -78,6 +79,15 @@ class Closed(ConnectionEvent):
     """The connection is over; ``info`` says why. No more events follow."""
 
     info: CloseInfo
+
+
+def check_iq_error(node: Node) -> Node:
+    """Return an iq result, or raise :class:`IQError` for ``type=error`` with its code and text."""
+    if node.attr("type") == "error":
+        error = node.get_child("error")
+        code = (error.attr_int("code") if error is not None else None) or 500
+        raise IQError(code, (error.attr("text") or "") if error is not None else "")
+    return node
 
 
 class QueryIds:

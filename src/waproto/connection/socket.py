@@ -15,10 +15,10 @@ from collections.abc import Awaitable, Callable
 import anyio
 
 from waproto.binary import Node
-from waproto.connection.core import Closed, ConnectionCore, LoggedIn, NodeReceived
+from waproto.connection.core import Closed, ConnectionCore, LoggedIn, NodeReceived, check_iq_error
 from waproto.connection.reasons import CloseInfo, DisconnectReason
 from waproto.connection.state import ReadyState
-from waproto.errors import ConnectionClosed, IQError, QueryTimeout
+from waproto.errors import ConnectionClosed, QueryTimeout
 from waproto.transport import WebSocketConnection
 
 __all__ = ["Connection", "NodeHandler"]
@@ -120,12 +120,7 @@ class Connection:
         """
         if "id" not in node.attrs:
             node.attrs["id"] = self.next_id()
-        result = await self._request(node.attrs["id"], node, timeout)
-        if result.attr("type") == "error":
-            error = result.get_child("error")
-            code = (error.attr_int("code") if error is not None else None) or 500
-            raise IQError(code, (error.attr("text") or "") if error is not None else "")
-        return result
+        return check_iq_error(await self._request(node.attrs["id"], node, timeout))
 
     async def send_and_wait_ack(self, node: Node, *, timeout: float) -> Node:
         """Send a message stanza and wait for the server's ``<ack class=message>``."""

@@ -23,6 +23,7 @@ from waproto.auth import encode_device_identity
 from waproto.binary import Node
 from waproto.cache import TTLCache
 from waproto.config import ClientConfig
+from waproto.connection import check_iq_error
 from waproto.errors import InvalidState, WAError
 from waproto.jid import GROUP_SERVER, JID
 from waproto.messaging.context import MessagingContext, signal_address
@@ -32,7 +33,6 @@ from waproto.messaging.wire import (
     build_key_fetch,
     build_message_stanza,
     build_usync_devices,
-    check_iq_error,
     generate_message_id,
     pad_message,
     parse_key_bundles,

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from waproto.binary import Node
+from waproto.connection import check_iq_error
 from waproto.crypto import RandomSource
-from waproto.errors import DecodeError, IQError, JIDError
+from waproto.errors import DecodeError, JIDError
 from waproto.jid import JID, USER_SERVER
 
 __all__ = [
@@ -26,7 +27,6 @@ __all__ = [
     "build_receipt",
     "build_retry_receipt",
     "build_usync_devices",
-    "check_iq_error",
     "generate_message_id",
     "jid_attr",
     "pad_message",
@@ -56,16 +56,6 @@ def unpad_message(padded: bytes) -> bytes:
     if size == 0 or size > len(padded):
         raise DecodeError(f"bad message padding ({size} of {len(padded)} bytes)")
     return padded[:-size]
-
-
-def check_iq_error(node: Node) -> Node:
-    """Return an iq result, or raise :class:`IQError` for ``type=error`` with its code and text."""
-    if node.attr("type") == "error":
-        error = node.get_child("error")
-        code = error.attr_int("code", 500) if error is not None else 500
-        text = (error.attr("text") or "") if error is not None else ""
-        raise IQError(code if code is not None else 500, text)
-    return node
 
 
 def build_usync_devices(users: Iterable[JID], sid: str, context: str = "message") -> Node:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from waproto.binary import Node
+from waproto.connection import check_iq_error
 from waproto.errors import DecodeError, IQError
 from waproto.jid import JID
 from waproto.messaging.wire import (
@@ -17,7 +18,6 @@ from waproto.messaging.wire import (
     build_receipt,
     build_retry_receipt,
     build_usync_devices,
-    check_iq_error,
     generate_message_id,
     jid_attr,
     pad_message,
