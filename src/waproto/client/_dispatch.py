@@ -21,7 +21,7 @@ from waproto.connection import Connection, ReadyState
 from waproto.errors import DecodeError, WAError
 from waproto.events import ChatState, Presence, Receipt
 from waproto.jid import GROUP_SERVER, JID, USER_SERVER
-from waproto.messaging.wire import KeyBundle, build_ack, jid_attr
+from waproto.messaging.wire import build_ack, jid_attr, parse_retry_keys
 
 if TYPE_CHECKING:
     from waproto.client._client import Client
@@ -217,7 +217,7 @@ class NodeDispatcher:
         if count > client.config.max_retry_receipts:
             logger.info("< retry %d for %s exceeds the limit, ignored", count, node.attr("id"))
             return
-        bundle = _retry_bundle(node, device)
+        bundle = parse_retry_keys(node, device)
         resent = await client.sender.resend_to_device(
             retry.attr("id") or node.require_attr("id"), device, keys=bundle
         )
@@ -248,23 +248,3 @@ class NodeDispatcher:
                         media=child.attr("media") or "",
                     )
                 )
-
-
-def _retry_bundle(node: Node, device: JID) -> KeyBundle | None:
-    """The key bundle a retry receipt carries (from its second attempt on), if any."""
-    keys = node.get_child("keys")
-    registration = node.get_child("registration")
-    if keys is None or registration is None:
-        return None
-    skey = keys.require_child("skey")
-    key = keys.get_child("key")
-    return KeyBundle(
-        jid=device,
-        registration_id=int.from_bytes(registration.content_bytes(), "big"),
-        identity_key=keys.require_child("identity").content_bytes(),
-        signed_prekey_id=int.from_bytes(skey.require_child("id").content_bytes(), "big"),
-        signed_prekey=skey.require_child("value").content_bytes(),
-        signed_prekey_signature=skey.require_child("signature").content_bytes(),
-        prekey_id=int.from_bytes(key.require_child("id").content_bytes(), "big") if key is not None else None,
-        prekey=key.require_child("value").content_bytes() if key is not None else None,
-    )

@@ -15,6 +15,7 @@ from waproto.binary import Node
 from waproto.config import ClientConfig
 from waproto.events import Event
 from waproto.jid import JID
+from waproto.signal import protocol_address
 from waproto.store import Credentials, DeviceStore
 
 __all__ = ["MessagingContext", "signal_address"]
@@ -22,7 +23,7 @@ __all__ = ["MessagingContext", "signal_address"]
 
 def signal_address(jid: JID) -> str:
     """libsignal's address of a device JID (``name.device``), under which its session is stored."""
-    return f"{jid.signal_address_name}.{jid.device}"
+    return protocol_address(jid.signal_address_name, jid.device)
 
 
 class MessagingContext(Protocol):

@@ -31,6 +31,7 @@ __all__ = [
     "jid_attr",
     "pad_message",
     "parse_key_bundles",
+    "parse_retry_keys",
     "parse_usync_devices",
     "unpad_message",
 ]
@@ -129,6 +130,24 @@ def _key_parts(node: Node) -> tuple[int, bytes]:
     return key_id, node.require_child("value").content_bytes()
 
 
+def _bundle(jid: JID, registration: Node, keys: Node) -> KeyBundle:
+    """A bundle from ``<registration>`` and a node holding ``identity``, ``skey`` and maybe ``key``."""
+    skey = keys.require_child("skey")
+    signed_id, signed_value = _key_parts(skey)
+    key = keys.get_child("key")
+    prekey_id, prekey = _key_parts(key) if key is not None else (None, None)
+    return KeyBundle(
+        jid=jid,
+        registration_id=int.from_bytes(registration.content_bytes(), "big"),
+        identity_key=keys.require_child("identity").content_bytes(),
+        signed_prekey_id=signed_id,
+        signed_prekey=signed_value,
+        signed_prekey_signature=skey.require_child("signature").content_bytes(),
+        prekey_id=prekey_id,
+        prekey=prekey,
+    )
+
+
 def parse_key_bundles(result: Node) -> list[KeyBundle]:
     """Bundles from a key-fetch result; users the server reports with an error are skipped."""
     listing = check_iq_error(result).require_child("list")
@@ -139,23 +158,17 @@ def parse_key_bundles(result: Node) -> list[KeyBundle]:
         jid = user.attr_jid("jid")
         if jid is None:
             raise DecodeError("key bundle without a jid")
-        skey = user.require_child("skey")
-        signed_id, signed_value = _key_parts(skey)
-        key = user.get_child("key")
-        prekey_id, prekey = _key_parts(key) if key is not None else (None, None)
-        bundles.append(
-            KeyBundle(
-                jid=jid,
-                registration_id=int.from_bytes(user.require_child("registration").content_bytes(), "big"),
-                identity_key=user.require_child("identity").content_bytes(),
-                signed_prekey_id=signed_id,
-                signed_prekey=signed_value,
-                signed_prekey_signature=skey.require_child("signature").content_bytes(),
-                prekey_id=prekey_id,
-                prekey=prekey,
-            )
-        )
+        bundles.append(_bundle(jid, user.require_child("registration"), user))
     return bundles
+
+
+def parse_retry_keys(receipt: Node, device: JID) -> KeyBundle | None:
+    """The key bundle a retry receipt carries (from its second attempt on), if any."""
+    keys = receipt.get_child("keys")
+    registration = receipt.get_child("registration")
+    if keys is None or registration is None:
+        return None
+    return _bundle(device, registration, keys)
 
 
 @dataclass(frozen=True, slots=True)

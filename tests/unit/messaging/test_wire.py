@@ -22,6 +22,7 @@ from waproto.messaging.wire import (
     jid_attr,
     pad_message,
     parse_key_bundles,
+    parse_retry_keys,
     parse_usync_devices,
     unpad_message,
 )
@@ -305,3 +306,16 @@ def test_jid_attr_errors_are_decode_errors(value: str | None) -> None:
 def test_jid_attr_parses() -> None:
     for jid in [ALICE, JID("1", "g.us"), JID("15550001", "s.whatsapp.net", device=4)]:
         assert jid_attr(Node("message", {"from": str(jid)}), "from") == jid
+
+
+def test_retry_receipt_keys_parse_into_a_bundle() -> None:
+    user = _bundle_user(str(BOB))
+    keys = Node("keys", {}, [c for c in user.get_children() if c.tag != "registration"])
+    device = JID("15550002", "s.whatsapp.net", device=3)
+    message = Node("message", {"id": "M1", "from": str(device)})
+    with_keys = build_retry_receipt(message, retry_count=2, registration_id=1234, timestamp=1, keys=keys)
+    bundle = parse_retry_keys(with_keys, device)
+    assert bundle is not None and bundle.jid == device and bundle.registration_id == 1234
+    assert (bundle.signed_prekey_id, bundle.prekey_id, bundle.identity_key) == (7, 99, b"I" * 32)
+    first = build_retry_receipt(message, retry_count=1, registration_id=1234, timestamp=1)
+    assert parse_retry_keys(first, device) is None
