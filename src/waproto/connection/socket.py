@@ -52,7 +52,7 @@ class Connection:
         on_login: called with the ``<success>`` node when the server accepts the login.
     """
 
-    __slots__ = ("_core", "_login", "_on_login", "_on_node", "_send_lock", "_waiters", "_ws")
+    __slots__ = ("_core", "_on_login", "_on_node", "_send_lock", "_waiters", "_ws")
 
     def __init__(
         self,
@@ -68,7 +68,6 @@ class Connection:
         self._on_login = on_login
         self._send_lock = anyio.Lock()
         self._waiters: dict[str, _Waiter] = {}
-        self._login: Node | None = None
 
     @property
     def ready_state(self) -> ReadyState:

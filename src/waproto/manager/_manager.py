@@ -550,12 +550,7 @@ class SessionManager(EventSource):
         if why == _Cancel.LOGOUT.value:
             self._set_state(session, SessionState.LOGGED_OUT, "logout")
             return
-        close = session.capture.close or CloseInfo.local(
-            DisconnectReason.TIMED_OUT
-            if isinstance(error, TimeoutError)
-            else DisconnectReason.CONNECTION_CLOSED,
-            f"client stopped: {error!r}" if error is not None else "client stopped",
-        )
+        close = session.capture.close or _close_from_error(error)
         if session.capture.logged_out:
             close = dataclasses.replace(close, device_removed=True)
         decision = decide(
