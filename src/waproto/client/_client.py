@@ -113,6 +113,7 @@ class Client(EventSource):
         self._handlers = HandlerRegistry()
         self._state = ClientState.UNOPENED
         self._credentials: Credentials | None = None
+        self._own_jid: JID | None = None
         self._connection: Connection | None = None
         self._task_group: TaskGroup | None = None
         self._connected = False
@@ -165,7 +166,7 @@ class Client(EventSource):
         if credentials is None:
             credentials = new_credentials()
             await self._prekeys.store_initial(credentials)
-        self._credentials = credentials
+        self._use_credentials(credentials)
         # Raised after the task group exits, so callers get it bare rather than in an ExceptionGroup.
         failure: Exception | None = None
         try:
@@ -268,10 +269,9 @@ class Client(EventSource):
     @property
     def own_jid(self) -> JID:
         """Our device JID."""
-        me = self.credentials.me
-        if me is None:
+        if self._own_jid is None:
             raise InvalidState("not paired yet")
-        return JID.parse(me)
+        return self._own_jid
 
     @property
     def ready_state(self) -> ReadyState:
@@ -473,7 +473,12 @@ class Client(EventSource):
     async def save_credentials(self, credentials: Credentials) -> None:
         """Store new credentials and use them from now on."""
         await self._store.put_credentials(credentials)
+        self._use_credentials(credentials)
+
+    def _use_credentials(self, credentials: Credentials) -> None:
+        # The JID is read on every stanza; parse it once per change of credentials.
         self._credentials = credentials
+        self._own_jid = JID.parse(credentials.me) if credentials.me is not None else None
 
     async def close_connection(self, info: CloseInfo) -> None:
         """End the current connection with ``info`` (the loop then applies its policy)."""
