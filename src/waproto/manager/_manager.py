@@ -597,11 +597,6 @@ class SessionManager(EventSource):
         elif isinstance(event, LoggedOut):
             session.capture.logged_out = True
         elif isinstance(event, Message):
-            key = (str(event.info.chat), str(event.info.sender), event.info.id)
-            if session.seen.get(key):
-                logger.debug("session %s: message %s shown already", session.id, event.info.id)
-                return
-            session.seen.put(key, True)
             self._messages_in += 1
             if event.info.push_name:
                 session.contacts.put(event.info.sender.to_non_ad(), event.info.push_name)

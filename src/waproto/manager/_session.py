@@ -26,8 +26,6 @@ MANAGER_NAMESPACE = "waproto.manager"
 #: Key-value namespace holding the session's queued outbound messages, one row per message id.
 QUEUE_NAMESPACE = "waproto.manager.queue"
 _RUN_KEY = "run"
-#: Seconds a delivered message key is remembered for deduplication.
-_SEEN_TTL = 3600.0
 
 #: Cache kinds reported by ``stats()``.
 CACHE_KINDS = ("contacts", "phones", "devices", "groups")
@@ -91,7 +89,6 @@ class ManagedSession:
         "reconnects",
         "runner_done",
         "scope",
-        "seen",
         "state",
         "store",
         "wanted",
@@ -138,9 +135,6 @@ class ManagedSession:
             TTLCache(config.cache_size, config.device_cache_ttl),
             TTLCache(config.cache_size, config.group_cache_ttl),
         )
-        # Message keys handed to handlers lately: a client replaying its inbox after a
-        # reconnect must not show a message twice (receivers dedupe by id).
-        self.seen: TTLCache[tuple[str, str, str], bool] = TTLCache(config.cache_size, _SEEN_TTL)
 
     def notify(self) -> None:
         """Wake everyone waiting for this session to change."""
