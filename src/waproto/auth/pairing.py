@@ -25,11 +25,11 @@ import os
 from dataclasses import dataclass
 from typing import TypeVar
 
-from google.protobuf.message import DecodeError as _PbDecodeError
 from google.protobuf.message import Message as _PbMessage
 
 from waproto.crypto import KeyPair, RandomSource, hmac_sha256, xeddsa_sign, xeddsa_verify
 from waproto.errors import PairingError
+from waproto.proto import decode_message
 from waproto.proto import wa_adv_pb2 as adv
 
 __all__ = [
@@ -90,13 +90,6 @@ def device_identity_hmac(adv_secret: bytes, signed_identity: bytes, *, hosted: b
 _M = TypeVar("_M", bound=_PbMessage)
 
 
-def _parse(message_type: type[_M], data: bytes, what: str) -> _M:
-    try:
-        return message_type.FromString(data)
-    except _PbDecodeError:
-        raise PairingError(f"malformed {what}") from None
-
-
 @dataclass(frozen=True, slots=True)
 class PairSuccess:
     """What a verified ``pair-success`` yields; the caller stores it and sends the reply."""
@@ -139,14 +132,18 @@ def verify_pair_success(
         PairingError: a malformed message, a wrong HMAC or a bad account signature. The caller
             answers the iq with ``<error code="401" text="not-authorized">`` (whatsmeow).
     """
-    container = _parse(adv.ADVSignedDeviceIdentityHMAC, device_identity, "ADVSignedDeviceIdentityHMAC")
+    container = decode_message(
+        adv.ADVSignedDeviceIdentityHMAC, device_identity, "ADVSignedDeviceIdentityHMAC", error=PairingError
+    )
     hosted_account = container.accountType == adv.HOSTED
     expected = device_identity_hmac(adv_secret, container.details, hosted=hosted_account)
     if not hmac.compare_digest(expected, container.hmac):
         raise PairingError("pair-success device identity HMAC does not match the ADV secret")
 
-    account = _parse(adv.ADVSignedDeviceIdentity, container.details, "ADVSignedDeviceIdentity")
-    details = _parse(adv.ADVDeviceIdentity, account.details, "ADVDeviceIdentity")
+    account = decode_message(
+        adv.ADVSignedDeviceIdentity, container.details, "ADVSignedDeviceIdentity", error=PairingError
+    )
+    details = decode_message(adv.ADVDeviceIdentity, account.details, "ADVDeviceIdentity", error=PairingError)
     if len(account.accountSignatureKey) != 32 or len(account.accountSignature) != 64:
         raise PairingError("pair-success account signature key or signature has the wrong size")
     # Baileys rc13 picks the signature prefix from the device type, the HMAC prefix from the container.
@@ -184,7 +181,7 @@ def encode_device_identity(account: bytes, *, include_signature_key: bool = True
     Raises:
         PairingError: ``account`` is not an ``ADVSignedDeviceIdentity``.
     """
-    message = _parse(adv.ADVSignedDeviceIdentity, account, "stored account")
+    message = decode_message(adv.ADVSignedDeviceIdentity, account, "stored account", error=PairingError)
     if not include_signature_key or not message.accountSignatureKey:
         message.ClearField("accountSignatureKey")
     return message.SerializeToString()
@@ -250,8 +247,10 @@ def verify_device_signature(
     Raises:
         PairingError: malformed, or the device signature does not verify.
     """
-    account = _parse(adv.ADVSignedDeviceIdentity, reply_identity, "pair-device-sign identity")
-    details = _parse(adv.ADVDeviceIdentity, account.details, "ADVDeviceIdentity")
+    account = decode_message(
+        adv.ADVSignedDeviceIdentity, reply_identity, "pair-device-sign identity", error=PairingError
+    )
+    details = decode_message(adv.ADVDeviceIdentity, account.details, "ADVDeviceIdentity", error=PairingError)
     hosted = adv.HOSTED in (details.accountType, details.deviceType)
     message = device_signature_message(
         account.details, companion_identity_public, account_signature_key, hosted=hosted

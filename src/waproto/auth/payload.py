@@ -14,11 +14,10 @@ import hashlib
 from dataclasses import dataclass
 from enum import IntEnum
 
-from google.protobuf.message import DecodeError as _PbDecodeError
-
 from waproto.config import DEFAULT_BROWSER, DEFAULT_VERSION
 from waproto.crypto import DJB_TYPE
 from waproto.errors import DecodeError
+from waproto.proto import decode_message
 from waproto.proto import wa_client_payload_pb2 as pb
 
 __all__ = [
@@ -262,10 +261,7 @@ def decode_client_payload(data: bytes) -> pb.ClientPayload:
     Raises:
         DecodeError: the bytes are not a ClientPayload.
     """
-    try:
-        return _ClientPayload.FromString(data)
-    except _PbDecodeError as exc:
-        raise DecodeError(f"bad ClientPayload: {exc}") from None
+    return decode_message(_ClientPayload, data, "ClientPayload")
 
 
 @dataclass(frozen=True, slots=True)

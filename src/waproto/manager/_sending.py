@@ -25,7 +25,7 @@ from waproto.manager.events import QueuedMessageFailed, QueuedMessageSent
 from waproto.manager.outbound import Enqueued, QueuedMessage
 from waproto.manager.policy import SessionState
 from waproto.messaging.wire import generate_message_id
-from waproto.proto import wa_e2e_pb2
+from waproto.proto import decode_message, wa_e2e_pb2
 
 __all__ = ["Outbox"]
 
@@ -106,7 +106,7 @@ class Outbox:
     ) -> None:
         config = self._config
         try:
-            message = wa_e2e_pb2.Message.FromString(item.payload)
+            message = decode_message(wa_e2e_pb2.Message, item.payload, "queued message")
             result = await client.send_message(item.to, message, message_id=item.id)
         except (ConnectionClosed, QueryTimeout) as exc:
             item.attempts += 1

@@ -31,7 +31,7 @@ from waproto.events import Message, MessageInfo, UndecryptableMessage
 from waproto.jid import BROADCAST_SERVER, GROUP_SERVER, JID
 from waproto.messaging.context import MessagingContext, signal_address
 from waproto.messaging.wire import build_ack, build_receipt, build_retry_receipt, jid_attr, unpad_message
-from waproto.proto import wa_e2e_pb2
+from waproto.proto import decode_message, wa_e2e_pb2
 from waproto.signal import (
     PreKey,
     SenderKeyRecord,
@@ -155,10 +155,7 @@ class MessageReceiver:
         # 1:1 parts first: they may carry the sender key the skmsg part needs.
         for enc in sorted(encs, key=lambda e: e.attr("type") == "skmsg"):
             plaintext = unpad_message(await self._decrypt_one(enc, info))
-            try:
-                message = wa_e2e_pb2.Message.FromString(plaintext)
-            except Exception as exc:  # protobuf raises its own DecodeError, not ours
-                raise DecodeError(f"bad Message protobuf: {exc}") from None
+            message = decode_message(wa_e2e_pb2.Message, plaintext, "Message")
             if message.HasField("senderKeyDistributionMessage"):
                 await self._store_sender_key(info, message.senderKeyDistributionMessage)
             if message.HasField("deviceSentMessage"):
@@ -314,7 +311,7 @@ def _read_inbox_entry(raw: bytes) -> tuple[MessageInfo, wa_e2e_pb2.Message]:
         timestamp=entry["t"],
         push_name=entry["push_name"],
     )
-    return info, wa_e2e_pb2.Message.FromString(bytes.fromhex(entry["message"]))
+    return info, decode_message(wa_e2e_pb2.Message, bytes.fromhex(entry["message"]), "stored inbox message")
 
 
 def _keypair_from_record(record: bytes) -> KeyPair:

@@ -38,7 +38,7 @@ from waproto.messaging.wire import (
     parse_key_bundles,
     parse_usync_devices,
 )
-from waproto.proto import wa_e2e_pb2
+from waproto.proto import decode_message, wa_e2e_pb2
 from waproto.signal import (
     PreKeyBundle,
     SenderKeyRecord,
@@ -182,7 +182,7 @@ class MessageSender:
             return False
         entry = json.loads(stored)
         chat = JID.parse(entry["to"])
-        message = wa_e2e_pb2.Message.FromString(bytes.fromhex(entry["message"]))
+        message = decode_message(wa_e2e_pb2.Message, bytes.fromhex(entry["message"]), "stored sent message")
         own = ctx.own_jid
         if keys is not None:
             await self._start_sessions([keys], replace=True)

@@ -14,11 +14,9 @@ from __future__ import annotations
 import hmac
 import os
 
-from google.protobuf.message import DecodeError as _ProtobufDecodeError
-
 from waproto.crypto import KeyPair, RandomSource, xeddsa_sign, xeddsa_verify
 from waproto.errors import CertificateError, CryptoError
-from waproto.proto import wa_handshake_pb2
+from waproto.proto import decode_message, wa_handshake_pb2
 
 __all__ = ["WA_CERT_ROOT_PUBLIC_KEY", "make_cert_chain", "verify_cert_chain"]
 
@@ -95,10 +93,7 @@ def _verified_details(cert: _Certificate, signer_public: bytes, name: str) -> _D
         raise CertificateError(f"{name} certificate signer key is malformed: {exc}") from None
     if not valid:
         raise CertificateError(f"{name} certificate signature does not verify")
-    try:
-        return _Details.FromString(cert.details)
-    except _ProtobufDecodeError:
-        raise CertificateError(f"{name} certificate details are malformed") from None
+    return decode_message(_Details, cert.details, f"{name} certificate details", error=CertificateError)
 
 
 def _check_window(details: _Details, now: float, name: str) -> None:
@@ -129,10 +124,7 @@ def verify_cert_chain(
     Raises:
         CertificateError: the chain is malformed or any check fails.
     """
-    try:
-        parsed = wa_handshake_pb2.CertChain.FromString(chain)
-    except _ProtobufDecodeError:
-        raise CertificateError("certificate chain is not a CertChain message") from None
+    parsed = decode_message(wa_handshake_pb2.CertChain, chain, "certificate chain", error=CertificateError)
     if not parsed.HasField("intermediate") or not parsed.HasField("leaf"):
         raise CertificateError("certificate chain lacks the intermediate or the leaf")
     intermediate = _verified_details(parsed.intermediate, root_public, "intermediate")

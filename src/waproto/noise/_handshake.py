@@ -18,14 +18,12 @@ import logging
 import os
 from typing import ClassVar
 
-from google.protobuf.message import DecodeError as _ProtobufDecodeError
-
 from waproto.crypto import KeyPair, RandomSource, agree, generate_keypair
 from waproto.errors import CryptoError, HandshakeError, InvalidState
 from waproto.noise._certs import WA_CERT_ROOT_PUBLIC_KEY, verify_cert_chain
 from waproto.noise._framing import INTRO_MAGIC
 from waproto.noise._state import NoiseTransport, SymmetricState
-from waproto.proto import wa_handshake_pb2
+from waproto.proto import decode_message, wa_handshake_pb2
 
 __all__ = ["SUPPORTED_DICT_VERSIONS", "NoiseInitiator", "NoiseResponder"]
 
@@ -51,10 +49,9 @@ class _Step(enum.Enum):
 
 
 def _parse(data: bytes, field: str) -> wa_handshake_pb2.HandshakeMessage:
-    try:
-        message = wa_handshake_pb2.HandshakeMessage.FromString(data)
-    except _ProtobufDecodeError:
-        raise HandshakeError("handshake message is not a HandshakeMessage") from None
+    message = decode_message(
+        wa_handshake_pb2.HandshakeMessage, data, "HandshakeMessage", error=HandshakeError
+    )
     if not message.HasField(field):
         raise HandshakeError(f"handshake message has no {field}")
     return message

@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 
-from google.protobuf.message import DecodeError as _ProtobufDecodeError
-
 from waproto.crypto import (
     RandomSource,
     aes_cbc_decrypt,
@@ -30,11 +28,11 @@ from waproto.errors import (
     InvalidSignature,
     NoSession,
 )
+from waproto.proto import decode_message, wa_signal_pb2
 from waproto.proto import signal_records_pb2 as pb
-from waproto.proto import wa_signal_pb2
 from waproto.signal._kdf import GROUP_INFO, ZERO_SALT, chain_step, derive_secrets
 from waproto.signal._session import MAX_SKIPPED_KEYS
-from waproto.signal._wire import VERSION_BYTE, check_version, parse_protobuf
+from waproto.signal._wire import VERSION_BYTE, check_version
 
 __all__ = [
     "MAX_SENDER_KEY_STATES",
@@ -111,11 +109,7 @@ class SenderKeyRecord:
     @classmethod
     def deserialize(cls, data: bytes) -> SenderKeyRecord:
         """Read a record written by :meth:`serialize`; corrupt bytes raise :class:`DecodeError`."""
-        message = pb.SenderKeyRecord()
-        try:
-            message.ParseFromString(data)
-        except _ProtobufDecodeError as exc:
-            raise DecodeError(f"corrupt sender key record: {exc}") from None
+        message = decode_message(pb.SenderKeyRecord, data, "sender key record")
         if message.version != _RECORD_VERSION:
             raise DecodeError(f"unknown sender key record version {message.version}")
         return cls(
@@ -178,8 +172,11 @@ def process_sender_key_distribution(record: SenderKeyRecord | None, data: bytes)
         InvalidMessage: malformed message or key.
     """
     check_version(data, "SenderKeyDistributionMessage")
-    proto = parse_protobuf(
-        wa_signal_pb2.SenderKeyDistributionMessage(), data[1:], "SenderKeyDistributionMessage"
+    proto = decode_message(
+        wa_signal_pb2.SenderKeyDistributionMessage,
+        data[1:],
+        "SenderKeyDistributionMessage",
+        error=InvalidMessage,
     )
     if not all(proto.HasField(name) for name in ("id", "iteration", "chainKey", "signingKey")):
         raise InvalidMessage("SenderKeyDistributionMessage lacks a required field")
@@ -248,7 +245,7 @@ def group_decrypt(record: SenderKeyRecord | None, data: bytes) -> tuple[SenderKe
     if len(data) < 1 + _SIGNATURE_LENGTH + 1:
         raise InvalidMessage("SenderKeyMessage too short")
     body, signature = data[:-_SIGNATURE_LENGTH], data[-_SIGNATURE_LENGTH:]
-    proto = parse_protobuf(wa_signal_pb2.SenderKeyMessage(), body[1:], "SenderKeyMessage")
+    proto = decode_message(wa_signal_pb2.SenderKeyMessage, body[1:], "SenderKeyMessage", error=InvalidMessage)
     if not all(proto.HasField(name) for name in ("id", "iteration", "ciphertext")):
         raise InvalidMessage("SenderKeyMessage lacks a required field")
     state = record._find(proto.id) if record is not None else None

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from google.protobuf.message import DecodeError as _ProtobufDecodeError
-
 from waproto.crypto import KeyPair
 from waproto.errors import DecodeError
+from waproto.proto import decode_message
 from waproto.proto import signal_records_pb2 as pb
 
 __all__ = [
@@ -179,11 +178,7 @@ class SessionRecord:
     @classmethod
     def deserialize(cls, data: bytes) -> SessionRecord:
         """Read a record written by :meth:`serialize`; corrupt bytes raise :class:`DecodeError`."""
-        message = pb.SessionRecord()
-        try:
-            message.ParseFromString(data)
-        except _ProtobufDecodeError as exc:
-            raise DecodeError(f"corrupt session record: {exc}") from None
+        message = decode_message(pb.SessionRecord, data, "session record")
         if message.version != _RECORD_VERSION:
             raise DecodeError(f"unknown session record version {message.version}")
         current = _state_from_pb(message.current) if message.HasField("current") else None

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from google.protobuf.message import DecodeError as _ProtobufDecodeError
 from google.protobuf.message import Message
 
 from waproto.errors import InvalidKey, InvalidMessage
-from waproto.proto import wa_signal_pb2
+from waproto.proto import decode_message, wa_signal_pb2
 from waproto.signal._keys import require_public_key
 
 __all__ = [
@@ -21,7 +20,6 @@ __all__ = [
     "SignalMessage",
     "check_version",
     "parse_prekey_message",
-    "parse_protobuf",
     "parse_signal_message",
 ]
 
@@ -75,15 +73,6 @@ def check_version(data: bytes, what: str) -> None:
         raise InvalidMessage(f"unsupported {what} version byte 0x{data[0]:02x}")
 
 
-def parse_protobuf(message: _M, data: bytes, what: str) -> _M:
-    """Parse untrusted protobuf bytes into ``message``, raising only :class:`InvalidMessage`."""
-    try:
-        message.ParseFromString(data)
-    except _ProtobufDecodeError:
-        raise InvalidMessage(f"malformed {what}") from None
-    return message
-
-
 def _public_key(data: bytes, what: str) -> bytes:
     try:
         return require_public_key(data, what)
@@ -97,7 +86,7 @@ def parse_signal_message(data: bytes) -> SignalMessage:
     if len(data) < 1 + MAC_LENGTH + 1:
         raise InvalidMessage("SignalMessage too short")
     signed = data[:-MAC_LENGTH]
-    proto = parse_protobuf(wa_signal_pb2.SignalMessage(), signed[1:], "SignalMessage")
+    proto = decode_message(wa_signal_pb2.SignalMessage, signed[1:], "SignalMessage", error=InvalidMessage)
     if not (proto.HasField("ratchetKey") and proto.HasField("counter") and proto.HasField("ciphertext")):
         raise InvalidMessage("SignalMessage lacks a required field")
     return SignalMessage(
@@ -117,7 +106,9 @@ def parse_prekey_message(data: bytes) -> PreKeyMessage:
         InvalidMessage: bad version, malformed protobuf or a missing field.
     """
     check_version(data, "PreKeySignalMessage")
-    proto = parse_protobuf(wa_signal_pb2.PreKeySignalMessage(), data[1:], "PreKeySignalMessage")
+    proto = decode_message(
+        wa_signal_pb2.PreKeySignalMessage, data[1:], "PreKeySignalMessage", error=InvalidMessage
+    )
     required = ("signedPreKeyId", "baseKey", "identityKey", "message")
     if not all(proto.HasField(name) for name in required):
         raise InvalidMessage("PreKeySignalMessage lacks a required field")
