@@ -18,6 +18,10 @@ meets them, so nothing else leaks out of the library::
     │   ├── InvalidMessage, InvalidKey, InvalidSignature,
     │   ├── DuplicateMessage, NoSession, UntrustedIdentity
     ├── StoreError               the store could not read or commit
+    ├── MediaError               media could not be transferred or verified
+    │   ├── MediaIntegrityError  a blob failed verification: MediaMACMismatch, MediaHashMismatch,
+    │   │                        MediaTruncated (no plaintext of it is handed over)
+    │   └── MediaTransferError   the media host refused or failed; MediaExpired (404/410)
     ├── ConnectionClosed         the connection ended; carries the close reason
     ├── IQError                  the server answered an iq with <error code text>
     ├── QueryTimeout             no answer in time (also a TimeoutError)
@@ -41,6 +45,13 @@ __all__ = [
     "InvalidState",
     "JIDError",
     "LimitExceeded",
+    "MediaError",
+    "MediaExpired",
+    "MediaHashMismatch",
+    "MediaIntegrityError",
+    "MediaMACMismatch",
+    "MediaTransferError",
+    "MediaTruncated",
     "NoSession",
     "PairingError",
     "ProtocolError",
@@ -128,6 +139,47 @@ class UntrustedIdentity(SignalError):
 
 class StoreError(WAError):
     """The store failed to read or commit; the last committed state is intact."""
+
+
+class MediaError(WAError):
+    """Base for media upload, download and verification failures."""
+
+
+class MediaIntegrityError(MediaError):
+    """A downloaded blob failed verification; none of its plaintext is handed over."""
+
+
+class MediaMACMismatch(MediaIntegrityError):
+    """The blob's 10-byte HMAC does not match: tampered, corrupted or the wrong key."""
+
+
+class MediaHashMismatch(MediaIntegrityError):
+    """SHA-256 of the blob (``which="enc"``) or of its plaintext (``which="plain"``) is wrong."""
+
+    def __init__(self, message: str, *, which: str) -> None:
+        self.which = which
+        super().__init__(message)
+
+
+class MediaTruncated(MediaIntegrityError):
+    """The blob is shorter than a MAC plus one AES block, or not whole blocks."""
+
+
+class MediaTransferError(MediaError):
+    """The media host answered with an error status, or no host could be reached.
+
+    Args:
+        message: what failed.
+        status: the HTTP status when there was an answer.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        self.status = status
+        super().__init__(message)
+
+
+class MediaExpired(MediaTransferError):
+    """The host no longer has the blob (404 or 410): ask the sender's phone to re-upload."""
 
 
 class ConnectionClosed(WAError):
