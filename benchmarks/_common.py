@@ -81,12 +81,19 @@ def session_report(
     time_to_all_open_s: float,
     traffic_s: float,
     memory: dict[str, dict[str, float]],
+    idle_cpu_s: float,
+    idle_window_s: float,
+    open_marks_s: list[float],
 ) -> dict[str, Any]:
     """The JSON object both session runners print.
 
     ``memory`` maps each of :data:`PHASES` to ``{"rss_kib", "pss_kib", "heap_kib"}``;
     the marginal cost per session is ``(after_idle - baseline) / n`` (and the same
     after traffic), so one-time costs (imports, contexts) stay out of it.
+    ``idle_cpu_s`` is the client process's CPU time (user + system) over the idle
+    window of ``idle_window_s`` seconds after all sessions opened; it is reported as
+    CPU-ms per session per minute. ``open_marks_s`` are the seconds since the start
+    of the login phase at which each further 1,000 sessions (and the last) were open.
     """
     base = memory["baseline"]
 
@@ -103,6 +110,12 @@ def session_report(
         "memory_kib": memory,
         "per_session_kib": per_session("after_idle"),
         "per_session_after_traffic_kib": per_session("after_traffic"),
+        "idle_cpu_ms_per_session_per_min": round(idle_cpu_s * 1000 / n / (idle_window_s / 60), 3),
+        "idle_cpu_s": round(idle_cpu_s, 3),
+        "idle_window_s": round(idle_window_s, 3),
+        "open_s_per_1000": [
+            round(b - a, 3) for a, b in zip([0.0, *open_marks_s], open_marks_s, strict=False)
+        ],
     }
 
 

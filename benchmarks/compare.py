@@ -53,6 +53,7 @@ def sessions_row(n: int, waproto: dict[str, Any], baileys: dict[str, Any] | None
             "pss_kib_per_session": pick(report, "per_session_kib", "pss_kib"),
             "rss_kib_per_session_after_traffic": pick(report, "per_session_after_traffic_kib", "rss_kib"),
             "time_to_all_open_s": pick(report, "time_to_all_open_s"),
+            "idle_cpu_ms_per_session_per_min": pick(report, "idle_cpu_ms_per_session_per_min"),
         }
     row["ratio_waproto_over_baileys"] = {
         key: ratio(row["waproto"][key], row["baileys"][key]) for key in row["waproto"]
@@ -68,15 +69,21 @@ def table(rows: list[dict[str, Any]]) -> str:
     """A markdown table of the session figures."""
     lines = [
         "| N | waproto KiB/session (RSS) | Baileys KiB/session (RSS) | ratio | "
-        "waproto s to all open | Baileys s to all open | ratio |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "waproto KiB after traffic | Baileys KiB after traffic | "
+        "waproto s to all open | Baileys s to all open | ratio | "
+        "waproto idle CPU-ms/session/min | Baileys idle CPU-ms/session/min | ratio |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         w, b, r = row["waproto"], row["baileys"], row["ratio_waproto_over_baileys"]
         lines.append(
             f"| {row['n']} | {_cell(w['rss_kib_per_session'])} | {_cell(b['rss_kib_per_session'])} | "
-            f"{_cell(r['rss_kib_per_session'], 3)} | {_cell(w['time_to_all_open_s'], 2)} | "
-            f"{_cell(b['time_to_all_open_s'], 2)} | {_cell(r['time_to_all_open_s'], 3)} |"
+            f"{_cell(r['rss_kib_per_session'], 3)} | {_cell(w['rss_kib_per_session_after_traffic'])} | "
+            f"{_cell(b['rss_kib_per_session_after_traffic'])} | {_cell(w['time_to_all_open_s'], 2)} | "
+            f"{_cell(b['time_to_all_open_s'], 2)} | {_cell(r['time_to_all_open_s'], 3)} | "
+            f"{_cell(w['idle_cpu_ms_per_session_per_min'], 2)} | "
+            f"{_cell(b['idle_cpu_ms_per_session_per_min'], 2)} | "
+            f"{_cell(r['idle_cpu_ms_per_session_per_min'], 3)} |"
         )
     return "\n".join(lines)
 
@@ -117,6 +124,7 @@ def main() -> None:
         help="sessions in the extra waproto run with tracemalloc and the per-session profile (0: skip)",
     )
     parser.add_argument("--no-throughput", action="store_true")
+    parser.add_argument("--no-baileys", action="store_true", help="waproto only (e.g. for N=10000)")
     parser.add_argument("--pairs", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=50)
     parser.add_argument("--group-size", type=int, default=50)
@@ -124,8 +132,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "results")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s] + ([5000] if args.with_5000 else [])
-    with_node = node_available()
-    if not with_node:
+    with_node = node_available() and not args.no_baileys
+    if not with_node and not args.no_baileys:
         print("node/npm not found: Baileys is skipped", file=sys.stderr)
     common = ["--idle", str(args.idle), "--keepalive", str(args.keepalive), "--messages", str(args.messages)]
     common += ["--login-concurrency", str(args.login_concurrency)]
@@ -166,6 +174,10 @@ def main() -> None:
     write_json(args.out / "compare.json", raw)
     chart = plot(rows, args.out / "memory_vs_n.png")
     print(table(rows))
+    for entry in raw["sessions"]:
+        curve = entry["waproto"].get("open_s_per_1000")
+        if entry["n"] >= 2000 and curve:
+            print(f"waproto N={entry['n']}: seconds to open each further 1,000 sessions: {curve}")
     print()
     print(json.dumps(raw["throughput_summary"], indent=2))
     print(f"\nraw reports: {args.out / 'compare.json'}; plot: {chart or 'none (no figures)'}")

@@ -108,16 +108,23 @@ class Fleet:
         return ids
 
     async def open_all(self, devices: list[str], progress: Progress | None = None) -> float:
-        """Log in ``devices`` concurrently; returns the seconds until the last one is open."""
+        """Log in ``devices`` concurrently; returns the seconds until the last one is open.
+
+        ``self.open_marks`` gets the seconds at which each further 1,000 (and the last) were open.
+        """
         started = time.perf_counter()
         remaining = len(devices)
         done = anyio.Event()
+        self.open_marks: list[float] = []
 
         def opened() -> None:
             nonlocal remaining
             remaining -= 1
             if progress is not None:
                 progress.advance()
+            count = len(devices) - remaining
+            if count % 1000 == 0 or remaining == 0:
+                self.open_marks.append(time.perf_counter() - started)
             if remaining == 0:
                 done.set()
 
@@ -235,8 +242,12 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
                     snapshot = tracemalloc.take_snapshot()
                 memory = {"baseline": measure()}
                 open_s = await fleet.open_all(devices[WARMUP:], Progress(f"open {n}", n, enabled=progress_on))
+                open_marks = fleet.open_marks
                 memory["after_login"] = measure()
+                cpu_before, idle_started = time.process_time(), time.perf_counter()
                 await anyio.sleep(args.idle)
+                idle_cpu = time.process_time() - cpu_before
+                idle_window = time.perf_counter() - idle_started
                 memory["after_idle"] = measure()
                 server_memory = await anyio.to_thread.run_sync(server.call, "memory")
                 extra = {}
@@ -263,6 +274,9 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
         time_to_all_open_s=open_s,
         traffic_s=traffic_s,
         memory=memory,
+        idle_cpu_s=idle_cpu,
+        idle_window_s=idle_window,
+        open_marks_s=open_marks,
     )
     report["failed_sessions"] = failed
     report["server_after_idle"] = server_memory

@@ -123,6 +123,9 @@ def run_sessions(
         time_to_all_open_s=raw["time_to_all_open_s"],
         traffic_s=raw["traffic_s"],
         memory=raw["memory_kib"],
+        idle_cpu_s=raw["idle_cpu_s"],
+        idle_window_s=raw["idle_window_s"],
+        open_marks_s=raw["open_marks_s"],
     )
     for key in ("traffic_complete", "traffic_received", "traffic_expected", "traffic_send_errors"):
         report[key] = raw[key]

@@ -196,6 +196,7 @@ class Session {
 async function openAll(sessions, tick) {
     const started = performance.now();
     const failed = [];
+    const marks = [];
     const limit = spec.login_concurrency > 0 ? spec.login_concurrency : sessions.length;
     let next = 0;
     const worker = async () => {
@@ -206,11 +207,14 @@ async function openAll(sessions, tick) {
             } catch (error) {
                 failed.push(String(error?.message ?? error));
             }
+            done += 1;
+            if (done % 1000 === 0 || done === sessions.length) marks.push((performance.now() - started) / 1000);
             tick();
         }
     };
+    let done = 0;
     await Promise.all(Array.from({ length: Math.min(limit, sessions.length) }, worker));
-    return { seconds: (performance.now() - started) / 1000, failed };
+    return { seconds: (performance.now() - started) / 1000, failed, marks };
 }
 
 async function until(predicate, timeoutS) {
@@ -231,7 +235,12 @@ async function sessionsMode() {
     const memoryKib = { baseline: await memory() };
     const opened = await openAll(rest, progress(`open ${n}`, n));
     memoryKib.after_login = await memory();
+    // CPU time of this process (user + system) over the idle window, as sessions.py reads it.
+    const cpuBefore = process.cpuUsage();
+    const idleStarted = performance.now();
     await sleep(spec.idle_s);
+    const cpu = process.cpuUsage(cpuBefore);
+    const idleWindowS = (performance.now() - idleStarted) / 1000;
     memoryKib.after_idle = await memory();
     const tick = progress('traffic', all.length * spec.messages);
     const started = performance.now();
@@ -274,6 +283,9 @@ async function sessionsMode() {
         traffic_send_errors: sendErrors.slice(0, 20),
         closed_sessions: closedSessions,
         memory_kib: memoryKib,
+        idle_cpu_s: (cpu.user + cpu.system) / 1e6,
+        idle_window_s: idleWindowS,
+        open_marks_s: opened.marks,
         failed_sessions: opened.failed,
     };
 }
