@@ -1,16 +1,25 @@
-"""Reconnect delays: exponential growth with full jitter, capped.
+"""The one reconnect decision: a close description in, what to do and after how long out.
 
-Full jitter (a uniform draw between 0 and the exponential delay) spreads the
-reconnects of many sessions that dropped together, so they do not hammer the
-server in waves. The random source is injected for tests.
+A standalone :class:`~waproto.Client` and the :class:`~waproto.SessionManager`
+both ask a :class:`Backoff` (a :class:`ReconnectPolicy` plus the counters of
+consecutive failures and conflicts). The decision reads only typed fields of
+:class:`~waproto.connection.CloseInfo`, never its human-readable detail.
+
+Delays grow exponentially with full jitter above the reason's own delay, so
+sessions that dropped together spread out instead of hammering the server in
+waves. The random source is injected for tests.
 """
 
 from __future__ import annotations
 
+import enum
 import random as _random
 from collections.abc import Callable
+from dataclasses import dataclass
 
-__all__ = ["backoff_delay"]
+from waproto.connection.reasons import CloseInfo, DisconnectReason
+
+__all__ = ["Action", "Backoff", "Decision", "ReconnectPolicy", "backoff_delay"]
 
 
 def backoff_delay(
@@ -37,3 +46,150 @@ def backoff_delay(
     if not jitter or ceiling <= base:
         return ceiling
     return uniform(base, ceiling)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReconnectPolicy:
+    """When a connection is made again after it closed, by close reason.
+
+    Each delay is the base of the first attempt; consecutive failures grow it by
+    ``factor`` with full jitter above the base, up to ``max_delay``. Every
+    successful login resets the growth.
+
+    Example::
+
+        ReconnectPolicy(timeout_delay=1.0, conflict_delay=2.0, max_conflict_retries=0)
+    """
+
+    restart_delay: float = 0.0
+    """515 restart required: reconnect at once (the server asks for it; not counted as a failure)."""
+    timeout_delay: float = 15.0
+    """408 timed out or connection lost (s). Retrying at once is what hammers a flaky server."""
+    conflict_delay: float = 30.0
+    """440 replaced by another connection with the same credentials (s)."""
+    default_delay: float = 8.0
+    """Any other transient close (428, 500, 503, ...) (s)."""
+    factor: float = 1.5
+    """Growth of the delay per consecutive failure."""
+    max_delay: float = 300.0
+    """No delay exceeds this (5 minutes)."""
+    jitter: bool = True
+    """Draw uniformly between the base delay and the grown one (sessions that dropped together spread out)."""
+    max_conflict_retries: int = 2
+    """Reconnects after consecutive 440s; the next conflict stops in REPLACED (0: stop at the first)."""
+    max_attempts: int | None = None
+    """Consecutive failed attempts before stopping in FAILED; None retries transient closes forever."""
+
+    def decide(
+        self,
+        close: CloseInfo,
+        *,
+        failures: int,
+        conflicts: int,
+        uniform: Callable[[float, float], float] = _random.uniform,
+    ) -> Decision:
+        """What to do after ``close``, given the consecutive failures and 440s before it."""
+        text = str(close)
+        if close.device_removed or close.reason is DisconnectReason.LOGGED_OUT:
+            return Decision(Action.LOGGED_OUT, 0.0, failures + 1, 0, text, close)
+        if close.qr_exhausted:
+            return Decision(Action.FAILED, 0.0, failures + 1, 0, "QR codes ran out without a scan", close)
+        if close.certificate_invalid or close.reason.is_permanent:
+            return Decision(Action.FAILED, 0.0, failures + 1, 0, text, close)
+        if close.reason is DisconnectReason.RESTART_REQUIRED:
+            return Decision(Action.RESTART, self.restart_delay, failures, 0, text, close)
+        if close.reason is DisconnectReason.CONNECTION_REPLACED:
+            conflicts += 1
+            if conflicts > self.max_conflict_retries:
+                return Decision(Action.REPLACED, 0.0, failures + 1, conflicts, text, close)
+            base = self.conflict_delay
+        else:
+            conflicts = 0
+            base = self.timeout_delay if close.reason is DisconnectReason.TIMED_OUT else self.default_delay
+        if self.max_attempts is not None and failures + 1 > self.max_attempts:
+            return Decision(
+                Action.FAILED, 0.0, failures + 1, conflicts, f"{text} (attempts exhausted)", close
+            )
+        delay = backoff_delay(
+            failures, base=base, factor=self.factor, cap=self.max_delay, jitter=self.jitter, uniform=uniform
+        )
+        return Decision(Action.RETRY, delay, failures + 1, conflicts, text, close)
+
+
+class Action(enum.Enum):
+    """What a :class:`Decision` asks for."""
+
+    RESTART = "restart"
+    """Connect again after ``delay`` (515, part of login): the client does it even under a manager."""
+    RETRY = "retry"
+    """Connect again after ``delay``: a transient close."""
+    LOGGED_OUT = "logged_out"
+    """The device was unlinked (401, ``device_removed``): pair again."""
+    REPLACED = "replaced"
+    """Another connection with the same credentials keeps taking over (440)."""
+    FAILED = "failed"
+    """Retrying cannot help (403, 405, a refused certificate, QR codes ran out, attempts exhausted)."""
+
+    @property
+    def is_terminal(self) -> bool:
+        """Nothing reconnects after this without someone acting."""
+        return self not in (Action.RESTART, Action.RETRY)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The outcome of one close.
+
+    Attributes:
+        action: reconnect (RESTART, RETRY) or the terminal outcome.
+        delay: seconds to wait before reconnecting (0 for terminal actions).
+        failures: consecutive failures, counting this close.
+        conflicts: consecutive 440 conflicts, counting this close.
+        reason: why, for logs, events and ``sessions()``.
+        close: the close decided on.
+    """
+
+    action: Action
+    delay: float
+    failures: int
+    conflicts: int
+    reason: str
+    close: CloseInfo
+
+
+class Backoff:
+    """A policy with its counters: the one place a close turns into a decision.
+
+    A manager keeps one per session and hands it to each new client of the
+    session, so counters survive client re-creation; a lone client makes its own.
+
+    Args:
+        policy: the reconnect policy.
+        uniform: random source of the jitter, ``uniform(a, b)``.
+    """
+
+    __slots__ = ("conflicts", "failures", "policy", "uniform")
+
+    def __init__(
+        self, policy: ReconnectPolicy, uniform: Callable[[float, float], float] = _random.uniform
+    ) -> None:
+        self.policy = policy
+        self.uniform = uniform
+        self.failures = 0
+        self.conflicts = 0
+
+    def decide(self, close: CloseInfo) -> Decision:
+        """Apply the policy to ``close`` and count it."""
+        decision = self.policy.decide(
+            close, failures=self.failures, conflicts=self.conflicts, uniform=self.uniform
+        )
+        self.failures, self.conflicts = decision.failures, decision.conflicts
+        return decision
+
+    def logged_in(self) -> None:
+        """A login succeeded: the next transient close starts again at the reason's base delay."""
+        self.failures = 0
+
+    def reset(self) -> None:
+        """Forget failures and conflicts (an explicit restart after a terminal stop)."""
+        self.failures = self.conflicts = 0

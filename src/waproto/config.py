@@ -5,6 +5,8 @@ from __future__ import annotations
 import ssl
 from dataclasses import dataclass, field
 
+from waproto.backoff import ReconnectPolicy
+
 __all__ = [
     "DEFAULT_BROWSER",
     "DEFAULT_URL",
@@ -75,11 +77,10 @@ class ClientConfig:
     """Upload more one-time prekeys when the server holds fewer (Baileys MIN_PREKEY_COUNT)."""
     prekey_upload_count: int = 30
     """One-time prekeys uploaded per batch (Baileys 6.x INITIAL_PREKEY_COUNT)."""
+    reconnect: ReconnectPolicy = field(default_factory=ReconnectPolicy)
+    """When to reconnect after a close, by reason (the same policy a ``SessionManager`` applies)."""
     auto_reconnect: bool = True
-    """Reconnect after transient closes (a ``SessionManager`` turns this off and applies its policy)."""
-    reconnect_delay: float = 2.0
-    """Seconds before the first reconnect; grows 1.5x per consecutive failure, with jitter."""
-    reconnect_max_delay: float = 300.0
-    """Reconnect delays never exceed this (s)."""
+    """Reconnect after transient closes; off, the client stops and leaves the delay to its owner
+    (a ``SessionManager`` turns it off and schedules the policy's delay on its own timer)."""
     mark_online_on_connect: bool = False
     """Send ``presence available`` after login (phones then stop showing notifications)."""

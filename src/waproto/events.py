@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from waproto.connection.reasons import DisconnectReason
+from waproto.connection.reasons import CloseInfo, DisconnectReason
 from waproto.jid import JID
 
 if TYPE_CHECKING:
@@ -97,10 +97,23 @@ class Connected(Event):
 class Disconnected(Event):
     """The connection closed. The client reconnects unless a :class:`PermanentDisconnect` follows."""
 
-    reason: DisconnectReason
-    code: int
-    """The numeric code as received (may be one without a name)."""
-    detail: str = ""
+    close: CloseInfo
+    """Why, as the connection reported it: reason, code, detail and flags."""
+
+    @property
+    def reason(self) -> DisconnectReason:
+        """The named close code."""
+        return self.close.reason
+
+    @property
+    def code(self) -> int:
+        """The numeric code as received (may be one without a name)."""
+        return self.close.code
+
+    @property
+    def detail(self) -> str:
+        """The server's words or the local cause, for people (decisions read the flags)."""
+        return self.close.detail
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -33,7 +33,7 @@ from waproto.auth import (
     build_registration_payload,
     encode_device_identity,
 )
-from waproto.backoff import backoff_delay
+from waproto.backoff import Action, Backoff, Decision
 from waproto.binary import Node
 from waproto.client._dispatch import NodeDispatcher
 from waproto.client._pairing import Pairing
@@ -92,6 +92,8 @@ class Client(EventSource):
         device: which device of the database this client is (default ``"default"``).
         config: connection and behaviour settings.
         caches: device-list and group caches to use (and keep across clients of one account).
+        backoff: the reconnect counters to decide with (a manager keeps one per session);
+            default: a new one on ``config.reconnect``.
     """
 
     def __init__(
@@ -101,6 +103,7 @@ class Client(EventSource):
         device: str | None = None,
         config: ClientConfig | None = None,
         caches: MessageCaches | None = None,
+        backoff: Backoff | None = None,
     ) -> None:
         self._database: Database | None = None
         if isinstance(store, DeviceStore):
@@ -119,7 +122,9 @@ class Client(EventSource):
         self._connected = False
         self._changed = anyio.Event()
         self._stopped = anyio.Event()
-        self._stop_reason: Event | None = None
+        self._stop_reason: Event | str | None = None
+        self._backoff = backoff or Backoff(self._config.reconnect)
+        self._decision: Decision | None = None
         self._crypto_lock = anyio.Lock()
         self._pairing = Pairing(self)
         self._prekeys = PrekeyManager(self)
@@ -248,6 +253,11 @@ class Client(EventSource):
     def store(self) -> DeviceStore:
         """This device's store."""
         return self._store
+
+    @property
+    def stop_decision(self) -> Decision | None:
+        """The reconnect decision the client stopped on, once it stopped after a close."""
+        return self._decision
 
     @property
     def credentials(self) -> Credentials:
@@ -527,30 +537,22 @@ class Client(EventSource):
         self._set_connected(False)
 
     async def _connection_loop(self) -> None:
-        attempt = 0
         while not self._closing:
-            info = await self._connect_once()
+            close = await self._connect_once()
             self._set_connected(False)
             self._pairing.stop()
-            await self.emit(Disconnected(reason=info.reason, code=info.code, detail=info.detail))
+            await self.emit(Disconnected(close=close))
             if self._closing:
                 return
-            if info.reason is DisconnectReason.RESTART_REQUIRED:
-                attempt = 0
-                continue
-            permanent = _permanent_event(info, self.is_paired)
-            if permanent is not None or info.reason.is_permanent or "QR refs" in info.detail:
-                await self._stop(permanent)
+            decision = self._backoff.decide(close)
+            action = decision.action
+            if action.is_terminal or (action is Action.RETRY and not self._config.auto_reconnect):
+                self._decision = decision
+                self._stop_reason = decision.reason
+                await self._stop(_stop_event(action, close))
                 return
-            if not self._config.auto_reconnect:
-                await self._stop(None)
-                return
-            delay = backoff_delay(
-                attempt, base=self._config.reconnect_delay, cap=self._config.reconnect_max_delay
-            )
-            attempt += 1
-            logger.info("reconnecting in %.1f s after %s", delay, info)
-            await anyio.sleep(delay)
+            logger.info("reconnecting in %.1f s after %s", decision.delay, close)
+            await anyio.sleep(decision.delay)
 
     async def _connect_once(self) -> CloseInfo:
         creds = self.credentials
@@ -601,6 +603,7 @@ class Client(EventSource):
         )
 
     async def _on_login(self, success: Node) -> None:
+        self._backoff.logged_in()
         lid = success.attr("lid")
         if lid and lid != self.credentials.lid:
             await self.save_credentials(dataclasses.replace(self.credentials, lid=lid))
@@ -622,10 +625,10 @@ def _jid(value: JID | str) -> JID:
     return value if isinstance(value, JID) else JID.parse(value)
 
 
-def _permanent_event(info: CloseInfo, paired: bool) -> Event | None:
-    """The event that ends the client for this close, if any."""
-    if info.device_removed or (info.reason is DisconnectReason.LOGGED_OUT and paired):
-        return LoggedOut(on_connect=info.detail != "" and not info.device_removed, reason=str(info))
-    if info.reason is DisconnectReason.CONNECTION_REPLACED:
+def _stop_event(action: Action, close: CloseInfo) -> Event | None:
+    """The event that tells the application why the client stopped, if one fits."""
+    if action is Action.LOGGED_OUT:
+        return LoggedOut(on_connect=close.at_login, reason=str(close))
+    if action is Action.REPLACED:
         return StreamReplaced()
     return None

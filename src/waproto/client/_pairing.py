@@ -103,7 +103,7 @@ class Pairing:
                 await anyio.sleep(timeout)
             logger.info("QR refs ran out without a scan")
             await client.close_connection(
-                CloseInfo.local(DisconnectReason.TIMED_OUT, "QR refs attempts ended")
+                CloseInfo.local(DisconnectReason.TIMED_OUT, "QR codes ran out", qr_exhausted=True)
             )
 
     async def on_pair_success(self, iq: Node) -> None:

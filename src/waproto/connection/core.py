@@ -31,7 +31,14 @@ from waproto.connection.reasons import (
 )
 from waproto.connection.state import ReadyState, check_transition
 from waproto.crypto import KeyPair
-from waproto.errors import CryptoError, DecodeError, HandshakeError, InvalidState, IQError
+from waproto.errors import (
+    CertificateError,
+    CryptoError,
+    DecodeError,
+    HandshakeError,
+    InvalidState,
+    IQError,
+)
 from waproto.jid import USER_SERVER
 from waproto.noise import (
     FrameDecoder,
@@ -207,7 +214,9 @@ class ConnectionCore:
         except (DecodeError, CryptoError, HandshakeError) as exc:
             detail = f"{type(exc).__name__}: {exc}"
             logger.warning("< bad data from server, closing: %s", detail)
-            self._close(CloseInfo.local(DisconnectReason.BAD_SESSION, detail))
+            # A refused certificate is permanent: the next connect meets the same chain.
+            refused = isinstance(exc, CertificateError)
+            self._close(CloseInfo.local(DisconnectReason.BAD_SESSION, detail, certificate_invalid=refused))
 
     def receive_eof(self) -> None:
         """The socket ended without a stream error: WhatsApp-speak for 428."""

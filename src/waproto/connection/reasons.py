@@ -76,24 +76,46 @@ _PERMANENT = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class CloseInfo:
-    """A close reason with the detail the server gave.
+    """Why a connection ended, typed, as it travels from the socket to whoever decides what next.
+
+    Decisions read the reason and the flags, never ``detail`` (which is for people).
 
     Attributes:
         reason: the named close code.
         code: the numeric code as received (kept even when it has no name).
         detail: the server's words: a stream error child tag, a failure location, or a local cause.
         device_removed: the server said this companion was removed (``conflict type=device_removed``).
+        qr_exhausted: every QR ref of a pairing was shown and none was scanned.
+        certificate_invalid: the server's certificate chain did not verify (wrong trust root or
+            an impostor): permanent, reconnecting meets the same certificate.
+        at_login: the server refused the login (``<failure>``) rather than ending a live stream.
     """
 
     reason: DisconnectReason
     code: int
     detail: str = ""
     device_removed: bool = False
+    qr_exhausted: bool = False
+    certificate_invalid: bool = False
+    at_login: bool = False
 
     @classmethod
-    def local(cls, reason: DisconnectReason, detail: str) -> CloseInfo:
-        """A close decided on our side (keepalive timeout, socket lost)."""
-        return cls(reason, int(reason), detail)
+    def local(
+        cls,
+        reason: DisconnectReason,
+        detail: str,
+        *,
+        qr_exhausted: bool = False,
+        certificate_invalid: bool = False,
+    ) -> CloseInfo:
+        """A close decided on our side (keepalive timeout, socket lost, QR codes ran out)."""
+        return cls(
+            reason,
+            int(reason),
+            detail,
+            qr_exhausted=qr_exhausted,
+            certificate_invalid=certificate_invalid,
+        )
 
     def __str__(self) -> str:
         return f"{self.code}: {self.detail}" if self.detail else str(self.reason)
@@ -129,4 +151,6 @@ def close_from_failure(node: Node) -> CloseInfo:
     """Map a ``<failure reason=... location=...>`` sent instead of ``success`` at login."""
     code = node.attr_int("reason", int(DisconnectReason.BAD_SESSION))
     assert code is not None
-    return CloseInfo(DisconnectReason.from_code(code), code, node.attr("location") or "failure")
+    return CloseInfo(
+        DisconnectReason.from_code(code), code, node.attr("location") or "failure", at_login=True
+    )

@@ -8,8 +8,9 @@ reports stats against an optional memory budget.
 
 from __future__ import annotations
 
+from waproto.backoff import ReconnectPolicy
 from waproto.manager._manager import SessionManager
-from waproto.manager.config import ManagerConfig, ReconnectPolicy
+from waproto.manager.config import ManagerConfig
 from waproto.manager.events import (
     MemoryBudgetExceeded,
     QueuedMessageFailed,

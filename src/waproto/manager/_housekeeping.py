@@ -39,7 +39,7 @@ def session_stats(session: ManagedSession) -> SessionStats:
         reason=session.reason,
         queue_length=len(session.queue),
         reconnects=session.reconnects,
-        failures=session.failures,
+        failures=session.backoff.failures,
     )
 
 

@@ -13,8 +13,9 @@
 Each session is one device of the database and at most one :class:`Client` at a
 time: ``start`` on an OPEN session returns its client, on a CONNECTING one waits
 for it, and a closed one is cleaned up (client, tasks, handlers) before the next
-is made. Clients run with their own reconnects off; when one stops, the policy
-(:func:`~waproto.manager.policy.decide`) picks the next step. Every delay lives
+is made. Each client decides on its closes with the session's
+:class:`~waproto.backoff.Backoff` (the same decision a lone client makes) and, with
+its own reconnects off, stops on a retry and leaves the wait to the manager. Every delay lives
 in one heap consumed by one timer task, which also runs the watchdog and the idle
 cleanup: no session owns a timer task.
 """
@@ -34,25 +35,26 @@ from typing import Any
 import anyio
 from anyio.abc import TaskGroup
 
+from waproto.backoff import Decision, ReconnectPolicy
 from waproto.client import Client
 from waproto.config import ClientConfig
 from waproto.connection import CloseInfo, DisconnectReason
 from waproto.crypto import RandomSource
 from waproto.errors import ConnectionClosed, InvalidState, StoreError, WAError
-from waproto.events import Connected, Disconnected, Event, LoggedOut, Message
+from waproto.events import Connected, Disconnected, Event, Message
 from waproto.handlers import EventSource, HandlerRegistry
 from waproto.jid import JID
 from waproto.manager._housekeeping import apply_memory_budget, cache_totals, release_idle, session_stats
 from waproto.manager._sending import Outbox
-from waproto.manager._session import ManagedSession, RunRecord, _Capture
+from waproto.manager._session import ManagedSession, RunRecord
 from waproto.manager._timers import TimerHeap, TimerKind
-from waproto.manager.config import ManagerConfig, ReconnectPolicy
+from waproto.manager.config import ManagerConfig
 from waproto.manager.events import (
     MemoryBudgetExceeded,
     SessionStateChanged,
 )
 from waproto.manager.outbound import Enqueued
-from waproto.manager.policy import TERMINAL_STATES, SessionState, check_transition, decide
+from waproto.manager.policy import TERMINAL_STATES, SessionState, check_transition, state_after
 from waproto.manager.stats import BudgetLevel, ManagerStats, SessionStats, heap_bytes, rss_bytes
 from waproto.messaging.send import GroupInfo, SendResult
 from waproto.proto import wa_e2e_pb2
@@ -200,7 +202,7 @@ class SessionManager(EventSource):
         Args:
             session_id: the device id in the database (created when new).
             client_config: this session's connection settings (default: the manager's).
-            reconnect: this session's reconnect policy (default: the manager's).
+            reconnect: this session's reconnect policy (default: its client config's).
             force: ignore ``min_restart_interval`` and a pending backoff.
             timeout: seconds to wait; None waits for the attempt to end.
 
@@ -215,7 +217,9 @@ class SessionManager(EventSource):
         async with session.lock:
             await session.load()
             session.client_config = client_config or session.client_config
-            session.policy = reconnect or session.policy
+            if reconnect is not None:
+                session.client_config = dataclasses.replace(session.client_config, reconnect=reconnect)
+            session.backoff.policy = session.client_config.reconnect
             state = session.state
             if state is SessionState.LOGGED_OUT:
                 raise InvalidState(f"session {session_id} is logged out; remove() it to pair again")
@@ -224,7 +228,7 @@ class SessionManager(EventSource):
             ):
                 await session.runner_done.wait()
                 if state in (SessionState.REPLACED, SessionState.FAILED):
-                    session.failures = session.conflicts = 0
+                    session.backoff.reset()
                 session.wanted = True
                 await session.save_run(RunRecord(_RUNNING))
                 self._start_or_schedule(session, force=force)
@@ -422,7 +426,7 @@ class SessionManager(EventSource):
     def _session(self, session_id: str) -> ManagedSession:
         session = self._sessions.get(session_id)
         if session is None:
-            session = ManagedSession(session_id, self._store.device(session_id), self._config)
+            session = ManagedSession(session_id, self._store.device(session_id), self._config, self._uniform)
             self._sessions[session_id] = session
         return session
 
@@ -496,12 +500,17 @@ class SessionManager(EventSource):
             session.reconnects += 1
         session.created_at = now
         session.attempt += 1
-        session.capture = _Capture()
         session.cancel_reason = None
         session.runner_done = anyio.Event()
         session.scope = anyio.CancelScope()
         config = dataclasses.replace(session.client_config, auto_reconnect=False)
-        client = Client(self._store, device=session.id, config=config, caches=session.message_caches)
+        client = Client(
+            self._store,
+            device=session.id,
+            config=config,
+            caches=session.message_caches,
+            backoff=session.backoff,
+        )
         client.add_handler(Event, functools.partial(self._forward, session))
         session.client = client
         self._tg.start_soon(self._run, session, client, session.scope)
@@ -529,12 +538,18 @@ class SessionManager(EventSource):
             session.client = None
             session.awaiting_pairing = False
             if not self._closed:
-                self._after_run(session, error)
+                self._after_run(session, client.stop_decision, error)
             session.runner_done.set()
             session.notify()
 
-    def _after_run(self, session: ManagedSession, error: BaseException | None) -> None:
-        """Apply the manager's own reason or the reconnect policy to a client that stopped."""
+    def _after_run(
+        self, session: ManagedSession, decision: Decision | None, error: BaseException | None
+    ) -> None:
+        """Carry out the manager's own reason, or the client's decision on its last close.
+
+        A client that stopped without a close of its own (login timed out, a failure)
+        has not decided: the session's backoff decides here, once, on a local close.
+        """
         why = session.cancel_reason
         if why == _Cancel.STOP.value:
             self._set_state(session, SessionState.STOPPED, "stopped")
@@ -550,18 +565,11 @@ class SessionManager(EventSource):
         if why == _Cancel.LOGOUT.value:
             self._set_state(session, SessionState.LOGGED_OUT, "logout")
             return
-        close = session.capture.close or _close_from_error(error)
-        if session.capture.logged_out:
-            close = dataclasses.replace(close, device_removed=True)
-        decision = decide(
-            session.policy,
-            close,
-            failures=session.failures,
-            conflicts=session.conflicts,
-            uniform=self._uniform,
-        )
-        session.failures, session.conflicts = decision.failures, decision.conflicts
-        if decision.state is SessionState.BACKOFF:
+        if decision is None:
+            decision = session.backoff.decide(_close_from_error(error))
+        close = decision.close
+        new_state = state_after(decision)
+        if not decision.action.is_terminal:
             self._reconnects[str(close.code)] += 1
             earliest = (session.created_at or 0.0) + self._config.min_restart_interval
             when = max(anyio.current_time() + decision.delay, earliest)
@@ -572,9 +580,9 @@ class SessionManager(EventSource):
             )
             return
         session.wanted = False
-        self._set_state(session, decision.state, decision.reason)
-        logger.warning("session %s stopped in %s: %s", session.id, decision.state.value, decision.reason)
-        self._spawn(self._save_run, session, RunRecord(decision.state.value, decision.reason))
+        self._set_state(session, new_state, decision.reason)
+        logger.warning("session %s stopped in %s: %s", session.id, new_state.value, decision.reason)
+        self._spawn(self._save_run, session, RunRecord(new_state.value, decision.reason))
 
     async def _save_run(self, session: ManagedSession, record: RunRecord) -> None:
         try:
@@ -585,17 +593,13 @@ class SessionManager(EventSource):
     async def _forward(self, session: ManagedSession, event: Event) -> None:
         """Track the client's events, then hand them to the manager's handlers with the session id."""
         if isinstance(event, Connected):
-            session.failures = 0
             session.awaiting_pairing = False
             if session.state is SessionState.CONNECTING:
                 self._set_state(session, SessionState.OPEN, "")
             self._outbox.kick(session)
         elif isinstance(event, Disconnected):
-            session.capture.close = CloseInfo(event.reason, event.code, event.detail)
             if session.state is SessionState.OPEN:
-                self._set_state(session, SessionState.CONNECTING, str(session.capture.close))
-        elif isinstance(event, LoggedOut):
-            session.capture.logged_out = True
+                self._set_state(session, SessionState.CONNECTING, str(event.close))
         elif isinstance(event, Message):
             self._messages_in += 1
             if event.info.push_name:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import anyio
 
+from waproto.backoff import Backoff
 from waproto.cache import TTLCache
 from waproto.client import Client
 from waproto.config import ClientConfig
-from waproto.connection import CloseInfo
 from waproto.jid import JID
-from waproto.manager.config import ManagerConfig, ReconnectPolicy
+from waproto.manager.config import ManagerConfig
 from waproto.manager.outbound import OutboundQueue, QueuedMessage, RateLimiter
 from waproto.manager.policy import SessionState
 from waproto.messaging.send import MessageCaches
@@ -52,38 +53,27 @@ class RunRecord:
             return None
 
 
-@dataclass(slots=True)
-class _Capture:
-    """What the client of one attempt said before it stopped."""
-
-    close: CloseInfo | None = None
-    logged_out: bool = False
-
-
 class ManagedSession:
     """Everything the manager keeps for one session id (= one device of the database)."""
 
     __slots__ = (
         "attempt",
         "awaiting_pairing",
+        "backoff",
         "cancel_reason",
-        "capture",
         "changed",
         "client",
         "client_config",
-        "conflicts",
         "contacts",
         "created_at",
         "drain_at",
         "draining",
-        "failures",
         "generation",
         "id",
         "loaded",
         "lock",
         "message_caches",
         "phones",
-        "policy",
         "queue",
         "reason",
         "reconnects",
@@ -94,26 +84,30 @@ class ManagedSession:
         "wanted",
     )
 
-    def __init__(self, session_id: str, store: DeviceStore, config: ManagerConfig) -> None:
+    def __init__(
+        self,
+        session_id: str,
+        store: DeviceStore,
+        config: ManagerConfig,
+        uniform: Callable[[float, float], float],
+    ) -> None:
         self.id = session_id
         self.store = store
         self.state = SessionState.STOPPED
         self.reason = ""
         self.client: Client | None = None
         self.client_config: ClientConfig = config.client
-        self.policy: ReconnectPolicy = config.reconnect
         self.lock = anyio.Lock()
         self.changed = anyio.Event()
         self.scope: anyio.CancelScope | None = None
         self.runner_done = anyio.Event()
         self.runner_done.set()
-        self.capture = _Capture()
         self.cancel_reason: str | None = None
         self.wanted = False
         self.awaiting_pairing = False
         self.attempt = 0
-        self.failures = 0
-        self.conflicts = 0
+        # Handed to every client of this session, so consecutive failures count across clients.
+        self.backoff = Backoff(config.client.reconnect, uniform)
         self.reconnects = 0
         self.generation = 0
         self.created_at: float | None = None

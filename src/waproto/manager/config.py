@@ -11,59 +11,28 @@ from dataclasses import dataclass, field
 
 from waproto.config import ClientConfig
 
-__all__ = ["ManagerConfig", "ReconnectPolicy"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ReconnectPolicy:
-    """When a session reconnects after its connection closed, by close reason.
-
-    Each delay is the base of the first attempt; consecutive failures grow it by
-    ``factor`` with full jitter above the base, up to ``max_delay``. A login resets it.
-
-    Example::
-
-        ReconnectPolicy(timeout_delay=1.0, conflict_delay=2.0, max_conflict_retries=0)
-    """
-
-    restart_delay: float = 0.0
-    """515 restart required: reconnect at once (the server asks for it)."""
-    timeout_delay: float = 15.0
-    """408 timed out or connection lost (s). Retrying at once is what hammers a flaky server."""
-    conflict_delay: float = 30.0
-    """440 replaced by another connection with the same credentials (s)."""
-    default_delay: float = 8.0
-    """Any other transient close (428, 500, 503, ...) (s)."""
-    factor: float = 1.5
-    """Growth of the delay per consecutive failure."""
-    max_delay: float = 300.0
-    """No delay exceeds this (5 minutes)."""
-    jitter: bool = True
-    """Draw uniformly between the base delay and the grown one (sessions that dropped together spread out)."""
-    max_conflict_retries: int = 2
-    """Reconnects after consecutive 440s; the next conflict stops the session in REPLACED."""
-    max_attempts: int | None = None
-    """Consecutive failed attempts before the session stops in FAILED; None retries transient closes
-    forever."""
+__all__ = ["ManagerConfig"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ManagerConfig:
     """How a manager runs its sessions.
 
-    Example::
+    Example (``ReconnectPolicy`` from ``waproto``)::
 
-        ManagerConfig(client=ClientConfig(url=server.ws_url), min_restart_interval=0.1,
-                      reconnect=ReconnectPolicy(timeout_delay=0.1))
+        ManagerConfig(
+            client=ClientConfig(url=server.ws_url, reconnect=ReconnectPolicy(timeout_delay=0.1)),
+            min_restart_interval=0.1,
+        )
     """
 
     client: ClientConfig = field(default_factory=ClientConfig)
     """Connection settings of every session (``start`` may override per session).
 
-    The manager turns the client's own ``auto_reconnect`` off and applies :attr:`reconnect`.
+    Its ``reconnect`` policy is the one the manager applies: the client decides on each
+    close as a lone client would, and with ``auto_reconnect`` turned off it leaves the wait
+    to the manager's timer.
     """
-    reconnect: ReconnectPolicy = field(default_factory=ReconnectPolicy)
-    """The reconnect policy of every session (``start`` may override per session)."""
     min_restart_interval: float = 30.0
     """At most one (re)creation of a session's client per this many seconds, unless forced."""
     watchdog_interval: float = 30.0

@@ -1,23 +1,18 @@
-"""A session's states, their legal transitions, and the reconnect decision, as data and pure functions.
+"""A session's states and their legal transitions, as data and pure functions.
 
-The manager's I/O shell asks :func:`decide` what to do when a session's client
-has stopped and moves the session with :func:`check_transition`; neither reads
-the clock or draws randomness on its own, so both are tested without sockets.
+The reconnect decision itself is :class:`waproto.backoff.Backoff`'s, made once per
+close (by the client, or by the manager for a client that stopped without a close);
+:func:`state_after` says which session state a decision leads to.
 """
 
 from __future__ import annotations
 
 import enum
-import random as _random
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from waproto.backoff import backoff_delay
-from waproto.connection import CloseInfo, DisconnectReason
+from waproto.backoff import Action, Decision
 from waproto.errors import InvalidState
-from waproto.manager.config import ReconnectPolicy
 
-__all__ = ["TERMINAL_STATES", "Decision", "SessionState", "check_transition", "decide"]
+__all__ = ["TERMINAL_STATES", "SessionState", "check_transition", "state_after"]
 
 
 class SessionState(enum.Enum):
@@ -77,64 +72,16 @@ def check_transition(current: SessionState, new: SessionState) -> SessionState:
     return new
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """What to do after a session's client stopped.
-
-    Attributes:
-        state: BACKOFF (reconnect after ``delay``) or the terminal state to stop in.
-        delay: seconds to wait before the next attempt (BACKOFF only).
-        failures: consecutive failures, counting this one.
-        conflicts: consecutive 440 conflicts, counting this one.
-        reason: why, for logs and ``sessions()``.
-    """
-
-    state: SessionState
-    delay: float
-    failures: int
-    conflicts: int
-    reason: str
+#: The state a session stops in (or waits in) after each kind of decision.
+_STATE_AFTER = {
+    Action.RESTART: SessionState.BACKOFF,
+    Action.RETRY: SessionState.BACKOFF,
+    Action.LOGGED_OUT: SessionState.LOGGED_OUT,
+    Action.REPLACED: SessionState.REPLACED,
+    Action.FAILED: SessionState.FAILED,
+}
 
 
-def decide(
-    policy: ReconnectPolicy,
-    close: CloseInfo,
-    *,
-    failures: int,
-    conflicts: int,
-    uniform: Callable[[float, float], float] = _random.uniform,
-) -> Decision:
-    """Apply ``policy`` to a close.
-
-    Args:
-        policy: the session's reconnect policy.
-        close: why the last connection ended (``device_removed`` set for logouts).
-        failures: consecutive failures before this one (a login resets them).
-        conflicts: consecutive 440s before this one (any other close resets them).
-        uniform: random source for the jitter.
-    """
-    reason = close.reason
-    text = str(close)
-    if close.device_removed or reason is DisconnectReason.LOGGED_OUT:
-        return Decision(SessionState.LOGGED_OUT, 0.0, failures + 1, 0, text)
-    if reason.is_permanent:
-        return Decision(SessionState.FAILED, 0.0, failures + 1, 0, text)
-    if close.detail.startswith("QR refs"):
-        return Decision(SessionState.FAILED, 0.0, failures + 1, 0, "QR codes ran out without a scan")
-    if reason is DisconnectReason.CONNECTION_REPLACED:
-        conflicts += 1
-        if conflicts > policy.max_conflict_retries:
-            return Decision(SessionState.REPLACED, 0.0, failures + 1, conflicts, text)
-        base = policy.conflict_delay
-    else:
-        conflicts = 0
-        base = {
-            DisconnectReason.RESTART_REQUIRED: policy.restart_delay,
-            DisconnectReason.TIMED_OUT: policy.timeout_delay,
-        }.get(reason, policy.default_delay)
-    if policy.max_attempts is not None and failures + 1 > policy.max_attempts:
-        return Decision(SessionState.FAILED, 0.0, failures + 1, conflicts, f"{text} (attempts exhausted)")
-    delay = backoff_delay(
-        failures, base=base, factor=policy.factor, cap=policy.max_delay, jitter=policy.jitter, uniform=uniform
-    )
-    return Decision(SessionState.BACKOFF, delay, failures + 1, conflicts, text)
+def state_after(decision: Decision) -> SessionState:
+    """Where a session goes after its client stopped with ``decision``."""
+    return _STATE_AFTER[decision.action]

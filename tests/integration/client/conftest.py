@@ -9,12 +9,16 @@ from typing import Any, TypeVar
 import anyio
 import pytest
 
-from waproto import Client, ClientConfig, QRCode
+from waproto import Client, ClientConfig, QRCode, ReconnectPolicy
 from waproto.store import MemoryStore
 from waproto.testing import FakeServer
 
 PairedClient = Callable[..., Awaitable[Client]]
 T = TypeVar("T")
+
+
+#: Reconnect delays for tests: every transient close retried after 50 ms.
+FAST_RECONNECT = ReconnectPolicy(timeout_delay=0.05, conflict_delay=0.05, default_delay=0.05)
 
 
 def client_config(server: FakeServer, **overrides: object) -> ClientConfig:
@@ -25,7 +29,7 @@ def client_config(server: FakeServer, **overrides: object) -> ClientConfig:
         "connect_timeout": 10.0,
         "query_timeout": 10.0,
         "retry_request_delay": 0.05,
-        "reconnect_delay": 0.05,
+        "reconnect": FAST_RECONNECT,
     }
     settings.update(overrides)
     return ClientConfig(**settings)  # type: ignore[arg-type]

@@ -5,15 +5,17 @@ from __future__ import annotations
 import anyio
 import pytest
 
-from tests.integration.client.conftest import EventLog, PairedClient, client_config
+from tests.integration.client.conftest import EventLog, PairedClient, client_config, pair_by_qr
 from waproto import (
     Client,
     Connected,
     Disconnected,
     DisconnectReason,
     LoggedOut,
+    ReconnectPolicy,
     StreamReplaced,
 )
+from waproto.backoff import Action, Backoff
 from waproto.errors import ConnectionClosed
 from waproto.store import MemoryStore
 from waproto.testing import FakeServer, Fault, FaultKind
@@ -55,7 +57,8 @@ async def test_transient_stream_errors_reconnect(
 
 async def test_restart_required_reconnects_at_once(server: FakeServer, paired: PairedClient) -> None:
     # With a minute of backoff, only the no-delay path for 515 reconnects within the test's bound.
-    client = await paired("15550321", reconnect_delay=60.0, reconnect_max_delay=60.0)
+    slow = ReconnectPolicy(timeout_delay=60.0, conflict_delay=60.0, default_delay=60.0)
+    client = await paired("15550321", reconnect=slow)
     log = EventLog(client, Disconnected, Connected)
     server.kick(str(client.own_jid), 515)
     (closed,) = await log.wait_for(Disconnected)
@@ -77,12 +80,48 @@ async def test_device_removed_logs_out_and_keeps_credentials(
 
 
 async def test_replaced_stream_stops_the_client(server: FakeServer, paired: PairedClient) -> None:
-    client = await paired("15550341")
+    client = await paired("15550341", reconnect=ReconnectPolicy(max_conflict_retries=0))
     log = EventLog(client, StreamReplaced, Connected)
     server.kick(str(client.own_jid), 440)
     await _stopped(client)
     assert len(log.of(StreamReplaced)) == 1
     assert log.of(Connected) == []
+
+
+async def test_conflicts_retry_as_the_policy_says_then_stop_replaced(
+    server: FakeServer, paired: PairedClient
+) -> None:
+    """A lone client applies the manager's conflict rule: one retry here, then StreamReplaced."""
+    policy = ReconnectPolicy(conflict_delay=0.05, max_conflict_retries=1)
+    client = await paired("15550342", reconnect=policy)
+    log = EventLog(client, StreamReplaced, Connected, Disconnected)
+    server.kick(str(client.own_jid), 440)
+    await log.wait_for(Connected)
+    assert log.of(StreamReplaced) == []
+    server.kick(str(client.own_jid), 440)
+    await _stopped(client)
+    assert len(log.of(StreamReplaced)) == 1
+    assert client.stop_decision is not None and client.stop_decision.action is Action.REPLACED
+    assert [d.reason for d in log.of(Disconnected)] == [DisconnectReason.CONNECTION_REPLACED] * 2
+
+
+async def test_every_login_resets_the_backoff(server: FakeServer) -> None:
+    """Ten drops, each followed by a good login: each reconnect starts again from the base delay."""
+    phone = "15550343"
+    server.create_account(phone)
+    backoff = Backoff(ReconnectPolicy(default_delay=0.05, timeout_delay=0.05, factor=2.0))
+    client = Client(MemoryStore(), config=client_config(server), backoff=backoff)
+    await pair_by_qr(server, client, phone)
+    try:
+        log = EventLog(client, Connected)
+        failures_after_login = []
+        for round_ in range(10):
+            server.kick(str(client.own_jid), 500)
+            await log.wait_for(Connected, round_ + 1)
+            failures_after_login.append(backoff.failures)
+        assert failures_after_login == [0] * 10
+    finally:
+        await client.aclose()
 
 
 async def test_login_refused_for_removed_device_is_a_logout(server: FakeServer, paired: PairedClient) -> None:

@@ -103,10 +103,10 @@ def manager_config(server: FakeServer, **overrides: Any) -> ManagerConfig:
         connect_timeout=10.0,
         query_timeout=10.0,
         retry_request_delay=0.05,
+        reconnect=ReconnectPolicy(**policy),
     )
     settings: dict[str, Any] = {
         "client": client,
-        "reconnect": ReconnectPolicy(**policy),
         "min_restart_interval": 0.0,
         "watchdog_interval": 0.5,
         "send_retry_delay": 0.05,

@@ -6,6 +6,8 @@ import anyio
 import pytest
 
 from tests.integration.manager.conftest import ConnectionLog, manager_config
+from waproto.connection import DisconnectReason
+from waproto.events import Disconnected, LoggedOut
 from waproto.manager import SessionManager, SessionState, SessionStateChanged
 from waproto.store import MemoryStore
 from waproto.testing import FakeServer, Fault, FaultKind, provision_store_device
@@ -71,13 +73,21 @@ async def test_401_logs_out_for_good_and_keeps_credentials(
 ) -> None:
     manager, store = await _open_session(server)
     changes: list[SessionStateChanged] = []
+    closes: list[Disconnected] = []
+    logouts: list[LoggedOut] = []
     async with manager:
         manager.add_handler(SessionStateChanged, changes.append)
+        manager.add_handler(Disconnected, closes.append)
+        manager.add_handler(LoggedOut, logouts.append)
         await manager.start("s", timeout=10)
         server.kick(JID, 401)
         await manager.wait_state("s", [SessionState.LOGGED_OUT], timeout=5)
         await anyio.sleep(0.3)
         assert connlog.count(PHONE) == 1
+        # The typed close reaches the manager's handlers as the connection reported it.
+        (closed,) = closes
+        assert closed.close.device_removed and closed.reason is DisconnectReason.LOGGED_OUT
+        assert len(logouts) == 1 and not logouts[0].on_connect
         assert await store.device("s").get_credentials() is not None
         assert changes[-1].new == "logged_out" and changes[-1].session_id == "s"
         with pytest.raises(Exception, match="logged out"):

@@ -144,7 +144,8 @@ def test_untrusted_certificate_closes_with_bad_session() -> None:
     core.connect()
     core.receive_data(server.receive(core.data_to_send())[0], NOW)
     info = closed_info(core)
-    assert info.reason is DisconnectReason.BAD_SESSION and "Error" in info.detail
+    assert info.reason is DisconnectReason.BAD_SESSION and "CertificateError" in info.detail
+    assert info.certificate_invalid
     assert core.data_to_send() == []
 
 
@@ -188,7 +189,7 @@ def test_failure_at_login_is_a_close_with_its_location() -> None:
     core, server = make_core(root), Server(root)
     handshake(core, server)
     core.receive_data(server.node(Node("failure", {"reason": "401", "location": "frc"})), NOW)
-    assert closed_info(core) == CloseInfo(DisconnectReason.LOGGED_OUT, 401, "frc")
+    assert closed_info(core) == CloseInfo(DisconnectReason.LOGGED_OUT, 401, "frc", at_login=True)
 
 
 def test_garbage_frame_closes_with_bad_session() -> None:

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import pytest
 
+from waproto.backoff import Action, Backoff, Decision
 from waproto.connection import CloseInfo, DisconnectReason
 from waproto.errors import InvalidState
 from waproto.manager import ReconnectPolicy, SessionState
-from waproto.manager.policy import check_transition, decide
+from waproto.manager.policy import check_transition, state_after
 
 POLICY = ReconnectPolicy(jitter=False)
 
 
-def close(reason: DisconnectReason, detail: str = "", *, removed: bool = False) -> CloseInfo:
-    return CloseInfo(reason, int(reason), detail, removed)
+def close(reason: DisconnectReason, detail: str = "", **flags: bool) -> CloseInfo:
+    return CloseInfo(reason, int(reason), detail, **flags)
+
+
+def decide(policy: ReconnectPolicy, info: CloseInfo, **kwargs: object) -> Decision:
+    return policy.decide(info, **kwargs)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
     ("reason", "delay"),
     [
-        (DisconnectReason.RESTART_REQUIRED, 0.0),
         (DisconnectReason.TIMED_OUT, 15.0),
         (DisconnectReason.CONNECTION_REPLACED, 30.0),
         (DisconnectReason.CONNECTION_CLOSED, 8.0),
@@ -29,26 +33,47 @@ def close(reason: DisconnectReason, detail: str = "", *, removed: bool = False) 
 )
 def test_default_delays_by_reason(reason: DisconnectReason, delay: float) -> None:
     decision = decide(POLICY, close(reason), failures=0, conflicts=0)
-    assert decision.state is SessionState.BACKOFF and decision.delay == delay
-    assert decision.failures == 1
+    assert decision.action is Action.RETRY and decision.delay == delay
+    assert decision.failures == 1 and state_after(decision) is SessionState.BACKOFF
+
+
+def test_restart_required_is_immediate_and_not_a_failure() -> None:
+    decision = decide(POLICY, close(DisconnectReason.RESTART_REQUIRED), failures=3, conflicts=1)
+    assert decision.action is Action.RESTART and decision.delay == 0.0
+    assert (decision.failures, decision.conflicts) == (3, 0)
 
 
 @pytest.mark.parametrize(
-    ("info", "state"),
+    ("info", "action", "state"),
     [
-        (close(DisconnectReason.LOGGED_OUT), SessionState.LOGGED_OUT),
+        (close(DisconnectReason.LOGGED_OUT), Action.LOGGED_OUT, SessionState.LOGGED_OUT),
         (
-            close(DisconnectReason.LOGGED_OUT, "conflict:device_removed", removed=True),
+            close(DisconnectReason.BAD_SESSION, "conflict:device_removed", device_removed=True),
+            Action.LOGGED_OUT,
             SessionState.LOGGED_OUT,
         ),
-        (close(DisconnectReason.FORBIDDEN), SessionState.FAILED),
-        (close(DisconnectReason.CLIENT_OUTDATED), SessionState.FAILED),
-        (close(DisconnectReason.TIMED_OUT, "QR refs attempts ended"), SessionState.FAILED),
+        (close(DisconnectReason.FORBIDDEN), Action.FAILED, SessionState.FAILED),
+        (close(DisconnectReason.CLIENT_OUTDATED), Action.FAILED, SessionState.FAILED),
+        (
+            close(DisconnectReason.TIMED_OUT, "anything", qr_exhausted=True),
+            Action.FAILED,
+            SessionState.FAILED,
+        ),
+        (close(DisconnectReason.BAD_SESSION, certificate_invalid=True), Action.FAILED, SessionState.FAILED),
     ],
 )
-def test_permanent_closes_never_reconnect(info: CloseInfo, state: SessionState) -> None:
+def test_permanent_closes_never_reconnect(info: CloseInfo, action: Action, state: SessionState) -> None:
     decision = decide(POLICY, info, failures=3, conflicts=1)
-    assert decision.state is state and decision.delay == 0.0
+    assert decision.action is action and decision.delay == 0.0 and decision.close is info
+    assert action.is_terminal and state_after(decision) is state
+
+
+def test_detail_text_decides_nothing() -> None:
+    # The words a server or a local cause put in the detail never change the decision.
+    for detail in ("QR refs attempts ended", "conflict:device_removed", "certificate refused"):
+        assert decide(POLICY, close(DisconnectReason.TIMED_OUT, detail), failures=0, conflicts=0).action is (
+            Action.RETRY
+        )
 
 
 def test_delay_grows_by_factor_up_to_the_cap() -> None:
@@ -78,23 +103,43 @@ def test_conflicts_stop_after_max_retries_and_reset_on_other_closes() -> None:
     first = decide(policy, replaced, failures=0, conflicts=0)
     second = decide(policy, replaced, failures=0, conflicts=first.conflicts)
     third = decide(policy, replaced, failures=0, conflicts=second.conflicts)
-    assert [first.state, second.state, third.state] == [
-        SessionState.BACKOFF,
-        SessionState.BACKOFF,
-        SessionState.REPLACED,
-    ]
+    assert [first.action, second.action, third.action] == [Action.RETRY, Action.RETRY, Action.REPLACED]
     other = decide(policy, close(DisconnectReason.TIMED_OUT), failures=0, conflicts=2)
     assert other.conflicts == 0
-    assert decide(ReconnectPolicy(max_conflict_retries=0), replaced, failures=0, conflicts=0).state is (
-        SessionState.REPLACED
+    assert decide(ReconnectPolicy(max_conflict_retries=0), replaced, failures=0, conflicts=0).action is (
+        Action.REPLACED
     )
 
 
 def test_max_attempts_ends_in_failed() -> None:
     policy = ReconnectPolicy(jitter=False, max_attempts=3)
     timeout = close(DisconnectReason.TIMED_OUT)
-    assert decide(policy, timeout, failures=2, conflicts=0).state is SessionState.BACKOFF
-    assert decide(policy, timeout, failures=3, conflicts=0).state is SessionState.FAILED
+    assert decide(policy, timeout, failures=2, conflicts=0).action is Action.RETRY
+    assert decide(policy, timeout, failures=3, conflicts=0).action is Action.FAILED
+
+
+def test_backoff_counts_failures_and_a_login_resets_them() -> None:
+    """Ten drops, each followed by a good login, all wait the base delay (the old client grew them)."""
+    backoff = Backoff(ReconnectPolicy(default_delay=0.1, factor=2.0))
+    lost = close(DisconnectReason.CONNECTION_CLOSED)
+    delays = []
+    for _ in range(10):
+        delays.append(backoff.decide(lost).delay)
+        backoff.logged_in()
+    assert delays == [0.1] * 10
+    grown = [backoff.decide(lost).delay for _ in range(3)]
+    assert grown[0] == 0.1 and 0.1 <= grown[1] <= 0.2 and 0.1 <= grown[2] <= 0.4
+    assert backoff.failures == 3
+
+
+def test_conflicts_survive_a_login_so_a_440_loop_ends_replaced() -> None:
+    backoff = Backoff(ReconnectPolicy(jitter=False, max_conflict_retries=1))
+    replaced = close(DisconnectReason.CONNECTION_REPLACED)
+    first = backoff.decide(replaced)
+    backoff.logged_in()
+    assert first.action is Action.RETRY and backoff.decide(replaced).action is Action.REPLACED
+    backoff.reset()
+    assert (backoff.failures, backoff.conflicts) == (0, 0)
 
 
 def test_state_table() -> None:
