@@ -3,8 +3,7 @@
 Each table is a dict keyed by tuples that start with the device id. A transaction
 works on a copy-on-write view of the committed tables: a table is copied the first
 time the transaction writes it, commit swaps the view in, rollback drops it. Reads
-outside a transaction see the committed tables directly, so unlike SQLite they
-never wait for the lock.
+outside a transaction see the committed tables directly.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from typing import Any
 
 from waproto.errors import StoreError
 from waproto.store._credentials import Credentials
-from waproto.store._transactions import DeviceView, TransactionalDatabase
+from waproto.store._transactions import DeviceView, Transaction, TransactionalDatabase
 
 __all__ = ["MemoryDeviceStore", "MemoryStore"]
 
@@ -56,9 +55,12 @@ class _View:
 
 
 class MemoryStore(TransactionalDatabase):
-    """Many devices in process memory, with the same transaction semantics as SQLite."""
+    """Many devices in process memory, with the same transaction semantics as SQLite.
 
-    _reads_take_lock = False
+    One view holds the open transaction's tables, so transactions run one at a time.
+    """
+
+    _parallel_devices = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -71,26 +73,26 @@ class MemoryStore(TransactionalDatabase):
 
     # Transaction hooks.
 
-    async def _begin(self) -> None:
+    async def _begin(self, tx: Transaction) -> None:
         self._view = _View(dict(self._committed))
 
-    async def _commit(self) -> None:
+    async def _commit(self, tx: Transaction) -> None:
         assert self._view is not None
         self._committed = self._view.tables
         self._view = None
 
-    async def _rollback(self) -> None:
+    async def _rollback(self, tx: Transaction) -> None:
         self._view = None
 
-    async def _savepoint(self, name: str) -> None:
+    async def _savepoint(self, tx: Transaction, name: str) -> None:
         assert self._view is not None
         self._saved[name] = self._view.fork()
 
-    async def _release(self, name: str) -> None:
+    async def _release(self, tx: Transaction, name: str) -> None:
         assert self._view is not None
         self._view.owned |= self._saved.pop(name).owned
 
-    async def _rollback_to(self, name: str) -> None:
+    async def _rollback_to(self, tx: Transaction, name: str) -> None:
         self._view = self._saved.pop(name)
 
     # Table access.

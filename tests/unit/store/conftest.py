@@ -14,7 +14,7 @@ AnyStore = MemoryStore | SQLiteStore
 
 @pytest.fixture
 def anyio_backend() -> str:
-    # aiosqlite is built on asyncio.
+    # The SQLite engine answers through asyncio futures.
     return "asyncio"
 
 

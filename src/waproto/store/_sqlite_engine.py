@@ -1,0 +1,214 @@
+"""One SQLite connection driven by one thread, with group commit.
+
+Every call the event loop makes is one job on the thread and is self-contained: it
+never leaves a transaction open on the connection, so a read always sees committed
+state and no task waits for another task's round trips. A transaction's writes
+reach the thread once, at commit (:class:`waproto.store._transactions.BufferedDatabase`).
+
+**Group commit.** Commits queue up while the thread is busy (typically syncing the
+previous batch); the thread then runs every queued transaction in one SQLite
+transaction, each inside its own savepoint (a failing one is rolled back alone),
+and issues one ``COMMIT`` (one WAL sync) for all. Each caller is answered only after
+that ``COMMIT`` returned, so nothing is acknowledged before it is durable.
+
+**Reads that must see the transaction's own writes** replay the buffered writes
+and roll them back in the same job; nothing uncommitted outlives the job.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import queue
+import sqlite3
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from waproto.errors import StoreError
+from waproto.store._transactions import Write
+
+__all__ = ["SQLiteEngine", "translated"]
+
+_T = TypeVar("_T")
+_Row = tuple[Any, ...]
+
+
+@contextmanager
+def translated(what: str) -> Iterator[None]:
+    """Turn SQLite and OS failures into :class:`StoreError`, the only place that does."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise StoreError(f"{what}: {exc}") from exc
+    except OSError as exc:
+        raise StoreError(f"{what}: {exc.strerror or exc}") from exc
+
+
+def _apply(conn: sqlite3.Connection, writes: Sequence[Write]) -> None:
+    for sql, rows in writes:
+        conn.executemany(sql, rows)
+
+
+class _Commit:
+    __slots__ = ("error", "future", "writes")
+
+    def __init__(self, writes: list[Write], future: asyncio.Future[None]) -> None:
+        self.writes = writes
+        self.future = future
+        self.error: BaseException | None = None
+
+
+class SQLiteEngine:
+    """The connection, its thread, and the group-commit queue."""
+
+    __slots__ = ("_commit_queued", "_commits", "_conn", "_jobs", "_loop", "_thread")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self._commits: deque[_Commit] = deque()
+        self._commit_queued = False
+        self._conn: sqlite3.Connection | None = None
+        self._thread = threading.Thread(target=self._run, name="waproto-sqlite", daemon=True)
+
+    @classmethod
+    async def connect(cls, uri: str) -> SQLiteEngine:
+        """Start the thread and open ``uri`` on it."""
+        engine = cls(asyncio.get_running_loop())
+        engine._thread.start()
+
+        def open_conn(_: sqlite3.Connection | None) -> None:
+            engine._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+
+        try:
+            await engine._submit(open_conn, need_conn=False)
+        except BaseException:
+            engine._jobs.put(None)
+            raise
+        return engine
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            job()
+
+    async def _submit(self, fn: Callable[[Any], _T], *, need_conn: bool = True) -> _T:
+        future: asyncio.Future[_T] = self._loop.create_future()
+
+        def job() -> None:
+            try:
+                result = fn(self._conn if need_conn else None)
+            except BaseException as exc:  # handed to the awaiting task
+                self._loop.call_soon_threadsafe(_settle, future, None, exc)
+            else:
+                self._loop.call_soon_threadsafe(_settle, future, result, None)
+
+        self._jobs.put(job)
+        return await future
+
+    async def call(self, fn: Callable[[sqlite3.Connection], _T]) -> _T:
+        """Run ``fn(connection)`` on the thread; ``fn`` must not leave a transaction open."""
+        return await self._submit(fn)
+
+    async def fetch(self, sql: str, params: Sequence[Any], pending: Sequence[Write] = ()) -> list[_Row]:
+        """Rows of one query, seeing ``pending`` writes (applied and rolled back in the same job)."""
+
+        def read(conn: sqlite3.Connection) -> list[_Row]:
+            if not pending:
+                return conn.execute(sql, params).fetchall()
+            conn.execute("BEGIN")
+            try:
+                _apply(conn, pending)
+                return conn.execute(sql, params).fetchall()
+            finally:
+                conn.execute("ROLLBACK")
+
+        return await self._submit(read)
+
+    async def count(self, write: Write, pending: Sequence[Write]) -> int:
+        """Rows ``write`` would change after ``pending``; changes nothing."""
+
+        def dry_run(conn: sqlite3.Connection) -> int:
+            conn.execute("BEGIN")
+            try:
+                _apply(conn, pending)
+                return conn.executemany(*write).rowcount
+            finally:
+                conn.execute("ROLLBACK")
+
+        return await self._submit(dry_run)
+
+    async def commit(self, writes: list[Write]) -> None:
+        """Make ``writes`` durable as one transaction, sharing the sync with concurrent commits."""
+        future: asyncio.Future[None] = self._loop.create_future()
+        self._commits.append(_Commit(writes, future))
+        if not self._commit_queued:
+            self._commit_queued = True
+            self._jobs.put(self._commit_batch)
+        await future
+
+    def _commit_batch(self) -> None:
+        # Cleared before draining: a commit appended after the drain queues a new batch.
+        self._commit_queued = False
+        batch: list[_Commit] = []
+        while self._commits:
+            batch.append(self._commits.popleft())
+        if not batch:
+            return
+        conn = self._conn
+        assert conn is not None
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for item in batch:
+                    self._apply_one(conn, item, alone=len(batch) == 1)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except BaseException as exc:
+            for item in batch:
+                item.error = item.error or exc
+        self._loop.call_soon_threadsafe(_settle_batch, batch)
+
+    @staticmethod
+    def _apply_one(conn: sqlite3.Connection, item: _Commit, *, alone: bool) -> None:
+        if alone:
+            _apply(conn, item.writes)
+            return
+        conn.execute("SAVEPOINT waproto_group")
+        try:
+            _apply(conn, item.writes)
+        except sqlite3.Error as exc:
+            item.error = exc
+            if not conn.in_transaction:  # SQLite rolled back everything (full disk, I/O error)
+                raise
+            conn.execute("ROLLBACK TO waproto_group")
+        conn.execute("RELEASE waproto_group")
+
+    async def close(self) -> None:
+        """Close the connection and end the thread."""
+
+        def close_conn(conn: sqlite3.Connection) -> None:
+            conn.close()
+
+        try:
+            await self._submit(close_conn)
+        finally:
+            self._jobs.put(None)
+
+
+def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+    if future.cancelled():
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+
+
+def _settle_batch(batch: list[_Commit]) -> None:
+    for item in batch:
+        _settle(item.future, None, item.error)
