@@ -194,7 +194,7 @@ class MessageSender:
             message = _device_sent(chat, message)
         plaintext = pad_message(message.SerializeToString())
         async with ctx.crypto_lock, ctx.store.transaction():
-            part = await self._encrypt_for(device, plaintext)
+            (part,) = await self._encrypt_for([(device, plaintext)])
             if chat.server == GROUP_SERVER:
                 await self._forget_sender_key_holder(chat, device)
         attrs = {"device_fanout": "false"}
@@ -295,8 +295,9 @@ class MessageSender:
         plaintext = pad_message(message.SerializeToString())
         sync_plaintext = pad_message(_device_sent(to, message).SerializeToString())
         async with ctx.crypto_lock, ctx.store.transaction():
-            parts = [await self._encrypt_for(d, plaintext) for d in recipients]
-            parts += [await self._encrypt_for(d, sync_plaintext) for d in own_devices]
+            parts = await self._encrypt_for(
+                [(d, plaintext) for d in recipients] + [(d, sync_plaintext) for d in own_devices]
+            )
             await self._remember(msg_id, to, message)
         return build_message_stanza(
             message_id=msg_id,
@@ -321,19 +322,20 @@ class MessageSender:
             record = SenderKeyRecord.deserialize(raw) if raw is not None else None
             record, distribution = create_sender_key_distribution(record)
             record, ciphertext = group_encrypt(record, pad_message(message.SerializeToString()))
-            await ctx.store.put_sender_key(str(group), name, record.serialize())
-            await self._remember(msg_id, group, message)
             parts: list[EncryptedPart] = []
             if missing:
+                # Sessions are read before this transaction writes anything (a plain read).
                 skdm = wa_e2e_pb2.Message(
                     senderKeyDistributionMessage=wa_e2e_pb2.Message.SenderKeyDistributionMessage(
                         groupId=str(group), axolotlSenderKeyDistributionMessage=distribution
                     )
                 )
                 skdm_plaintext = pad_message(skdm.SerializeToString())
-                parts = [await self._encrypt_for(d, skdm_plaintext) for d in missing]
+                parts = await self._encrypt_for([(d, skdm_plaintext) for d in missing])
                 holders.update(str(d) for d in missing)
                 await ctx.store.put(SENDER_KEY_MEMORY, str(group), json.dumps(sorted(holders)).encode())
+            await ctx.store.put_sender_key(str(group), name, record.serialize())
+            await self._remember(msg_id, group, message)
         return build_message_stanza(
             message_id=msg_id,
             to=group,
@@ -343,16 +345,25 @@ class MessageSender:
             device_identity=self._device_identity(),
         )
 
-    async def _encrypt_for(self, device: JID, plaintext: bytes) -> EncryptedPart:
-        """Encrypt for one device; the caller holds the crypto lock and a transaction."""
+    async def _encrypt_for(self, targets: Sequence[tuple[JID, bytes]]) -> list[EncryptedPart]:
+        """Encrypt a plaintext per device with one session read and one write.
+
+        The caller holds the crypto lock and a transaction.
+        """
         store = self._ctx.store
-        address = signal_address(device)
-        raw = await store.get_session(address)
-        if raw is None:
-            raise InvalidState(f"no session with {device} after the key fetch")
-        record, ciphertext = encrypt_message(SessionRecord.deserialize(raw), plaintext)
-        await store.put_session(address, record.serialize())
-        return EncryptedPart(device, str(ciphertext.type), ciphertext.serialized)
+        addresses = [signal_address(device) for device, _ in targets]
+        records = await store.get_sessions(addresses)
+        updated: dict[str, bytes] = {}
+        parts: list[EncryptedPart] = []
+        for (device, plaintext), address in zip(targets, addresses, strict=True):
+            raw = records.get(address)
+            if raw is None:
+                raise InvalidState(f"no session with {device} after the key fetch")
+            record, ciphertext = encrypt_message(SessionRecord.deserialize(raw), plaintext)
+            records[address] = updated[address] = record.serialize()
+            parts.append(EncryptedPart(device, str(ciphertext.type), ciphertext.serialized))
+        await store.put_sessions(updated)
+        return parts
 
     async def _sender_key_holders(self, group: JID) -> set[str]:
         raw = await self._ctx.store.get(SENDER_KEY_MEMORY, str(group))

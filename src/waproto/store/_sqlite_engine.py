@@ -198,6 +198,8 @@ class SQLiteEngine:
             await self._submit(close_conn)
         finally:
             self._jobs.put(None)
+            # The thread is past its last job; joining takes microseconds.
+            self._thread.join(1.0)
 
 
 def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
 import stat
 import threading
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
+import anyio
 import pytest
 
 from waproto.errors import StoreError
-from waproto.store import MIGRATIONS, SCHEMA_VERSION, SQLiteStore
+from waproto.store import MIGRATIONS, SCHEMA_VERSION, SQLDeviceStore, SQLiteStore
 
 pytestmark = pytest.mark.anyio
 
@@ -211,3 +214,47 @@ async def test_read_only_open_needs_an_existing_current_database(tmp_path: Path)
         pass
     with pytest.raises(StoreError, match="read-only"):
         await SQLiteStore.open(path, read_only=True)
+
+
+async def test_commits_queued_together_share_one_sqlite_transaction_but_fail_alone(tmp_path: Path) -> None:
+    async with SQLiteStore.open(tmp_path / "store.db") as store:
+        devices = [await store.create_device(f"d{i}") for i in range(3)]
+        ghost = store.device("ghost")  # no device row: its write breaks a foreign key
+        release = threading.Event()
+        busy = anyio.Event()
+
+        def block(conn: sqlite3.Connection) -> None:
+            busy_set()
+            release.wait(10)
+
+        busy_set = _threadsafe_setter(busy)
+        results: dict[str, BaseException | None] = {}
+
+        async def commit(name: str, device: SQLDeviceStore) -> None:
+            try:
+                async with device.transaction():
+                    await device.put_session("peer.0", name.encode())
+                results[name] = None
+            except StoreError as exc:
+                results[name] = exc
+
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(store._engine.call, block)
+            await busy.wait()
+            # The thread is busy: these commits queue up and run as one batch after it.
+            for i, device in enumerate(devices):
+                tg.start_soon(commit, f"d{i}", device)
+            tg.start_soon(commit, "ghost", ghost)
+            while len(store._engine._commits) < 4:
+                await anyio.sleep(0.001)
+            release.set()
+        assert isinstance(results.pop("ghost"), StoreError)
+        assert results == {"d0": None, "d1": None, "d2": None}
+        for i, device in enumerate(devices):
+            assert await device.get_session("peer.0") == f"d{i}".encode()
+        assert await ghost.get_session("peer.0") is None
+
+
+def _threadsafe_setter(event: anyio.Event) -> Callable[[], None]:
+    loop = asyncio.get_running_loop()
+    return lambda: loop.call_soon_threadsafe(event.set)

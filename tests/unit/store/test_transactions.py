@@ -7,6 +7,7 @@ import pytest
 
 from tests.unit.store.conftest import AnyStore
 from waproto.errors import InvalidState, StoreError
+from waproto.store import MemoryStore
 
 pytestmark = pytest.mark.anyio
 
@@ -188,3 +189,65 @@ async def test_close_inside_a_transaction_is_refused(db: AnyStore) -> None:
     async with db.transaction():
         with pytest.raises(InvalidState):
             await db.close()
+
+
+async def test_devices_do_not_wait_for_each_others_transactions(db: AnyStore) -> None:
+    if isinstance(db, MemoryStore):
+        pytest.skip("the memory store runs one transaction at a time")
+    a = await db.create_device("a")
+    b = await db.create_device("b")
+    b_done = anyio.Event()
+
+    async def long_a() -> None:
+        async with a.transaction():
+            await a.put_session("x", b"a")
+            with anyio.fail_after(10):
+                await b_done.wait()
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(long_a)
+        async with b.transaction():
+            await b.put_session("x", b"b")
+        await b.put("ns", "k", b"plain")
+        assert await a.get_session("x") is None  # a's transaction is still open
+        b_done.set()
+    assert await a.get_session("x") == b"a"
+    assert await b.get_session("x") == b"b"
+
+
+async def test_transactions_of_one_device_do_not_interleave(db: AnyStore) -> None:
+    a = await db.create_device("a")
+
+    async def increment(times: int) -> None:
+        for _ in range(times):
+            async with a.transaction():
+                value = int(await a.get("counter", "n") or b"0")
+                await anyio.sleep(0)
+                await a.put("counter", "n", str(value + 1).encode())
+
+    async with anyio.create_task_group() as tg:
+        for _ in range(10):
+            tg.start_soon(increment, 10)
+    assert await a.get("counter", "n") == b"100"
+
+
+async def test_a_database_transaction_waits_for_device_transactions(db: AnyStore) -> None:
+    a = await db.create_device("a")
+    inside = anyio.Event()
+    order: list[str] = []
+
+    async def device_tx() -> None:
+        async with a.transaction():
+            inside.set()
+            for _ in range(20):
+                await anyio.sleep(0)
+            await a.put_session("x", b"device")
+            order.append("device")
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(device_tx)
+        await inside.wait()
+        async with db.transaction():
+            assert await a.get_session("x") == b"device"
+            order.append("database")
+    assert order == ["device", "database"]
