@@ -1,4 +1,4 @@
-"""Persistent crypto state: small async Protocols, a SQLite store and a memory store.
+"""Persistent crypto state: small async Protocols, SQLite, PostgreSQL and memory stores.
 
 One database holds many devices; ``store.device(device_id)`` is a cheap view that
 implements every per-device Protocol. Records are opaque bytes. Writes grouped in
@@ -16,6 +16,7 @@ from __future__ import annotations
 from waproto.store._credentials import CREDENTIALS_FORMAT, Credentials, new_credentials
 from waproto.store._memory import MemoryDeviceStore, MemoryStore
 from waproto.store._migrations import MIGRATIONS, SCHEMA_VERSION
+from waproto.store._postgres import PostgresStore
 from waproto.store._protocols import (
     AllStores,
     CredentialStore,
@@ -29,6 +30,7 @@ from waproto.store._protocols import (
     SessionStore,
     SignedPreKeyStore,
 )
+from waproto.store._sql import SQLDeviceStore
 from waproto.store._sqlite import SQLiteDeviceStore, SQLiteStore, Synchronous
 
 __all__ = [
@@ -44,8 +46,10 @@ __all__ = [
     "KeyValueStore",
     "MemoryDeviceStore",
     "MemoryStore",
+    "PostgresStore",
     "PreKeyStore",
     "ProcessedMessageStore",
+    "SQLDeviceStore",
     "SQLiteDeviceStore",
     "SQLiteStore",
     "SenderKeyStore",

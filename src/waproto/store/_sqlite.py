@@ -30,8 +30,7 @@ import logging
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Awaitable, Callable, Generator, Sequence
-from types import TracebackType
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import anyio
@@ -40,7 +39,7 @@ from waproto.errors import StoreError
 from waproto.store._migrations import MIGRATIONS
 from waproto.store._sql import SQLDatabase, SQLDeviceStore
 from waproto.store._sqlite_engine import SQLiteEngine, translated
-from waproto.store._transactions import Write
+from waproto.store._transactions import Opening, Write
 
 __all__ = ["SQLiteDeviceStore", "SQLiteStore", "Synchronous"]
 
@@ -71,29 +70,6 @@ def _scalar(conn: sqlite3.Connection, sql: str) -> Any:
     return row[0] if row else None
 
 
-class _Opening:
-    """What :meth:`SQLiteStore.open` returns: await it, or use it with ``async with``."""
-
-    __slots__ = ("_factory", "_store")
-
-    def __init__(self, factory: Callable[[], Awaitable[SQLiteStore]]) -> None:
-        self._factory = factory
-        self._store: SQLiteStore | None = None
-
-    def __await__(self) -> Generator[Any, None, SQLiteStore]:
-        return self._factory().__await__()
-
-    async def __aenter__(self) -> SQLiteStore:
-        self._store = await self._factory()
-        return self._store
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._store is not None:
-            await self._store.close()
-
-
 class SQLiteStore(SQLDatabase):
     """Many devices in one SQLite file; see the module docstring for the trade-offs.
 
@@ -117,7 +93,7 @@ class SQLiteStore(SQLDatabase):
         busy_timeout: float = 5.0,
         max_size_bytes: int | None = None,
         migrations: Sequence[str] = MIGRATIONS,
-    ) -> _Opening:
+    ) -> Opening[SQLiteStore]:
         """Open (creating and migrating as needed) the database at ``path``.
 
         Args:
@@ -147,7 +123,7 @@ class SQLiteStore(SQLDatabase):
                 migrations=tuple(migrations),
             )
 
-        return _Opening(factory)
+        return Opening(factory)
 
     @classmethod
     async def _connect(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
 from types import TracebackType
@@ -33,7 +33,7 @@ import anyio
 
 from waproto.errors import InvalidState
 
-__all__ = ["BufferedDatabase", "DeviceView", "Transaction", "TransactionalDatabase", "Write"]
+__all__ = ["BufferedDatabase", "DeviceView", "Opening", "Transaction", "TransactionalDatabase", "Write"]
 
 _ids = itertools.count(1)
 
@@ -328,6 +328,29 @@ class BufferedDatabase(TransactionalDatabase):
 
 
 _DB = TypeVar("_DB", bound=TransactionalDatabase)
+
+
+class Opening(Generic[_DB]):
+    """What a store's ``open()`` returns: await it, or use it with ``async with``."""
+
+    __slots__ = ("_factory", "_store")
+
+    def __init__(self, factory: Callable[[], Awaitable[_DB]]) -> None:
+        self._factory = factory
+        self._store: _DB | None = None
+
+    def __await__(self) -> Generator[Any, None, _DB]:
+        return self._factory().__await__()
+
+    async def __aenter__(self) -> _DB:
+        self._store = await self._factory()
+        return self._store
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._store is not None:
+            await self._store.close()
 
 
 class DeviceView(Generic[_DB]):
