@@ -100,13 +100,15 @@ async def test_other_tasks_never_read_uncommitted_writes(db: AnyStore) -> None:
     assert seen == [b"committed", b"committed"]
 
 
-async def test_concurrent_transactions_do_not_interleave(db: AnyStore) -> None:
+@pytest.mark.parametrize("scope", ["database", "device"])
+async def test_concurrent_transactions_do_not_interleave(db: AnyStore, scope: str) -> None:
     a = await db.create_device("a")
     await a.put("counter", "n", b"0")
+    holder = db if scope == "database" else a
 
     async def increment(times: int) -> None:
         for _ in range(times):
-            async with db.transaction():
+            async with holder.transaction():
                 value = int(await a.get("counter", "n") or b"0")
                 await anyio.sleep(0)
                 await a.put("counter", "n", str(value + 1).encode())
@@ -213,22 +215,6 @@ async def test_devices_do_not_wait_for_each_others_transactions(db: AnyStore) ->
         b_done.set()
     assert await a.get_session("x") == b"a"
     assert await b.get_session("x") == b"b"
-
-
-async def test_transactions_of_one_device_do_not_interleave(db: AnyStore) -> None:
-    a = await db.create_device("a")
-
-    async def increment(times: int) -> None:
-        for _ in range(times):
-            async with a.transaction():
-                value = int(await a.get("counter", "n") or b"0")
-                await anyio.sleep(0)
-                await a.put("counter", "n", str(value + 1).encode())
-
-    async with anyio.create_task_group() as tg:
-        for _ in range(10):
-            tg.start_soon(increment, 10)
-    assert await a.get("counter", "n") == b"100"
 
 
 async def test_a_database_transaction_waits_for_device_transactions(db: AnyStore) -> None:
