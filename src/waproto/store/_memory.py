@@ -29,6 +29,8 @@ _TABLES = (
     "sender_keys",
     "processed_messages",
     "kv",
+    "lid_by_pn",
+    "pn_by_lid",
 )
 
 
@@ -288,3 +290,46 @@ class MemoryDeviceStore(DeviceView[MemoryStore]):
 
     async def items(self, namespace: str) -> dict[str, bytes]:
         return {key[1]: value for key, value in self._rows("kv") if key[0] == namespace}
+
+    # LIDMappingStore
+
+    async def put_lid_mappings(self, pairs: Iterable[tuple[str, str]]) -> None:
+        async with self._db.transaction():
+            lids = self._db._write_table("lid_by_pn", self.device_id)
+            pns = self._db._write_table("pn_by_lid", self.device_id)
+            for lid, pn in pairs:
+                # Like the SQLite unique constraints: drop the pairs this one supersedes.
+                old_pn = pns.pop((self.device_id, lid), None)
+                old_lid = lids.pop((self.device_id, pn), None)
+                lids.pop((self.device_id, old_pn), None)
+                pns.pop((self.device_id, old_lid), None)
+                lids[(self.device_id, pn)] = lid
+                pns[(self.device_id, lid)] = pn
+
+    def _lookup(self, table: str, keys: Sequence[str]) -> dict[str, str]:
+        rows = self._db._read_table(table)
+        found = {key: rows.get((self.device_id, key)) for key in keys}
+        return {key: value for key, value in found.items() if value is not None}
+
+    async def get_lids_for_pns(self, pn_users: Sequence[str]) -> dict[str, str]:
+        return self._lookup("lid_by_pn", pn_users)
+
+    async def get_pns_for_lids(self, lid_users: Sequence[str]) -> dict[str, str]:
+        return self._lookup("pn_by_lid", lid_users)
+
+    async def move_signal_user(self, old_name: str, new_name: str) -> int:
+        old = f"{old_name}."
+        moved = 0
+        async with self._db.transaction():
+            for name in ("sessions", "identities"):
+                table = self._db._write_table(name)
+                count = 0
+                for key in [key for key in table if key[0] == self.device_id and key[1].startswith(old)]:
+                    record = table.pop(key)
+                    target = (self.device_id, f"{new_name}.{key[1][len(old) :]}")
+                    if target not in table:
+                        table[target] = record
+                        count += 1
+                if name == "sessions":
+                    moved = count
+        return moved

@@ -78,8 +78,20 @@ CREATE TABLE kv (
 ) WITHOUT ROWID;
 """
 
-#: The migration scripts, in order: 1 = Signal state, 2 = processed ids and key-value.
-MIGRATIONS: tuple[str, ...] = (_V1_SIGNAL, _V2_MESSAGES_AND_KV)
+_V3_LID_MAPPINGS = """
+CREATE TABLE lid_mappings (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    lid TEXT NOT NULL,
+    pn TEXT NOT NULL,
+    PRIMARY KEY (device_id, lid)
+) WITHOUT ROWID;
+
+CREATE UNIQUE INDEX lid_mappings_pn ON lid_mappings (device_id, pn);
+"""
+
+#: The migration scripts, in order: 1 = Signal state, 2 = processed ids and key-value,
+#: 3 = PN<->LID mappings.
+MIGRATIONS: tuple[str, ...] = (_V1_SIGNAL, _V2_MESSAGES_AND_KV, _V3_LID_MAPPINGS)
 
 #: The version a database has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)

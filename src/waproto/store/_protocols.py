@@ -20,6 +20,7 @@ __all__ = [
     "DeviceStore",
     "IdentityStore",
     "KeyValueStore",
+    "LIDMappingStore",
     "PreKeyStore",
     "ProcessedMessageStore",
     "SenderKeyStore",
@@ -165,6 +166,32 @@ class KeyValueStore(Protocol):
 
 
 @runtime_checkable
+class LIDMappingStore(Protocol):
+    """Which LID belongs to which phone number, and moving Signal state from one to the other.
+
+    Mappings hold user parts only (``"123"`` for ``123@lid``, ``"555"`` for
+    ``555@s.whatsapp.net``): a LID and a PN belong to one account, whatever the device.
+    """
+
+    async def put_lid_mappings(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Store ``(lid_user, pn_user)`` pairs; each replaces any pair sharing its LID or its PN."""
+
+    async def get_lids_for_pns(self, pn_users: Sequence[str]) -> dict[str, str]:
+        """Map each known PN user among ``pn_users`` to its LID user (one query for a fan-out)."""
+
+    async def get_pns_for_lids(self, lid_users: Sequence[str]) -> dict[str, str]:
+        """Map each known LID user among ``lid_users`` to its PN user."""
+
+    async def move_signal_user(self, old_name: str, new_name: str) -> int:
+        """Re-key sessions and identities from ``old_name.<device>`` to ``new_name.<device>``.
+
+        Runs as one transaction (or inside the caller's). A record already stored under
+        the new address wins over the old one, which is dropped. Returns the number of
+        sessions moved.
+        """
+
+
+@runtime_checkable
 class AllStores(
     CredentialStore,
     IdentityStore,
@@ -174,6 +201,7 @@ class AllStores(
     SenderKeyStore,
     ProcessedMessageStore,
     KeyValueStore,
+    LIDMappingStore,
     Protocol,
 ):
     """Every per-device concern in one object."""

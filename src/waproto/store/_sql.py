@@ -121,6 +121,16 @@ class SQLDeviceStore(DeviceView[SQLDatabase]):
     async def _put(self, sql: str, *params: Any) -> None:
         await self._db._write(sql, (self.device_id, *params), device=self.device_id)
 
+    async def _fetch_in(self, select: str, keys: Sequence[str]) -> list[_Row]:
+        """Run ``select`` + ``IN (...)`` over ``keys`` in chunks; ``select`` binds the device first."""
+        rows: list[_Row] = []
+        unique = list(dict.fromkeys(keys))
+        for start in range(0, len(unique), _IN_CHUNK):
+            chunk = unique[start : start + _IN_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            rows += await self._db._fetch(f"{select} IN ({marks})", (self.device_id, *chunk))
+        return rows
+
     async def _put_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         device_id = self.device_id
         await self._db._write_many(sql, [(device_id, *row) for row in rows], device=device_id)
@@ -203,17 +213,8 @@ class SQLDeviceStore(DeviceView[SQLDatabase]):
         return await self._get("SELECT record FROM sessions WHERE device_id = ? AND address = ?", address)
 
     async def get_sessions(self, addresses: Sequence[str]) -> dict[str, bytes]:
-        found: dict[str, bytes] = {}
-        unique = list(dict.fromkeys(addresses))
-        for start in range(0, len(unique), _IN_CHUNK):
-            chunk = unique[start : start + _IN_CHUNK]
-            marks = ", ".join("?" * len(chunk))
-            sql = f"SELECT address, record FROM sessions WHERE device_id = ? AND address IN ({marks})"  # noqa: S608
-            found.update(
-                (address, bytes(record))
-                for address, record in await self._db._fetch(sql, (self.device_id, *chunk))
-            )
-        return found
+        sql = "SELECT address, record FROM sessions WHERE device_id = ? AND address"
+        return {str(address): bytes(record) for address, record in await self._fetch_in(sql, addresses)}
 
     async def put_session(self, address: str, record: bytes) -> None:
         await self.put_sessions({address: record})
@@ -282,3 +283,48 @@ class SQLDeviceStore(DeviceView[SQLDatabase]):
             (self.device_id, namespace),
         )
         return {str(key): bytes(value) for key, value in rows}
+
+    # LIDMappingStore
+
+    async def put_lid_mappings(self, pairs: Iterable[tuple[str, str]]) -> None:
+        # Delete-then-insert drops the pairs that share the LID or the PN (both are unique).
+        async with self.transaction():
+            for lid, pn in pairs:
+                await self._put(
+                    "DELETE FROM lid_mappings WHERE device_id = ? AND (lid = ? OR pn = ?)", lid, pn
+                )
+                await self._put("INSERT INTO lid_mappings (device_id, lid, pn) VALUES (?, ?, ?)", lid, pn)
+
+    async def get_lids_for_pns(self, pn_users: Sequence[str]) -> dict[str, str]:
+        rows = await self._fetch_in("SELECT pn, lid FROM lid_mappings WHERE device_id = ? AND pn", pn_users)
+        return {str(pn): str(lid) for pn, lid in rows}
+
+    async def get_pns_for_lids(self, lid_users: Sequence[str]) -> dict[str, str]:
+        rows = await self._fetch_in("SELECT lid, pn FROM lid_mappings WHERE device_id = ? AND lid", lid_users)
+        return {str(lid): str(pn) for lid, pn in rows}
+
+    async def move_signal_user(self, old_name: str, new_name: str) -> int:
+        old, new = f"{old_name}.", f"{new_name}."
+        cut = len(old)
+        moved = 0
+        async with self.transaction():
+            for table in ("sessions", "identities"):
+                # A record already under the new address wins: drop the old twin first.
+                await self._put(
+                    f"DELETE FROM {table} WHERE device_id = ? AND substr(address, 1, ?) = ?"  # noqa: S608
+                    f" AND ? || substr(address, ?) IN (SELECT address FROM {table} WHERE device_id = ?)",
+                    cut,
+                    old,
+                    new,
+                    cut + 1,
+                    self.device_id,
+                )
+                count = await self._db._write_counted(
+                    f"UPDATE {table} SET address = ? || substr(address, ?)"  # noqa: S608
+                    " WHERE device_id = ? AND substr(address, 1, ?) = ?",
+                    (new, cut + 1, self.device_id, cut, old),
+                    device=self.device_id,
+                )
+                if table == "sessions":
+                    moved = count
+        return moved

@@ -242,3 +242,72 @@ def test_credentials_decoding_rejects_garbage() -> None:
     for bad in (b"", b"[]", b"{}", b'{"v":1}', good.replace(b'"v":1', b'"v":9'), good[:-5], b"\xff"):
         with pytest.raises(StoreError):
             Credentials.from_bytes(bad)
+
+
+async def test_lid_mappings_both_ways_and_batched(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    assert await device.get_lids_for_pns(["555"]) == {}
+    await device.put_lid_mappings([("9001", "555"), ("9002", "556")])
+    assert await device.get_lids_for_pns(["555", "556", "557", "555"]) == {"555": "9001", "556": "9002"}
+    assert await device.get_pns_for_lids(["9002", "9003"]) == {"9002": "556"}
+    assert await device.get_pns_for_lids([]) == {}
+    many = [(f"{9_000_000 + i}", f"{1_000 + i}") for i in range(1200)]
+    await device.put_lid_mappings(many)
+    found = await device.get_lids_for_pns([pn for _, pn in many])
+    assert found == {pn: lid for lid, pn in many}
+
+
+async def test_lid_mapping_replaces_pairs_sharing_a_side(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    await device.put_lid_mappings([("9001", "555")])
+    await device.put_lid_mappings([("9009", "555")])  # the account got a new LID
+    assert await device.get_lids_for_pns(["555"]) == {"555": "9009"}
+    assert await device.get_pns_for_lids(["9001", "9009"]) == {"9009": "555"}
+    await device.put_lid_mappings([("9009", "777")])  # the LID now has another number
+    assert await device.get_lids_for_pns(["555", "777"]) == {"777": "9009"}
+    assert await device.get_pns_for_lids(["9009"]) == {"9009": "777"}
+    await device.put_lid_mappings([("9009", "777")])
+    assert await device.get_pns_for_lids(["9009"]) == {"9009": "777"}
+
+
+async def test_lid_mappings_are_per_device_and_roll_back(db: AnyStore) -> None:
+    a = await db.create_device("a")
+    b = await db.create_device("b")
+    await a.put_lid_mappings([("9001", "555")])
+    assert await b.get_lids_for_pns(["555"]) == {}
+    with pytest.raises(RuntimeError):
+        async with db.transaction():
+            await a.put_lid_mappings([("9002", "555")])
+            raise RuntimeError
+    assert await a.get_lids_for_pns(["555"]) == {"555": "9001"}
+    await db.delete_device("a")
+    assert await a.get_pns_for_lids(["9001"]) == {}
+
+
+async def test_move_signal_user_rekeys_sessions_and_identities(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    await device.put_sessions({"555.0": b"s0", "555.3": b"s3", "5550.1": b"other", "9001_1.3": b"lid3"})
+    await device.put_identity("555.0", b"id0")
+    await device.put_identity("555.3", b"id3")
+    assert await device.move_signal_user("555", "9001_1") == 1
+    assert await device.get_sessions(["555.0", "555.3"]) == {}
+    # The LID record that already existed wins; the unrelated user is untouched.
+    assert await device.get_sessions(["9001_1.0", "9001_1.3", "5550.1"]) == {
+        "9001_1.0": b"s0",
+        "9001_1.3": b"lid3",
+        "5550.1": b"other",
+    }
+    assert await device.get_identity("9001_1.0") == b"id0"
+    assert await device.get_identity("9001_1.3") == b"id3"
+    assert await device.get_identity("555.0") is None
+    assert await device.move_signal_user("555", "9001_1") == 0
+
+
+async def test_move_signal_user_rolls_back_with_its_transaction(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    await device.put_sessions({"555.0": b"s0", "555.1": b"s1"})
+    with pytest.raises(RuntimeError):
+        async with db.transaction():
+            await device.move_signal_user("555", "9001_1")
+            raise RuntimeError
+    assert await device.get_sessions(["555.0", "555.1", "9001_1.0"]) == {"555.0": b"s0", "555.1": b"s1"}
