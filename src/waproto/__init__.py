@@ -52,7 +52,7 @@ from waproto.manager import (
     SessionStateChanged,
     SessionStats,
 )
-from waproto.messaging.send import GroupInfo, SendResult
+from waproto.messaging.send import GroupInfo, GroupParticipant, SendResult
 
 __all__ = [
     "JID",
@@ -68,6 +68,7 @@ __all__ = [
     "Enqueued",
     "Event",
     "GroupInfo",
+    "GroupParticipant",
     "IQError",
     "LoggedOut",
     "ManagerConfig",

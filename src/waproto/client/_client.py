@@ -117,6 +117,7 @@ class Client(EventSource):
         self._state = ClientState.UNOPENED
         self._credentials: Credentials | None = None
         self._own_jid: JID | None = None
+        self._own_lid: JID | None = None
         self._connection: Connection | None = None
         self._task_group: TaskGroup | None = None
         self._connected = False
@@ -282,6 +283,11 @@ class Client(EventSource):
         if self._own_jid is None:
             raise InvalidState("not paired yet")
         return self._own_jid
+
+    @property
+    def own_lid(self) -> JID | None:
+        """Our LID device JID (``lid:device@lid``), once the server told us."""
+        return self._own_lid
 
     @property
     def ready_state(self) -> ReadyState:
@@ -489,6 +495,7 @@ class Client(EventSource):
         # The JID is read on every stanza; parse it once per change of credentials.
         self._credentials = credentials
         self._own_jid = JID.parse(credentials.me) if credentials.me is not None else None
+        self._own_lid = JID.parse(credentials.lid) if credentials.lid else None
 
     async def close_connection(self, info: CloseInfo) -> None:
         """End the current connection with ``info`` (the loop then applies its policy)."""

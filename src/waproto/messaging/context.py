@@ -44,6 +44,11 @@ class MessagingContext(Protocol):
         ...
 
     @property
+    def own_lid(self) -> JID | None:
+        """Our LID device JID, once pair-success or ``<success>`` carried it."""
+        ...
+
+    @property
     def crypto_lock(self) -> anyio.Lock:
         """Held while session or sender-key records are read, advanced and committed."""
         ...

@@ -54,8 +54,8 @@ INBOX = "inbox"
 NACK_PARSING_ERROR = 487
 
 
-def parse_message_info(node: Node, own: JID) -> MessageInfo:
-    """Who sent a ``<message>``, in which chat, and when."""
+def parse_message_info(node: Node, own: JID, own_lid: JID | None = None) -> MessageInfo:
+    """Who sent a ``<message>``, in which chat, and when (our own LID devices count as ours)."""
     sender_attr = jid_attr(node, "from")
     is_group = sender_attr.server in (GROUP_SERVER, BROADCAST_SERVER)
     if is_group:
@@ -64,7 +64,9 @@ def parse_message_info(node: Node, own: JID) -> MessageInfo:
     else:
         sender = sender_attr
         chat = sender_attr.to_non_ad()
-    is_from_me = sender.user == own.user and sender.server == own.server
+    is_from_me = any(
+        me is not None and sender.user == me.user and sender.server == me.server for me in (own, own_lid)
+    )
     recipient = node.attr_jid("recipient")
     if is_from_me and not is_group and recipient is not None:
         chat = recipient.to_non_ad()
@@ -104,7 +106,7 @@ class MessageReceiver:
         """Process one ``<message>``; runs in the client's handler task (not the reader)."""
         ctx = self._ctx
         try:
-            info = parse_message_info(node, ctx.own_jid)
+            info = parse_message_info(node, ctx.own_jid, ctx.own_lid)
         except DecodeError as exc:
             logger.warning("< unparsable message stanza: %s", exc)
             await ctx.send_node(build_ack(node, error=NACK_PARSING_ERROR, own_jid=ctx.own_jid))

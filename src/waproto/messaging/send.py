@@ -49,7 +49,15 @@ from waproto.signal import (
     initiate_session,
 )
 
-__all__ = ["GroupInfo", "MessageCaches", "MessageSender", "SendResult", "message_type_of", "parse_group"]
+__all__ = [
+    "GroupInfo",
+    "GroupParticipant",
+    "MessageCaches",
+    "MessageSender",
+    "SendResult",
+    "message_type_of",
+    "parse_group",
+]
 
 logger = logging.getLogger("waproto.messaging")
 
@@ -72,34 +80,72 @@ class SendResult:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupParticipant:
+    """One member as the group lists it, with both of its addresses when the server gave them."""
+
+    jid: JID
+    """The member as the group addresses it: a LID in LID-addressed groups, else the phone number."""
+    phone_number: JID | None
+    lid: JID | None
+    is_admin: bool = False
+    is_super_admin: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class GroupInfo:
     """A group's metadata as ``w:g2`` returns it."""
 
     jid: JID
     subject: str
-    participants: tuple[JID, ...]
+    participants: tuple[GroupParticipant, ...]
     admins: tuple[JID, ...] = ()
     creator: JID | None = None
+    addressing_mode: str = "pn"
+    """``"lid"``: members, senders and our own sender key are LID-addressed; ``"pn"``: phone numbers."""
+
+    @property
+    def is_lid_addressed(self) -> bool:
+        """True when the group addresses its members by LID."""
+        return self.addressing_mode == "lid"
+
+
+def _parse_participant(node: Node) -> GroupParticipant | None:
+    jid = node.attr_jid("jid")
+    if jid is None:
+        return None
+    lid: JID | None = jid
+    phone: JID | None = jid
+    if jid.is_lid:
+        phone = node.attr_jid("phone_number")
+    else:
+        lid = node.attr_jid("lid")
+    kind = node.attr("type")
+    return GroupParticipant(
+        jid=jid,
+        phone_number=phone,
+        lid=lid,
+        is_admin=kind in ("admin", "superadmin"),
+        is_super_admin=kind == "superadmin",
+    )
 
 
 def parse_group(node: Node) -> GroupInfo:
-    """Read a ``<group>`` node (create result or metadata)."""
+    """Read a ``<group>`` node (create result or metadata; reference 1.5 and 5.2)."""
     group_id = node.require_attr("id")
     jid = JID.parse(group_id if "@" in group_id else f"{group_id}@{GROUP_SERVER}")
-    participants, admins = [], []
-    for participant in node.get_children("participant"):
-        member = participant.attr_jid("jid")
-        if member is None:
-            continue
-        participants.append(member)
-        if participant.attr("type") in ("admin", "superadmin"):
-            admins.append(member)
+    participants = tuple(
+        p for p in map(_parse_participant, node.get_children("participant")) if p is not None
+    )
+    mode = node.attr("addressing_mode")
+    if mode not in ("lid", "pn"):
+        mode = "lid" if any(p.jid.is_lid for p in participants) else "pn"
     return GroupInfo(
         jid=jid,
         subject=node.attr("subject") or "",
-        participants=tuple(participants),
-        admins=tuple(admins),
+        participants=participants,
+        admins=tuple(p.jid for p in participants if p.is_admin),
         creator=node.attr_jid("creator"),
+        addressing_mode=mode,
     )
 
 
@@ -311,7 +357,10 @@ class MessageSender:
         ctx = self._ctx
         own = ctx.own_jid
         info = await self.group_info(group)
-        lists = await self.devices_of([*info.participants, own])
+        # A LID group lists us by our LID: we send as that device and name our sender key after it.
+        if info.is_lid_addressed and ctx.own_lid is not None:
+            own = ctx.own_lid
+        lists = await self.devices_of([*(p.jid for p in info.participants), own])
         devices = [d for ds in lists.values() for d in ds if d != own]
         holders = await self._sender_key_holders(group)
         missing = [d for d in devices if str(d) not in holders]

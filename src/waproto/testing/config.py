@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 __all__ = ["FakeServerConfig"]
 
@@ -33,6 +34,10 @@ class FakeServerConfig:
         post_handshake_delay: seconds between the client finish and the server's
             first node. Baileys 6 installs its transport keys only once its
             clientFinish write has completed; on loopback a faster reply is lost.
+        group_addressing: how new groups address members. ``"lid"`` (WhatsApp's default
+            since 2025): participants, senders and metadata carry LIDs with the phone
+            number beside them. ``"pn"``: phone numbers with the LID beside them, which
+            Baileys 6 needs (it encodes a group's member devices on ``s.whatsapp.net``).
     """
 
     host: str = "127.0.0.1"
@@ -47,3 +52,4 @@ class FakeServerConfig:
     tick_interval: float = 1.0
     props: dict[str, str] = field(default_factory=_default_props)
     post_handshake_delay: float = 0.05
+    group_addressing: Literal["lid", "pn"] = "lid"

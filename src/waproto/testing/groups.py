@@ -26,7 +26,7 @@ __all__ = ["Group", "handle_group_iq"]
 
 @dataclass(slots=True)
 class Group:
-    """A group: its members by phone number with their roles."""
+    """A group: its members by phone number with their roles, and how it addresses them."""
 
     group_id: str
     subject: str
@@ -43,31 +43,42 @@ class Group:
         return JID(self.group_id, GROUP_SERVER)
 
     def to_node(self, core: ServerCore) -> Node:
-        """The ``<group>`` metadata node."""
+        """The ``<group>`` metadata node, in the group's addressing mode.
 
-        def user_jid(phone: str) -> str:
-            return f"{phone}@s.whatsapp.net"
-
+        LID mode: ``<participant jid=LID phone_number=PN>`` and LID owners with ``_pn``
+        twins; PN mode: ``<participant jid=PN lid=LID>`` (reference 1.5, 5.2).
+        """
+        lid_mode = self.addressing_mode == "lid"
         children = []
         for phone, role in self.participants.items():
-            attrs = {"jid": user_jid(phone)}
+            attrs = _user_attrs(core, phone, "jid", "phone_number" if lid_mode else "lid", lid_mode=lid_mode)
             if role != "member":
                 attrs["type"] = role
-            account = core.accounts.get(phone)
-            if account is not None:
-                attrs["lid"] = str(account.lid)
             children.append(Node("participant", attrs))
         attrs = {
             "id": self.group_id,
             "subject": self.subject,
             "s_t": str(self.subject_time),
-            "s_o": user_jid(self.subject_owner),
+            **_user_attrs(core, self.subject_owner, "s_o", "s_o_pn" if lid_mode else "", lid_mode=lid_mode),
             "creation": str(self.creation),
-            "creator": user_jid(self.creator),
+            **_user_attrs(core, self.creator, "creator", "creator_pn" if lid_mode else "", lid_mode=lid_mode),
             "addressing_mode": self.addressing_mode,
             "size": str(len(self.participants)),
         }
         return Node("group", attrs, children)
+
+
+def _user_attrs(core: ServerCore, phone: str, key: str, alt_key: str, *, lid_mode: bool) -> dict[str, str]:
+    """``{key: JID}`` of an account in the group's mode, plus ``{alt_key: other form}`` when named."""
+    pn = f"{phone}@s.whatsapp.net"
+    account = core.accounts.get(phone)
+    if account is None:
+        return {key: pn}
+    lid = str(account.lid)
+    attrs = {key: lid if lid_mode else pn}
+    if alt_key:
+        attrs[alt_key] = pn if lid_mode else lid
+    return attrs
 
 
 def _phones(core: ServerCore, parent: Node) -> list[tuple[str, str | None]]:
@@ -94,6 +105,7 @@ def _create(core: ServerCore, session: ServerSession, iq: Node, now: float) -> N
         creation=int(now),
         subject_owner=creator.phone_number,
         subject_time=int(now),
+        addressing_mode=core.config.group_addressing,
     )
     group.participants[creator.phone_number] = "superadmin"
     for _, phone in _phones(core, request):

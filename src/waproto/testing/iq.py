@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from waproto.binary import Node
 from waproto.errors import DecodeError, JIDError
-from waproto.jid import JID
+from waproto.jid import JID, LID_SERVER
 from waproto.testing import nodes
 from waproto.testing.accounts import Account, Device, DeviceKeys, SignedPreKey
 from waproto.testing.adv import signed_key_index_list
@@ -213,9 +213,10 @@ def _usync_user(core: ServerCore, query: Node, user: Node, now: float) -> Node:
         digits = "" if contact is None else contact.content_bytes().decode("ascii", "replace").lstrip("+")
         text = f"{digits}@s.whatsapp.net"
     try:
-        account = core.accounts.for_jid(JID.parse(text))
+        asked: JID | None = JID.parse(text)
     except JIDError:
-        account = None
+        asked = None
+    account = None if asked is None else core.accounts.for_jid(asked)
     children = []
     for protocol in query.get_children():
         if protocol.tag == "devices" and account is not None:
@@ -228,7 +229,11 @@ def _usync_user(core: ServerCore, query: Node, user: Node, now: float) -> Node:
             children.append(Node("status", {"t": str(account.created)}, b""))
         elif protocol.tag == "disappearing_mode":
             children.append(Node("disappearing_mode", {"duration": "0", "t": "0"}))
-    attrs = {"jid": text if account is None else str(account.jid)}
+    # The reply names the user as asked: a LID query gets LID-keyed answers back.
+    if account is None or asked is None:
+        attrs = {"jid": text}
+    else:
+        attrs = {"jid": str(account.lid if asked.server == LID_SERVER else account.jid)}
     return Node("user", attrs, children)
 
 

@@ -3,9 +3,12 @@
 Each client device gets its own copy of a message holding only the ``enc``
 nodes addressed to it, with the attributes WhatsApp adds (``from``,
 ``participant`` in groups, ``recipient`` for the sender's own devices, ``t``,
-``notify``). Devices that are offline get their copies queued; a copy sent
-but not acked is queued again when the connection ends, so the next login
-delivers it once more, as WhatsApp does.
+``notify``) and the other address of the sender or chat beside the one used
+(``sender_pn``/``sender_lid``, ``participant_pn``/``participant_lid``,
+``peer_recipient_pn``/``peer_recipient_lid``; reference 1.4). Devices that
+are offline get their copies queued; a copy sent but not acked is queued
+again when the connection ends, so the next login delivers it once more, as
+WhatsApp does.
 """
 
 from __future__ import annotations
@@ -30,6 +33,13 @@ _log = logging.getLogger("waproto.testing.routing")
 
 #: ``(phone number, device id)``: how the router names a device.
 DeviceKey = tuple[str, int]
+
+
+def _alt_attr(prefix: str, account: Account, *, lid: bool) -> dict[str, str]:
+    """The account's other address as WhatsApp adds it: ``<prefix>_pn`` beside a LID, else ``_lid``."""
+    if lid:
+        return {f"{prefix}_pn": str(account.jid)}
+    return {f"{prefix}_lid": str(account.lid)}
 
 
 class Router:
@@ -143,9 +153,15 @@ class Router:
             if (target_account.phone_number, target_device) == (sender.phone_number, sender_device):
                 continue
             attrs = self._base_attrs(node, sender, now)
-            attrs["from"] = str(sender.device_jid(sender_device, lid=jid.server == LID_SERVER))
+            lid = jid.server == LID_SERVER
+            attrs["from"] = str(sender.device_jid(sender_device, lid=lid))
             if target_account is sender:
                 attrs["recipient"] = str(to)
+                peer = self._core.accounts.for_jid(to)
+                if peer is not None:
+                    attrs.update(_alt_attr("peer_recipient", peer, lid=to.server == LID_SERVER))
+            else:
+                attrs.update(_alt_attr("sender", sender, lid=lid))
             content = list(encs)
             if identity and any(enc.attrs.get("type") == "pkmsg" for enc in encs):
                 content.extend(identity)
@@ -178,6 +194,7 @@ class Router:
                 attrs = self._base_attrs(node, sender, now)
                 attrs["from"] = str(group_jid)
                 attrs["participant"] = str(sender.device_jid(sender_device, lid=lid_mode))
+                attrs.update(_alt_attr("participant", sender, lid=lid_mode))
                 attrs["addressing_mode"] = group.addressing_mode
                 content = [*encs, *shared]
                 if identity and any(enc.attrs.get("type") == "pkmsg" for enc in encs):
@@ -216,11 +233,16 @@ class Router:
         attrs["t"] = str(int(now))
         if to.is_group:
             original = node.attrs.get("participant")
+            group = self._core.groups.get(to.user)
+            lid = group is not None and group.addressing_mode == "lid"
             attrs["from"] = str(to)
-            attrs["participant"] = str(account.device_jid(device_id))
+            attrs["participant"] = str(account.device_jid(device_id, lid=lid))
+            attrs.update(_alt_attr("participant", account, lid=lid))
         else:
             original = str(to)
-            attrs["from"] = str(account.device_jid(device_id, lid=to.server == LID_SERVER))
+            lid = to.server == LID_SERVER
+            attrs["from"] = str(account.device_jid(device_id, lid=lid))
+            attrs.update(_alt_attr("sender", account, lid=lid))
         if original is None:
             return
         try:

@@ -74,6 +74,8 @@ async def test_qr_pairing_then_login() -> None:
             stanza.device_identity, adv_secret=keys.adv_secret, identity=keys.identity
         )
         assert stanza.jid.user == PHONE_A and stanza.jid.device == 1
+        lid = server.core.accounts.require(PHONE_A).lid_user
+        assert stanza.lid is not None and str(stanza.lid) == f"{lid}:1@lid"
         await client.send(pair_device_sign_reply(stanza.iq_id, result))
         error = await client.expect("stream:error")
         assert error.attrs["code"] == "515"
