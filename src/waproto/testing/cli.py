@@ -1,7 +1,7 @@
 """``waproto fake-server``: run the test server from the command line.
 
-Prints one JSON line ``{"ws_url", "control_url", "root_public_key"}`` (plus
-``ca_file`` with ``--tls``), then serves until interrupted.
+Prints one JSON line ``{"ws_url", "control_url", "root_public_key", "media_host",
+"ca_file"}``, then serves until interrupted.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=0, help="websocket port; 0 picks a free one")
     parser.add_argument("--control-port", type=int, default=0, help="control API port; 0 picks a free one")
     parser.add_argument("--tls", action="store_true", help="serve wss:// with a generated test CA")
-    parser.add_argument("--ca-file", type=Path, help="where to write the test CA certificate (with --tls)")
+    parser.add_argument("--ca-file", type=Path, help="where to write the test CA (wss:// and media host)")
     parser.add_argument(
         "--account", action="append", default=[], help="create this account at start (repeatable)"
     )
@@ -50,10 +50,11 @@ async def run(args: argparse.Namespace) -> None:
             "ws_url": server.ws_url,
             "control_url": server.control_url,
             "root_public_key": server.root_public_key.hex(),
+            "media_host": server.media_host,
         }
-        if args.tls:
-            ca_file = args.ca_file or Path(tempfile.mkdtemp(prefix="waproto-ca-")) / "ca.pem"
-            info["ca_file"] = str(server.write_ca_pem(ca_file))
+        # The CA signs the media host's certificate too, so it is written with or without --tls.
+        ca_file = args.ca_file or Path(tempfile.mkdtemp(prefix="waproto-ca-")) / "ca.pem"
+        info["ca_file"] = str(server.write_ca_pem(ca_file))
         sys.stdout.write(json.dumps(info) + "\n")
         sys.stdout.flush()
         await server.serve_forever()

@@ -31,6 +31,8 @@ class FakeServerConfig:
         max_offline_queue: stanzas kept per offline device; the oldest go first.
         tick_interval: period of the one shared timer (pairing expiry), seconds.
         props: the ``<prop name value>`` pairs answered to the props iq.
+        media: serve the HTTPS media host (``media_conn``, uploads, downloads).
+        media_conn_ttl: seconds clients may cache the ``media_conn`` answer.
         post_handshake_delay: seconds between the client finish and the server's
             first node. Baileys 6 installs its transport keys only once its
             clientFinish write has completed; on loopback a faster reply is lost.
@@ -53,3 +55,5 @@ class FakeServerConfig:
     props: dict[str, str] = field(default_factory=_default_props)
     post_handshake_delay: float = 0.05
     group_addressing: Literal["lid", "pn"] = "lid"
+    media: bool = True
+    media_conn_ttl: int = 3600

@@ -30,6 +30,7 @@ from waproto.testing.config import FakeServerConfig
 from waproto.testing.faults import Fault, FaultKind, SessionFaults
 from waproto.testing.groups import Group
 from waproto.testing.iq import handle_iq
+from waproto.testing.media import MEDIA_FAULTS, MediaDesk
 from waproto.testing.pairing import PairingDesk, PendingPairing
 from waproto.testing.routing import Router
 from waproto.testing.session import CloseMode, Phase, ServerSession
@@ -81,6 +82,7 @@ class ServerCore:
         self.pairing = PairingDesk(self, random)
         self.router = Router(self)
         self.groups: dict[str, Group] = {}
+        self.media = MediaDesk(random, ttl=config.media_conn_ttl)
         self.sessions: set[ServerSession] = set()
         self._ids = itertools.count(1)
         self._conn_ids = itertools.count(1)
@@ -268,7 +270,11 @@ class ServerCore:
         return [self.router.online[k] for k in keys if k in self.router.online]
 
     def apply_fault(self, fault: Fault, target: str | None = None) -> int:
-        """Apply a fault to the matching connections; returns how many it hit."""
+        """Apply a fault to the matching connections (or the media host); returns how many it hit."""
+        if fault.kind in MEDIA_FAULTS:
+            return self.media.apply_fault(fault)
+        if fault.kind is FaultKind.RESUME:
+            self.media.apply_fault(fault)
         sessions = self.sessions_for(target)
         for session in sessions:
             self._apply(session, fault, target)

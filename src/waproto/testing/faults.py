@@ -1,9 +1,9 @@
 """Faults the server injects on command, from Python or the control API.
 
 A :class:`Fault` is a value; the server applies it to the connections it
-targets. Stream errors and drops end a connection at once; ``stop_pings`` and
-``delay`` set per-connection flags that stay until the connection ends (or a
-``resume`` fault clears them).
+targets (``media_*`` faults go to the media host instead). Stream errors and
+drops end a connection at once; ``stop_pings`` and ``delay`` set per-connection
+flags that stay until the connection ends (or a ``resume`` fault clears them).
 """
 
 from __future__ import annotations
@@ -33,7 +33,15 @@ class FaultKind(StrEnum):
     MALFORMED_FRAME = "malformed_frame"
     """Send a frame that does not decrypt."""
     RESUME = "resume"
-    """Clear ``stop_pings`` and ``delay``."""
+    """Clear ``stop_pings`` and ``delay`` (and the media host's ``media_corrupt``/``media_slow``)."""
+    MEDIA_EXPIRED = "media_expired"
+    """Every blob stored so far answers ``code`` (404 or 410, default 410) to downloads."""
+    MEDIA_CORRUPT = "media_corrupt"
+    """Downloads from the media host come with one bit flipped."""
+    MEDIA_SLOW = "media_slow"
+    """The media host waits ``delay`` seconds before each 256 KiB of a download."""
+    MEDIA_ROTATE_AUTH = "media_rotate_auth"
+    """The media host changes its upload auth: a cached ``media_conn`` gets 401."""
 
 
 #: The conflict child WhatsApp sends with these stream error codes.
@@ -59,7 +67,7 @@ class Fault:
     def __post_init__(self) -> None:
         if self.kind is FaultKind.STREAM_ERROR and self.code is None:
             raise InvalidState("a stream_error fault needs a code")
-        if self.kind is FaultKind.DELAY and self.delay <= 0:
+        if self.kind in (FaultKind.DELAY, FaultKind.MEDIA_SLOW) and self.delay <= 0:
             raise InvalidState("a delay fault needs a positive delay")
 
     @property

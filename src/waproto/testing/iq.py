@@ -274,6 +274,11 @@ def _remove_companion(core: ServerCore, session: ServerSession, iq: Node, remove
     return nodes.iq_result(iq)
 
 
+def _media_conn(core: ServerCore, session: ServerSession, iq: Node, now: float) -> Node | None:
+    answer = core.media.media_conn()
+    return nodes.iq_error(iq, 503, "service-unavailable") if answer is None else nodes.iq_result(iq, [answer])
+
+
 #: Handlers by ``xmlns``; each returns the reply (or None to stay silent).
 IQ_HANDLERS: dict[str, Handler] = {
     "w:p": _ping,
@@ -288,6 +293,7 @@ IQ_HANDLERS: dict[str, Handler] = {
     "usync": _usync,
     "w:g2": _group,
     "md": _md,
+    "w:m": _media_conn,
 }
 
 #: What a connection that is not logged in may ask.

@@ -35,6 +35,7 @@ _IQ_ERROR_TEXT = {
     409: "conflict",
     500: "internal-server-error",
     501: "feature-not-implemented",
+    503: "service-unavailable",
 }
 
 

@@ -27,6 +27,7 @@ from waproto.testing.config import FakeServerConfig
 from waproto.testing.control import ControlServer
 from waproto.testing.core import ProvisionedDevice, ServerCore
 from waproto.testing.faults import Fault, FaultKind
+from waproto.testing.mediahost import MediaHost
 from waproto.testing.provision import provision_device
 from waproto.testing.session import CloseMode, Phase, ServerSession
 from waproto.transport import WebSocketConnection, WebSocketServer, serve_websocket
@@ -106,7 +107,9 @@ class FakeServer:
         self._ws: WebSocketServer | None = None
         self._control: ControlServer | None = None
         self._links: set[_Link] = set()
-        self.test_ca: TestCA | None = make_test_ca() if self.config.tls else None
+        self._media: MediaHost | None = None
+        # The CA signs the wss:// certificate (with tls=True) and the media host's, always HTTPS.
+        self.test_ca: TestCA = make_test_ca()
 
     # -- lifecycle --------------------------------------------------------------------------------
 
@@ -116,7 +119,7 @@ class FakeServer:
         self._tg = anyio.create_task_group()
         await self._tg.__aenter__()
         try:
-            ssl_context = None if self.test_ca is None else self.test_ca.server_context()
+            ssl_context = self.test_ca.server_context() if self.config.tls else None
             self._ws = await serve_websocket(
                 self._handle,
                 task_group=self._tg,
@@ -127,8 +130,13 @@ class FakeServer:
             if self.config.control:
                 self._control = ControlServer(self)
                 await self._control.start(self._tg, host=self.config.host, port=self.config.control_port)
+            if self.config.media:
+                self._media = MediaHost(self.core.media, self.test_ca.server_context())
+                await self._media.start(self._tg, host=self.config.host)
             self._tg.start_soon(self._tick)
         except BaseException:
+            if self._media is not None:
+                self._media.close()
             self._tg.cancel_scope.cancel()
             await self._tg.__aexit__(None, None, None)
             raise
@@ -143,7 +151,11 @@ class FakeServer:
             for link in list(self._links):
                 await link.ws.abort()
         self._tg.cancel_scope.cancel()
-        await self._tg.__aexit__(exc_type, exc, tb)
+        try:
+            await self._tg.__aexit__(exc_type, exc, tb)
+        finally:
+            if self._media is not None:
+                self._media.close()
 
     async def serve_forever(self) -> None:
         """Run until cancelled (the CLI's main loop)."""
@@ -171,11 +183,22 @@ class FakeServer:
         """The Noise certificate root clients must trust (32 bytes)."""
         return self.core.root_key.public
 
+    @property
+    def media_host(self) -> str:
+        """``host:port`` of the HTTPS media host (what ``media_conn`` names)."""
+        if not self.core.media.hostname:
+            raise InvalidState("the media host is not running")
+        return self.core.media.hostname
+
     def write_ca_pem(self, path: str | Path) -> Path:
-        """Write the test CA certificate for ``wss://`` clients; needs ``tls=True``."""
-        if self.test_ca is None:
-            raise InvalidState("the server runs without TLS")
+        """Write the test CA certificate (``wss://`` and the media host) for clients configured by file."""
         return self.test_ca.write_ca_pem(path)
+
+    def store_media(self, blob: bytes, mms_type: str) -> dict[str, object]:
+        """Store an encrypted blob as if uploaded (the simulated phones' uploads); returns the upload JSON."""
+        if self._media is None:
+            raise InvalidState("the media host is not running")
+        return self._media.store(blob, mms_type)
 
     # -- connections -------------------------------------------------------------------------------
 
