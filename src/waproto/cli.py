@@ -11,8 +11,10 @@ import argparse
 import contextlib
 import json
 import logging
+import mimetypes
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ import anyio
 
 from waproto.client import Client
 from waproto.config import DEFAULT_URL, ClientConfig
+from waproto.errors import WAError
 from waproto.events import (
     Connected,
     Disconnected,
@@ -30,6 +33,7 @@ from waproto.events import (
     PairSuccess,
     QRCode,
 )
+from waproto.messaging.send import SendResult
 from waproto.store import SQLiteStore
 from waproto.transport import ssl_context_from_ca_file
 
@@ -71,7 +75,7 @@ def _emit_json(kind: str, **fields: object) -> None:
     sys.stdout.flush()
 
 
-def _event_as_json(event: Event) -> None:
+def _event_as_json(event: Event, file: str | None = None) -> None:
     if isinstance(event, QRCode):
         _emit_json("qr", code=event.code)
     elif isinstance(event, PairingCode):
@@ -88,12 +92,26 @@ def _event_as_json(event: Event) -> None:
                 "id": info.id,
                 "text": event.text,
                 "t": info.timestamp,
+                **_media_fields(event, file),
             },
         )
     elif isinstance(event, Disconnected):
         _emit_json("disconnected", code=event.code, reason=event.reason.name.lower())
     elif isinstance(event, LoggedOut):
         _emit_json("logged_out", reason=event.reason)
+
+
+def _media_fields(event: Message, file: str | None) -> dict[str, object]:
+    media = event.media
+    if media is None:
+        return {}
+    fields: dict[str, object] = {"media": media.kind.value, "mimetype": media.mimetype, "size": media.size}
+    if media.caption:
+        fields["caption"] = media.caption
+    if media.filename:
+        fields["filename"] = media.filename
+    fields["file"] = file
+    return fields
 
 
 def _event_as_text(event: Event) -> None:
@@ -117,7 +135,15 @@ async def _with_client(args: argparse.Namespace, body: Callable[[Client], Awaita
     store = await SQLiteStore.open(args.store)
     try:
         client = Client(store, device=args.device, config=_config(args))
-        client.add_handler(Event, _event_as_json if getattr(args, "json", False) else _event_as_text)
+        show = _event_as_json if getattr(args, "json", False) else _event_as_text
+        saving = getattr(args, "download_dir", None) is not None
+
+        def on_event(event: Event) -> None:
+            # With --download-dir a media message is reported once its file is saved.
+            if not (saving and isinstance(event, Message) and event.media is not None):
+                show(event)
+
+        client.add_handler(Event, on_event)
         async with client:
             await body(client)
     finally:
@@ -137,15 +163,54 @@ async def _pair(args: argparse.Namespace) -> None:
 
 
 async def _listen(args: argparse.Namespace) -> None:
-    await _with_client(args, lambda client: client.run_forever())
+    async def body(client: Client) -> None:
+        if args.download_dir is not None:
+            args.download_dir.mkdir(parents=True, exist_ok=True)
+            client.add_handler(Message, partial(_save_media, client, args.download_dir, args.json))
+        await client.run_forever()
+
+    await _with_client(args, body)
+
+
+async def _save_media(client: Client, folder: Path, as_json: bool, event: Message) -> None:
+    """Download a received file into ``folder`` (named after the message id) and report its path."""
+    media = event.media
+    if media is None:
+        return
+    path: Path | None = folder / f"{event.info.id}{media.extension}"
+    try:
+        await client.download_media(event, to=path)
+    except WAError as exc:
+        logging.getLogger("waproto.cli").warning("could not save media of %s: %s", event.info.id, exc)
+        path = None
+    if as_json:
+        _event_as_json(event, None if path is None else str(path))
+    else:
+        _event_as_text(event)
+        print(f"  saved {media.kind.value} to {path}" if path else "  (media not saved)", flush=True)
 
 
 async def _send(args: argparse.Namespace) -> None:
     async def body(client: Client) -> None:
-        result = await client.send_text(args.to, args.text)
+        if args.file is None:
+            result = await client.send_text(args.to, args.text)
+        else:
+            result = await _send_file(client, args.to, args.file, args.caption or args.text, ptt=args.ptt)
         _emit_json("sent", id=result.id, t=result.timestamp)
 
     await _with_client(args, body)
+
+
+async def _send_file(client: Client, to: str, path: Path, caption: str | None, *, ptt: bool) -> SendResult:
+    """Send a file as the kind its mimetype suggests (image, video, audio, else document)."""
+    kind = (mimetypes.guess_type(path.name, strict=False)[0] or "").split("/", 1)[0]
+    if ptt or kind == "audio":
+        return await client.send_audio(to, path, ptt=ptt)
+    if kind == "image":
+        return await client.send_image(to, path, caption=caption)
+    if kind == "video":
+        return await client.send_video(to, path, caption=caption)
+    return await client.send_document(to, path, caption=caption)
 
 
 def _add_connection_options(parser: argparse.ArgumentParser) -> None:
@@ -156,7 +221,7 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--server-url", default=DEFAULT_URL, help=f"websocket URL (default {DEFAULT_URL})")
     parser.add_argument("--trust-root", help="hex root public key of a test server's certificate chain")
     parser.add_argument(
-        "--ca-file", type=Path, help="CA certificate (PEM) of a test server's wss:// endpoint"
+        "--ca-file", type=Path, help="CA certificate (PEM) of a test server's wss:// and media hosts"
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="log at INFO level to stderr")
 
@@ -179,10 +244,17 @@ def build_parser() -> argparse.ArgumentParser:
     listen = commands.add_parser("listen", help="print events until interrupted")
     _add_connection_options(listen)
     listen.add_argument("--json", action="store_true", help="one JSON object per line")
-    send = commands.add_parser("send", help="send a text message")
+    listen.add_argument(
+        "--download-dir", type=Path, help="save received media here (the JSON event names it as 'file')"
+    )
+    send = commands.add_parser("send", help="send a text message or a file")
     _add_connection_options(send)
     send.add_argument("--to", required=True, help="recipient JID, e.g. 15551234567@s.whatsapp.net")
-    send.add_argument("--text", required=True)
+    content = send.add_mutually_exclusive_group(required=True)
+    content.add_argument("--text")
+    content.add_argument("--file", type=Path, help="send this file (image, video, audio or document)")
+    send.add_argument("--caption", help="caption of an image, video or document")
+    send.add_argument("--ptt", action="store_true", help="send an audio file as a voice note")
     commands.add_parser("fake-server", help="run the local WhatsApp-like test server", add_help=False)
     return parser
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from waproto.connection.reasons import CloseInfo, DisconnectReason
 from waproto.jid import JID
+from waproto.media.message import MediaInfo, media_info
 
 if TYPE_CHECKING:
     from waproto.proto.wa_e2e_pb2 import Message as MessageProto
@@ -160,6 +161,11 @@ class Message(Event):
     info: MessageInfo
     message: MessageProto
     """The decoded ``Message`` protobuf (``deviceSentMessage`` already unwrapped)."""
+
+    @property
+    def media(self) -> MediaInfo | None:
+        """The image, video, audio, document or sticker it carries (``client.download_media``), else None."""
+        return media_info(self.message)
 
     @property
     def text(self) -> str | None:

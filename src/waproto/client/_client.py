@@ -36,6 +36,7 @@ from waproto.auth import (
 from waproto.backoff import Action, Backoff, Decision
 from waproto.binary import Node
 from waproto.client._dispatch import NodeDispatcher
+from waproto.client._media import MediaMethods, context_info
 from waproto.client._pairing import Pairing
 from waproto.client._prekeys import PrekeyManager
 from waproto.config import ClientConfig
@@ -60,6 +61,7 @@ from waproto.events import (
 )
 from waproto.handlers import EventSource, HandlerRegistry
 from waproto.jid import JID, USER_SERVER
+from waproto.media.service import MediaService
 from waproto.messaging.receive import MessageReceiver
 from waproto.messaging.send import GroupInfo, MessageCaches, MessageSender, SendResult, parse_group
 from waproto.messaging.wire import build_receipt
@@ -84,7 +86,7 @@ class ClientState(enum.Enum):
     CLOSED = "closed"
 
 
-class Client(EventSource):
+class Client(EventSource, MediaMethods):
     """One account driven from Python.
 
     Args:
@@ -132,6 +134,7 @@ class Client(EventSource):
         self._sender = MessageSender(self, caches)
         self._receiver = MessageReceiver(self)
         self._dispatcher = NodeDispatcher(self)
+        self._media = MediaService(self)
         self._closing = False
         self._owner_group: TaskGroup | None = None
 
@@ -215,9 +218,10 @@ class Client(EventSource):
         self._stopped.set()
         self._set_connected(False)
         connection = self._connection
-        if connection is not None:
-            with anyio.CancelScope(shield=True):
+        with anyio.CancelScope(shield=True):
+            if connection is not None:
                 await connection.close()
+            await self._media.aclose()
         self._handlers.clear()
 
     async def run_forever(self) -> None:
@@ -315,15 +319,9 @@ class Client(EventSource):
         mentions: Sequence[JID | str] = (),
     ) -> SendResult:
         """Send a text message, optionally quoting a received message and mentioning people."""
-        if quoted is None and not mentions:
+        context = context_info(quoted, mentions)
+        if context is None:
             return await self.send_message(to, wa_e2e_pb2.Message(conversation=text))
-        context = wa_e2e_pb2.ContextInfo(mentionedJid=[str(m) for m in mentions])
-        if quoted is not None:
-            context.stanzaId = quoted.info.id
-            context.participant = str(quoted.info.sender.to_non_ad())
-            context.quotedMessage.CopyFrom(quoted.message)
-            if quoted.info.is_group:
-                context.remoteJid = str(quoted.info.chat)
         extended = wa_e2e_pb2.Message.ExtendedTextMessage(text=text, contextInfo=context)
         return await self.send_message(to, wa_e2e_pb2.Message(extendedTextMessage=extended))
 

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.anyio
 
 
 def ref_of(up: UploadedMedia, media_type: MediaType = MediaType.DOCUMENT) -> MediaRef:
-    return MediaRef(media_type, up.media_key, up.direct_path, up.url, up.file_sha256, up.file_enc_sha256,
-                    up.file_length)
+    return MediaRef(
+        media_type, up.media_key, up.direct_path, up.url, up.file_sha256, up.file_enc_sha256, up.file_length
+    )
 
 
 @pytest.fixture
@@ -35,8 +36,9 @@ async def transfer(server: FakeServer, paired: PairedClient) -> AsyncIterator[Me
         await media.aclose()
 
 
-async def test_upload_and_download_every_kind_of_source(server: FakeServer, transfer: MediaTransfer,
-                                                        tmp_path: Path) -> None:
+async def test_upload_and_download_every_kind_of_source(
+    server: FakeServer, transfer: MediaTransfer, tmp_path: Path
+) -> None:
     data = os.urandom(700_000)
     source_file = tmp_path / "in.bin"
     source_file.write_bytes(data)
@@ -66,8 +68,9 @@ async def test_empty_file_round_trips(transfer: MediaTransfer) -> None:
     assert await transfer.download(ref_of(up, MediaType.AUDIO)) == b""
 
 
-async def test_corrupted_download_is_refused_and_no_file_appears(server: FakeServer, transfer: MediaTransfer,
-                                                                 tmp_path: Path) -> None:
+async def test_corrupted_download_is_refused_and_no_file_appears(
+    server: FakeServer, transfer: MediaTransfer, tmp_path: Path
+) -> None:
     up = await transfer.upload(os.urandom(50_000), MediaType.IMAGE)
     server.fault(Fault(FaultKind.MEDIA_CORRUPT))
     target = tmp_path / "photo.jpg"
@@ -138,8 +141,9 @@ async def test_unreachable_host_fails_with_a_transfer_error(transfer: MediaTrans
         await transfer.download(bad)
 
 
-async def test_host_refuses_wrong_hash_stale_auth_and_unknown_paths(server: FakeServer,
-                                                                     transfer: MediaTransfer) -> None:
+async def test_host_refuses_wrong_hash_stale_auth_and_unknown_paths(
+    server: FakeServer, transfer: MediaTransfer
+) -> None:
     conn = await transfer.media_conn()
     base = f"https://{server.media_host}"
     async with httpx.AsyncClient(verify=server.test_ca.client_context()) as http:

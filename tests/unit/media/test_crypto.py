@@ -70,8 +70,9 @@ def test_end_to_end_vectors_in_any_chunking(chunk: int) -> None:
         assert enc.file_length == v["file_length"] == len(plain)
         assert enc.enc_length == len(blob)
 
-        dec = MediaDecryptor(media_keys(key, media_type), file_enc_sha256=enc.file_enc_sha256,
-                             file_sha256=enc.file_sha256)
+        dec = MediaDecryptor(
+            media_keys(key, media_type), file_enc_sha256=enc.file_enc_sha256, file_sha256=enc.file_sha256
+        )
         out = b"".join(dec.update(blob[i : i + chunk]) for i in range(0, len(blob), chunk))
         assert out + dec.finalize() == plain
 
@@ -122,7 +123,7 @@ def test_truncated_blob_raises(keep: int) -> None:
 def test_truncation_by_one_block_is_caught_by_the_mac() -> None:
     key, _, blob, _, _ = _sample()
     with pytest.raises(MediaMACMismatch):
-        decrypt_media(blob[:-MAC_LENGTH - 16] + blob[-MAC_LENGTH:], key, MediaType.IMAGE)
+        decrypt_media(blob[: -MAC_LENGTH - 16] + blob[-MAC_LENGTH:], key, MediaType.IMAGE)
 
 
 def test_decryptor_keeps_the_mac_and_last_block_back() -> None:
@@ -151,7 +152,8 @@ def test_roundtrip_any_size_and_chunking(plain: bytes, chunk: int, media_type: M
     key = bytes(range(32))
     enc = encrypt_media(plain, key, media_type)
     assert len(enc.blob) == (len(plain) // 16 + 1) * 16 + MAC_LENGTH
-    dec = MediaDecryptor(media_keys(key, media_type), file_enc_sha256=enc.file_enc_sha256,
-                         file_sha256=enc.file_sha256)
+    dec = MediaDecryptor(
+        media_keys(key, media_type), file_enc_sha256=enc.file_enc_sha256, file_sha256=enc.file_sha256
+    )
     out = b"".join(dec.update(enc.blob[i : i + chunk]) for i in range(0, len(enc.blob), chunk))
     assert out + dec.finalize() == plain
