@@ -90,7 +90,9 @@ class NodePeerError(AssertionError):
 class NodePeer:
     """A Node subprocess answering JSON-line requests; every call is bounded by a timeout."""
 
-    def __init__(self, script: Path, cwd: Path, *, timeout: float = CALL_TIMEOUT) -> None:
+    def __init__(
+        self, script: Path, cwd: Path, *, timeout: float = CALL_TIMEOUT, env: dict[str, str] | None = None
+    ) -> None:
         node, _npm = node_tools()
         self._timeout = timeout
         self._next_id = 0
@@ -103,7 +105,7 @@ class NodePeer:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env={**os.environ, "NODE_PATH": str(cwd / "node_modules")},
+            env={**os.environ, "NODE_PATH": str(cwd / "node_modules"), **(env or {})},
         )
         threading.Thread(target=self._pump, args=(self._process.stdout, self._lines.put), daemon=True).start()
         threading.Thread(

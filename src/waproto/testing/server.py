@@ -90,6 +90,8 @@ class FakeServer:
         config: listening and behaviour settings.
         random: randomness for keys, refs and ids (``os.urandom`` by default).
         clock: the current Unix time (``time.time`` by default).
+        test_ca: the CA that signs the ``wss://`` and media host certificates (a new one by
+            default); pass one to peers that must trust it before the server exists.
     """
 
     def __init__(
@@ -98,6 +100,7 @@ class FakeServer:
         *,
         random: Callable[[int], bytes] = os.urandom,
         clock: Callable[[], float] = time.time,
+        test_ca: TestCA | None = None,
     ) -> None:
         self.config = config or FakeServerConfig()
         self.core = ServerCore(self.config, random=random, clock=clock)
@@ -109,7 +112,7 @@ class FakeServer:
         self._links: set[_Link] = set()
         self._media: MediaHost | None = None
         # The CA signs the wss:// certificate (with tls=True) and the media host's, always HTTPS.
-        self.test_ca: TestCA = make_test_ca()
+        self.test_ca: TestCA = test_ca or make_test_ca()
 
     # -- lifecycle --------------------------------------------------------------------------------
 

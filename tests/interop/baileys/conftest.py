@@ -12,8 +12,12 @@ import anyio
 import pytest
 
 from tests.interop.conftest import NodePeer, npm_install
+from waproto.transport.testcerts import TestCA, make_test_ca
 
 HERE = Path(__file__).resolve().parent
+#: One test CA for every interop run: Node reads NODE_EXTRA_CA_CERTS only at start, so a
+#: FakeServer whose media host Baileys must trust is made with ``test_ca=INTEROP_CA``.
+INTEROP_CA: TestCA = make_test_ca()
 
 
 class Driver:
@@ -26,12 +30,23 @@ class Driver:
         return await anyio.to_thread.run_sync(partial(self.peer.call, cmd, **args))
 
 
-@pytest.fixture(params=["v6", "v7"])
-async def baileys(request: pytest.FixtureRequest) -> AsyncIterator[tuple[str, Driver]]:
-    version: str = request.param
+@pytest.fixture(scope="session")
+def interop_ca_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """:data:`INTEROP_CA`'s certificate as a PEM file, for NODE_EXTRA_CA_CERTS."""
+    return INTEROP_CA.write_ca_pem(tmp_path_factory.mktemp("interop-ca") / "ca.pem")
+
+
+def start_driver(version: str, ca_file: Path) -> NodePeer:
+    """A Node process running the driver next to Baileys ``version``, trusting the interop CA."""
     install = npm_install(HERE / version)
     shutil.copyfile(HERE / "driver.mjs", install / "driver.mjs")
-    peer = NodePeer(install / "driver.mjs", install, timeout=90)
+    return NodePeer(install / "driver.mjs", install, timeout=90, env={"NODE_EXTRA_CA_CERTS": str(ca_file)})
+
+
+@pytest.fixture(params=["v6", "v7"])
+async def baileys(request: pytest.FixtureRequest, interop_ca_file: Path) -> AsyncIterator[tuple[str, Driver]]:
+    version: str = request.param
+    peer = start_driver(version, interop_ca_file)
     try:
         yield version, Driver(peer)
     finally:

@@ -19,6 +19,14 @@ const pick = (name) => baileysModule[name] ?? baileysModule.default?.[name];
 const makeWASocket = typeof baileysModule.default === 'function' ? baileysModule.default : baileysModule.default.default;
 const useMultiFileAuthState = pick('useMultiFileAuthState');
 const DisconnectReason = pick('DisconnectReason');
+const downloadMediaMessage = pick('downloadMediaMessage');
+const normalizeMessageContent = pick('normalizeMessageContent');
+const MEDIA_FIELDS = ['imageMessage', 'videoMessage', 'audioMessage', 'documentMessage', 'stickerMessage'];
+// The media message field of a message (after Baileys' unwrapping), or undefined.
+const mediaField = (msg) => {
+    const content = normalizeMessageContent?.(msg.message) ?? msg.message;
+    return content && MEDIA_FIELDS.find((field) => content[field]);
+};
 const logger = pino({ level: process.env.BAILEYS_LOG_LEVEL || 'silent' }, pino.destination(2));
 
 class Peer {
@@ -30,6 +38,7 @@ class Peer {
         this.open = false;
         this.closedWith = null;
         this.messages = [];
+        this.media = [];
         this.waiters = [];
     }
 
@@ -90,6 +99,7 @@ class Peer {
                 if (text && !msg.key.fromMe) {
                     this.messages.push({ text, remoteJid: msg.key.remoteJid, participant: msg.key.participant ?? null });
                 }
+                if (!msg.key.fromMe && mediaField(msg)) this.media.push(msg);
             }
             this.notify();
         });
@@ -132,6 +142,33 @@ const commands = {
         const p = peer(name);
         const found = await p.until(() => p.messages.find((m) => m.text === text));
         return found;
+    },
+    // Send a file from disk: kind is image, video, audio, document or sticker.
+    async send_media({ name, jid, kind, path, caption, mimetype, fileName, ptt }) {
+        const content = { [kind]: { url: path } };
+        if (caption) content.caption = caption;
+        if (mimetype) content.mimetype = mimetype;
+        if (fileName) content.fileName = fileName;
+        if (ptt) content.ptt = true;
+        const sent = await peer(name).sock.sendMessage(jid, content);
+        return { msg_id: sent.key.id };
+    },
+    // Wait for the index-th received media message, download it with downloadMediaMessage.
+    async wait_media({ name, index }) {
+        const p = peer(name);
+        const msg = await p.until(() => p.media[index]);
+        const field = mediaField(msg);
+        const content = (normalizeMessageContent?.(msg.message) ?? msg.message)[field];
+        const data = await downloadMediaMessage(msg, 'buffer', {}, { logger, reuploadRequest: p.sock.updateMediaMessage });
+        return {
+            field,
+            data: data.toString('base64'),
+            mimetype: content.mimetype ?? null,
+            fileName: content.fileName ?? null,
+            caption: content.caption ?? null,
+            ptt: Boolean(content.ptt),
+            seconds: content.seconds ?? null,
+        };
     },
     async group_create({ name, subject, participants }) {
         const meta = await peer(name).sock.groupCreate(subject, participants);
