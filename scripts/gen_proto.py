@@ -11,12 +11,17 @@ Needs ``grpcio-tools`` (in the ``test`` extra, pinned so output is byte-stable).
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PROTO_DIR = ROOT / "proto"
 OUT_DIR = ROOT / "src" / "waproto" / "proto"
+# The .proto files import each other as "waproto/proto/<file>.proto", so protoc's generated
+# modules import their dependencies as ``waproto.proto.<file>_pb2`` (a package, not top level).
+VIRTUAL_DIR = "waproto/proto"
 
 
 def generate(out_dir: Path) -> list[Path]:
@@ -25,15 +30,18 @@ def generate(out_dir: Path) -> list[Path]:
 
     sources = sorted(PROTO_DIR.glob("*.proto"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    args = [
-        "protoc",
-        f"-I{PROTO_DIR}",
-        f"--python_out={out_dir}",
-        f"--pyi_out={out_dir}",
-        *(str(p) for p in sources),
-    ]
-    if protoc.main(args) != 0:
-        raise SystemExit("protoc failed")
+    with tempfile.TemporaryDirectory() as staging:
+        args = [
+            "protoc",
+            f"-I{VIRTUAL_DIR}={PROTO_DIR}",
+            f"--python_out={staging}",
+            f"--pyi_out={staging}",
+            *(f"{VIRTUAL_DIR}/{p.name}" for p in sources),
+        ]
+        if protoc.main(args) != 0:
+            raise SystemExit("protoc failed")
+        for made in sorted(Path(staging, VIRTUAL_DIR).glob("*_pb2.py*")):
+            shutil.move(made, out_dir / made.name)
     return sorted(out_dir.glob("*_pb2.py*"))
 
 

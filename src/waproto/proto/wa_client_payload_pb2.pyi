@@ -448,7 +448,7 @@ class DeviceProps(_message.Message):
         quinary: int
         def __init__(self, primary: _Optional[int] = ..., secondary: _Optional[int] = ..., tertiary: _Optional[int] = ..., quaternary: _Optional[int] = ..., quinary: _Optional[int] = ...) -> None: ...
     class HistorySyncConfig(_message.Message):
-        __slots__ = ("fullSyncDaysLimit", "fullSyncSizeMbLimit", "storageQuotaMb", "inlineInitialPayloadInE2EeMsg", "recentSyncDaysLimit", "supportCallLogHistory", "supportBotUserAgentChatHistory", "supportCagReactionsAndPolls")
+        __slots__ = ("fullSyncDaysLimit", "fullSyncSizeMbLimit", "storageQuotaMb", "inlineInitialPayloadInE2EeMsg", "recentSyncDaysLimit", "supportCallLogHistory", "supportBotUserAgentChatHistory", "supportCagReactionsAndPolls", "supportBizHostedMsg", "supportRecentSyncChunkMessageCountTuning", "supportHostedGroupMsg", "supportFbidBotChatHistory", "supportAddOnHistorySyncMigration", "supportMessageAssociation", "supportGroupHistory", "onDemandReady", "supportGuestChat", "completeOnDemandReady", "thumbnailSyncDaysLimit")
         FULLSYNCDAYSLIMIT_FIELD_NUMBER: _ClassVar[int]
         FULLSYNCSIZEMBLIMIT_FIELD_NUMBER: _ClassVar[int]
         STORAGEQUOTAMB_FIELD_NUMBER: _ClassVar[int]
@@ -457,6 +457,17 @@ class DeviceProps(_message.Message):
         SUPPORTCALLLOGHISTORY_FIELD_NUMBER: _ClassVar[int]
         SUPPORTBOTUSERAGENTCHATHISTORY_FIELD_NUMBER: _ClassVar[int]
         SUPPORTCAGREACTIONSANDPOLLS_FIELD_NUMBER: _ClassVar[int]
+        SUPPORTBIZHOSTEDMSG_FIELD_NUMBER: _ClassVar[int]
+        SUPPORTRECENTSYNCCHUNKMESSAGECOUNTTUNING_FIELD_NUMBER: _ClassVar[int]
+        SUPPORTHOSTEDGROUPMSG_FIELD_NUMBER: _ClassVar[int]
+        SUPPORTFBIDBOTCHATHISTORY_FIELD_NUMBER: _ClassVar[int]
+        SUPPORTADDONHISTORYSYNCMIGRATION_FIELD_NUMBER: _ClassVar[int]
+        SUPPORTMESSAGEASSOCIATION_FIELD_NUMBER: _ClassVar[int]
+        SUPPORTGROUPHISTORY_FIELD_NUMBER: _ClassVar[int]
+        ONDEMANDREADY_FIELD_NUMBER: _ClassVar[int]
+        SUPPORTGUESTCHAT_FIELD_NUMBER: _ClassVar[int]
+        COMPLETEONDEMANDREADY_FIELD_NUMBER: _ClassVar[int]
+        THUMBNAILSYNCDAYSLIMIT_FIELD_NUMBER: _ClassVar[int]
         fullSyncDaysLimit: int
         fullSyncSizeMbLimit: int
         storageQuotaMb: int
@@ -465,7 +476,18 @@ class DeviceProps(_message.Message):
         supportCallLogHistory: bool
         supportBotUserAgentChatHistory: bool
         supportCagReactionsAndPolls: bool
-        def __init__(self, fullSyncDaysLimit: _Optional[int] = ..., fullSyncSizeMbLimit: _Optional[int] = ..., storageQuotaMb: _Optional[int] = ..., inlineInitialPayloadInE2EeMsg: _Optional[bool] = ..., recentSyncDaysLimit: _Optional[int] = ..., supportCallLogHistory: _Optional[bool] = ..., supportBotUserAgentChatHistory: _Optional[bool] = ..., supportCagReactionsAndPolls: _Optional[bool] = ...) -> None: ...
+        supportBizHostedMsg: bool
+        supportRecentSyncChunkMessageCountTuning: bool
+        supportHostedGroupMsg: bool
+        supportFbidBotChatHistory: bool
+        supportAddOnHistorySyncMigration: bool
+        supportMessageAssociation: bool
+        supportGroupHistory: bool
+        onDemandReady: bool
+        supportGuestChat: bool
+        completeOnDemandReady: bool
+        thumbnailSyncDaysLimit: int
+        def __init__(self, fullSyncDaysLimit: _Optional[int] = ..., fullSyncSizeMbLimit: _Optional[int] = ..., storageQuotaMb: _Optional[int] = ..., inlineInitialPayloadInE2EeMsg: _Optional[bool] = ..., recentSyncDaysLimit: _Optional[int] = ..., supportCallLogHistory: _Optional[bool] = ..., supportBotUserAgentChatHistory: _Optional[bool] = ..., supportCagReactionsAndPolls: _Optional[bool] = ..., supportBizHostedMsg: _Optional[bool] = ..., supportRecentSyncChunkMessageCountTuning: _Optional[bool] = ..., supportHostedGroupMsg: _Optional[bool] = ..., supportFbidBotChatHistory: _Optional[bool] = ..., supportAddOnHistorySyncMigration: _Optional[bool] = ..., supportMessageAssociation: _Optional[bool] = ..., supportGroupHistory: _Optional[bool] = ..., onDemandReady: _Optional[bool] = ..., supportGuestChat: _Optional[bool] = ..., completeOnDemandReady: _Optional[bool] = ..., thumbnailSyncDaysLimit: _Optional[int] = ...) -> None: ...
     OS_FIELD_NUMBER: _ClassVar[int]
     VERSION_FIELD_NUMBER: _ClassVar[int]
     PLATFORMTYPE_FIELD_NUMBER: _ClassVar[int]

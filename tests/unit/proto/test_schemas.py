@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from google.protobuf.message import Message as PbMessage
 
-from waproto.proto import wa_adv_pb2, wa_client_payload_pb2, wa_e2e_pb2
+from waproto.proto import wa_adv_pb2, wa_client_payload_pb2, wa_e2e_pb2, wa_history_pb2, wa_sync_pb2
 
 ClientPayload = wa_client_payload_pb2.ClientPayload
 E2EMessage = wa_e2e_pb2.Message
@@ -54,6 +54,20 @@ def _number(message: type[PbMessage], field: str) -> int:
         (wa_e2e_pb2.ContextInfo, "quotedMessage", 3),
         (wa_e2e_pb2.ContextInfo, "mentionedJid", 15),
         (wa_e2e_pb2.MessageKey, "participant", 4),
+        (E2EMessage, "pollCreationMessage", 49),
+        (E2EMessage, "pollUpdateMessage", 50),
+        (E2EMessage, "pollCreationMessageV3", 64),
+        (E2EMessage.PollUpdateMessage, "vote", 2),
+        (wa_history_pb2.HistorySync, "conversations", 2),
+        (wa_history_pb2.HistorySync, "pushnames", 7),
+        (wa_history_pb2.Conversation, "messages", 2),
+        (wa_history_pb2.HistorySyncMsg, "message", 1),
+        (wa_history_pb2.WebMessageInfo, "message", 2),
+        (wa_sync_pb2.SyncActionValue, "contactAction", 3),
+        (wa_sync_pb2.SyncActionValue, "archiveChatAction", 17),
+        (wa_sync_pb2.SyncdPatch, "patchMac", 5),
+        (wa_sync_pb2.SyncdSnapshot, "mac", 3),
+        (wa_sync_pb2.SyncdMutation, "operation", 1),
     ],
 )
 def test_field_numbers_are_whatsapps(message: type[PbMessage], field: str, number: int) -> None:
@@ -149,3 +163,38 @@ def test_adv_messages_round_trip() -> None:
     back = wa_adv_pb2.ADVSignedDeviceIdentityHMAC.FromString(wrapped.SerializeToString())
     inner = wa_adv_pb2.ADVSignedDeviceIdentity.FromString(back.details)
     assert wa_adv_pb2.ADVDeviceIdentity.FromString(inner.details).keyIndex == 2
+
+
+def test_history_sync_carries_e2e_messages_across_schema_files() -> None:
+    """HistorySync (history file) holds WebMessageInfo whose Message comes from the e2e file."""
+    poll = E2EMessage(
+        pollCreationMessageV3=E2EMessage.PollCreationMessage(
+            name="lunch?", options=[E2EMessage.PollCreationMessage.Option(optionName="yes")]
+        ),
+        messageContextInfo=wa_e2e_pb2.MessageContextInfo(messageSecret=bytes(32)),
+    )
+    edit = E2EMessage(
+        protocolMessage=E2EMessage.ProtocolMessage(
+            type=E2EMessage.ProtocolMessage.MESSAGE_EDIT,
+            key=wa_e2e_pb2.MessageKey(id="3EB0AA"),
+            editedMessage=E2EMessage(conversation="fixed"),
+        )
+    )
+    history = wa_history_pb2.HistorySync(
+        syncType=wa_history_pb2.HistorySync.INITIAL_BOOTSTRAP,
+        conversations=[
+            wa_history_pb2.Conversation(
+                id="15551234567@s.whatsapp.net",
+                messages=[
+                    wa_history_pb2.HistorySyncMsg(message=wa_history_pb2.WebMessageInfo(message=m))
+                    for m in (poll, edit)
+                ],
+            )
+        ],
+        pushnames=[wa_history_pb2.Pushname(id="15551234567@s.whatsapp.net", pushname="Ann")],
+    )
+    back = wa_history_pb2.HistorySync.FromString(history.SerializeToString())
+    assert back == history
+    messages = back.conversations[0].messages
+    assert messages[0].message.message.pollCreationMessageV3.options[0].optionName == "yes"
+    assert messages[1].message.message.protocolMessage.editedMessage.conversation == "fixed"
