@@ -9,6 +9,8 @@ answers each request line with one JSON line:
   as base64); the answer lists ``jid``, ``lid``, ``account`` (the serialized
   ADVSignedDeviceIdentity), ``phone_identity``, ``push_name``, ``platform``.
 - ``{"cmd": "memory"}``: this process's RSS/PSS and the open connection count.
+- ``{"cmd": "media_conn"}``: the media host's upload ``auth``, ``hosts`` and ``ttl``, as the
+  ``media_conn`` iq answers them (media benchmarks use them without a websocket).
 
 Closing stdin stops the server. Run by :func:`benchmarks._common.fake_server`.
 """
@@ -57,6 +59,9 @@ def answer(server: FakeServer, request: dict[str, Any]) -> dict[str, Any]:
     if cmd == "memory":
         connections = len(server.core.router.online)
         return {**{f"{k}_kib": v for k, v in memory_kib().items()}, "online_devices": connections}
+    if cmd == "media_conn":
+        media = server.core.media
+        return {"auth": media.auth, "hosts": [server.media_host], "ttl": media.ttl}
     return {"error": f"unknown command {cmd!r}"}
 
 
