@@ -18,6 +18,9 @@ meets them, so nothing else leaks out of the library::
     │   ├── InvalidMessage, InvalidKey, InvalidSignature,
     │   ├── DuplicateMessage, NoSession, UntrustedIdentity
     ├── StoreError               the store could not read or commit
+    ├── AppStateError            app-state sync data could not be used (nothing of it applied)
+    │   ├── AppStateIntegrityError  a MAC or the LTHash of a patch/snapshot did not verify
+    │   └── AppStateKeyMissing   the sync key a patch names is not stored yet
     ├── MediaError               media could not be transferred or verified
     │   ├── MediaIntegrityError  a blob failed verification: MediaMACMismatch, MediaHashMismatch,
     │   │                        MediaTruncated (no plaintext of it is handed over)
@@ -32,6 +35,9 @@ meets them, so nothing else leaks out of the library::
 from __future__ import annotations
 
 __all__ = [
+    "AppStateError",
+    "AppStateIntegrityError",
+    "AppStateKeyMissing",
     "CertificateError",
     "ConnectionClosed",
     "CryptoError",
@@ -139,6 +145,35 @@ class UntrustedIdentity(SignalError):
 
 class StoreError(WAError):
     """The store failed to read or commit; the last committed state is intact."""
+
+
+class AppStateError(WAError):
+    """An app-state patch or snapshot was refused; none of it was applied."""
+
+
+class AppStateIntegrityError(AppStateError):
+    """A MAC (index, value, snapshot, patch) or the LTHash did not verify.
+
+    Args:
+        message: what failed.
+        which: ``"index"``, ``"value"``, ``"snapshot"``, ``"patch"`` or ``"lthash"``.
+    """
+
+    def __init__(self, message: str, *, which: str) -> None:
+        self.which = which
+        super().__init__(message)
+
+
+class AppStateKeyMissing(AppStateError):
+    """The app-state sync key a record or patch names is not stored (ask the phone for it).
+
+    Args:
+        key_id: the missing key's id.
+    """
+
+    def __init__(self, key_id: bytes) -> None:
+        self.key_id = key_id
+        super().__init__(f"app-state sync key {key_id.hex()} is not stored")
 
 
 class MediaError(WAError):
