@@ -26,6 +26,7 @@ from waproto.testing.session import ServerSession
 
 if TYPE_CHECKING:
     from waproto.testing.core import ServerCore
+    from waproto.testing.groups import Group
 
 __all__ = ["DeviceKey", "Router"]
 
@@ -109,14 +110,21 @@ class Router:
                 Node("ack", {"class": "message", "id": node.attrs.get("id", ""), "error": "400"})
             )
             return
+        error = None
         if to.is_group:
-            delivered = self._group_message(account, device_id, to, node, now)
-        else:
-            delivered = self._direct_message(account, device_id, to, node, now)
+            group = self._core.groups.get(to.user)
+            if group is None or account.phone_number not in group.participants:
+                error = "404"
+            elif group.announcement and not group.is_admin(account.phone_number):
+                error = "403"  # only admins send in an announcement group
+            else:
+                self._group_message(account, device_id, group, node, now)
+        elif not self._direct_message(account, device_id, to, node, now):
+            error = "404"
         ack = nodes.ack(node, now=now)
         ack.attrs.pop("type", None)
-        if not delivered:
-            ack.attrs["error"] = "404"
+        if error is not None:
+            ack.attrs["error"] = error
         session.send_node(ack)
 
     def _base_attrs(self, node: Node, account: Account, now: float) -> dict[str, str]:
@@ -170,11 +178,9 @@ class Router:
         return delivered
 
     def _group_message(
-        self, sender: Account, sender_device: int, group_jid: JID, node: Node, now: float
-    ) -> bool:
-        group = self._core.groups.get(group_jid.user)
-        if group is None:
-            return False
+        self, sender: Account, sender_device: int, group: Group, node: Node, now: float
+    ) -> None:
+        group_jid = group.jid
         shared, per_device, identity = self._per_device_content(node)
         direct: dict[DeviceKey, list[Node]] = {}
         for jid_text, encs in per_device.items():
@@ -201,7 +207,6 @@ class Router:
                     content.extend(identity)
                 if content:
                     self.deliver(key, Node("message", attrs, content))
-        return True
 
     def _resolve(self, jid_text: str) -> tuple[Account, int, JID] | None:
         try:
