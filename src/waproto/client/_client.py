@@ -515,6 +515,11 @@ class Client(EventSource, MediaMethods):
         """The receive path."""
         return self._receiver
 
+    @property
+    def media_service(self) -> MediaService:
+        """Media uploads, downloads and retries."""
+        return self._media
+
     # ----------------------------------------------------------------- internals
 
     async def _guarded(self, coro_fn: Callable[..., Awaitable[Any]], args: tuple[Any, ...]) -> None:

@@ -155,6 +155,8 @@ class NodeDispatcher:
             sender = node.attr_jid("from")
             if sender is not None:
                 client.sender.device_cache.invalidate(sender.to_non_ad())
+        elif kind == "mediaretry":
+            client.media_service.on_retry_notification(node)
         elif kind == "w:gp2":
             group = node.attr_jid("from")
             if group is not None:

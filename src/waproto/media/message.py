@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from waproto.media.transfer import MediaRef, UploadedMedia
-from waproto.media.types import MediaType
+from waproto.media.types import MediaRef, MediaType, UploadedMedia
 from waproto.proto import wa_e2e_pb2
 
 __all__ = ["MediaDetails", "MediaInfo", "MediaKind", "build_media_message", "guess_mimetype", "media_info"]

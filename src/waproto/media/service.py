@@ -1,12 +1,15 @@
 """The media service of one session: prepare (probe, upload, build) and download media messages.
 
-It needs two things from the session it runs in: ``config`` (TLS context and timeouts) and
-``query`` (for ``media_conn``); anything with those satisfies :class:`MediaSession`.
-Sending the prepared ``Message`` is the messaging service's job.
+It needs little from the session it runs in (:class:`MediaSession`): ``config`` (TLS context
+and timeouts), ``query`` (``media_conn``), ``send_node`` and ``own_jid`` (media retry).
+Sending the prepared ``Message`` is the messaging service's job. A download whose blob
+expired (404/410) asks the phone to re-upload it (``<receipt type=server-error>``), waits
+for its ``<notification type=mediaretry>`` and downloads from the new direct path.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import AsyncIterable, Callable
@@ -18,8 +21,9 @@ import anyio
 
 from waproto.binary import Node
 from waproto.config import ClientConfig
-from waproto.errors import InvalidState
+from waproto.errors import DecodeError, InvalidState, MediaExpired
 from waproto.events import Message as MessageEvent
+from waproto.jid import JID
 from waproto.media.message import (
     MediaDetails,
     MediaInfo,
@@ -29,10 +33,13 @@ from waproto.media.message import (
     media_info,
 )
 from waproto.media.probe import HEAD_BYTES, TAIL_BYTES, Probe, jpeg_thumbnail, probe
+from waproto.media.retry import MediaRetryResult, build_retry_receipt, parse_retry_notification
 from waproto.media.transfer import Destination, MediaSource, MediaTransfer
 from waproto.proto import wa_e2e_pb2
 
 __all__ = ["MediaService", "MediaSession"]
+
+_log = logging.getLogger("waproto.media")
 
 
 class MediaSession(Protocol):
@@ -43,9 +50,29 @@ class MediaSession(Protocol):
         """TLS context and timeouts."""
         ...
 
+    @property
+    def own_jid(self) -> JID:
+        """Our device JID (the retry receipt goes to its user)."""
+        ...
+
     async def query(self, node: Node) -> Node:
         """Send an iq and return its answer."""
         ...
+
+    async def send_node(self, node: Node) -> None:
+        """Send a stanza."""
+        ...
+
+
+class _RetryWaiter:
+    """One media retry in flight: the key to read the answer with, and the answer."""
+
+    __slots__ = ("done", "media_key", "result")
+
+    def __init__(self, media_key: bytes) -> None:
+        self.media_key = media_key
+        self.done = anyio.Event()
+        self.result: MediaRetryResult | None = None
 
 
 class MediaService:
@@ -57,7 +84,7 @@ class MediaService:
         clock: wall time for ``mediaKeyTimestamp``.
     """
 
-    __slots__ = ("_clock", "transfer")
+    __slots__ = ("_clock", "_random", "_retries", "_session", "_timeout", "transfer")
 
     def __init__(
         self,
@@ -70,6 +97,10 @@ class MediaService:
         self.transfer = MediaTransfer(session.query, ssl_context=config.ssl_context, random=random,
                                       timeout=config.query_timeout)
         self._clock = clock
+        self._random = random
+        self._session = session
+        self._timeout = config.query_timeout
+        self._retries: dict[str, _RetryWaiter] = {}
 
     async def aclose(self) -> None:
         """Close the HTTP client."""
@@ -120,7 +151,55 @@ class MediaService:
             info = media_info(message.message if isinstance(message, MessageEvent) else message)
         if info is None:
             raise InvalidState("the message carries no downloadable media")
-        return await self.transfer.download(info.ref, to)
+        try:
+            return await self.transfer.download(info.ref, to)
+        except MediaExpired:
+            if not isinstance(message, MessageEvent):
+                raise
+            direct_path = await self.request_reupload(message, info)
+        return await self.transfer.download(replace(info.ref, direct_path=direct_path, url=None), to)
+
+    async def request_reupload(self, message: MessageEvent, info: MediaInfo) -> str:
+        """Ask our phone to upload a message's media again; returns the new direct path.
+
+        Raises:
+            MediaExpired: the phone answered with an error (it no longer has the media).
+            TimeoutError: no answer within ``query_timeout``.
+        """
+        message_id = message.info.id
+        waiter = self._retries[message_id] = _RetryWaiter(info.ref.media_key)
+        try:
+            await self._session.send_node(
+                build_retry_receipt(
+                    message_id=message_id,
+                    own_jid=self._session.own_jid,
+                    chat=message.info.chat,
+                    from_me=message.info.is_from_me,
+                    participant=message.info.sender.to_non_ad() if message.info.is_group else None,
+                    media_key=info.ref.media_key,
+                    random=self._random,
+                )
+            )
+            with anyio.fail_after(self._timeout):
+                await waiter.done.wait()
+        finally:
+            self._retries.pop(message_id, None)
+        result = waiter.result
+        if result is None or not result.ok or result.direct_path is None:
+            code = None if result is None else result.error_code
+            raise MediaExpired(f"the phone could not re-upload the media (error {code})", status=code)
+        return result.direct_path
+
+    def on_retry_notification(self, node: Node) -> None:
+        """Hand a ``<notification type=mediaretry>`` to the download waiting for it."""
+        waiter = self._retries.get(node.attrs.get("id", ""))
+        if waiter is None:
+            return
+        try:
+            waiter.result = parse_retry_notification(node, waiter.media_key)
+        except DecodeError as exc:
+            _log.info("unreadable media retry answer: %s", exc)
+        waiter.done.set()
 
 
 def _source_name(source: MediaSource) -> str | None:

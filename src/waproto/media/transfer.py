@@ -17,7 +17,6 @@ import os
 import ssl
 import tempfile
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, BinaryIO
 from urllib.parse import quote
@@ -30,7 +29,7 @@ from waproto.config import WA_ORIGIN
 from waproto.errors import MediaExpired, MediaTransferError
 from waproto.media.conn import MediaConn, media_conn_request, parse_media_conn
 from waproto.media.crypto import MEDIA_KEY_LENGTH, MediaDecryptor, MediaEncryptor, media_keys
-from waproto.media.types import MediaType
+from waproto.media.types import MediaRef, MediaType, UploadedMedia
 
 __all__ = ["Destination", "MediaRef", "MediaSource", "MediaTransfer", "UploadedMedia"]
 
@@ -49,38 +48,6 @@ _SPOOL_MEMORY = 1 << 20
 _DOWNLOAD_ATTEMPTS = 5
 _EXPIRED = frozenset({404, 410})
 _REFUSED = frozenset({401, 403})
-
-
-@dataclass(frozen=True, slots=True)
-class UploadedMedia:
-    """What a message needs after an upload."""
-
-    url: str
-    direct_path: str
-    media_key: bytes
-    file_sha256: bytes
-    file_enc_sha256: bytes
-    file_length: int
-    handle: str | None = None
-
-    def __repr__(self) -> str:
-        return f"UploadedMedia(direct_path={self.direct_path!r}, file_length={self.file_length})"
-
-
-@dataclass(frozen=True, slots=True)
-class MediaRef:
-    """Where a blob is and how to verify it: the download half of a media message."""
-
-    media_type: MediaType
-    media_key: bytes
-    direct_path: str | None
-    url: str | None
-    file_sha256: bytes | None
-    file_enc_sha256: bytes | None
-    file_length: int | None = None
-
-    def __repr__(self) -> str:
-        return f"MediaRef({self.media_type.value}, direct_path={self.direct_path!r})"
 
 
 def _b64url(data: bytes) -> str:

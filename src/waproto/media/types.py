@@ -1,10 +1,11 @@
-"""Media types: the HKDF info string each one's keys come from and its upload path segment."""
+"""Media types (HKDF info, upload path) and the values an upload yields and a download needs."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
-__all__ = ["MediaType"]
+__all__ = ["MediaRef", "MediaType", "UploadedMedia"]
 
 
 class MediaType(Enum):
@@ -75,3 +76,35 @@ _MMS_TYPES: dict[MediaType, str] = {
     MediaType.PTV: "video",
     MediaType.PTT: "audio",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class UploadedMedia:
+    """What a message needs after an upload."""
+
+    url: str
+    direct_path: str
+    media_key: bytes
+    file_sha256: bytes
+    file_enc_sha256: bytes
+    file_length: int
+    handle: str | None = None
+
+    def __repr__(self) -> str:
+        return f"UploadedMedia(direct_path={self.direct_path!r}, file_length={self.file_length})"
+
+
+@dataclass(frozen=True, slots=True)
+class MediaRef:
+    """Where a blob is and how to verify it: the download half of a media message."""
+
+    media_type: MediaType
+    media_key: bytes
+    direct_path: str | None
+    url: str | None
+    file_sha256: bytes | None
+    file_enc_sha256: bytes | None
+    file_length: int | None = None
+
+    def __repr__(self) -> str:
+        return f"MediaRef({self.media_type.value}, direct_path={self.direct_path!r})"

@@ -7,6 +7,8 @@ Endpoints (all answer JSON; errors are ``{"error": text}`` with 400/404):
 - ``POST /control/pairing-code {"phone", "code"}`` -> ``{"ok": true}``
 - ``POST /control/kick {"jid", "code", "conflict"?}`` -> ``{"connections": n}``
 - ``POST /control/fault {"kind", "jid"?, "code"?, "conflict"?, "delay"?}`` -> ``{"connections": n}``
+- ``POST /control/send-media {"from", "to", "data" (base64), "kind"?, "caption"?, "mimetype"?,
+  "filename"?, "ptt"?}`` -> ``{"id"}``: the phone of ``from`` sends a media message
 - ``GET /control/state`` -> accounts, devices, connections, queued messages, groups
 
 One request per connection (``Connection: close``); bodies are capped.
@@ -14,6 +16,7 @@ One request per connection (``Connection: close``); bodies are capped.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 from collections.abc import Callable
@@ -69,6 +72,19 @@ def _fault(server: FakeServer, body: dict[str, Any]) -> dict[str, Any]:
     return {"connections": server.fault(fault, None if jid is None else str(jid)), "kind": str(fault.kind)}
 
 
+def _send_media(server: FakeServer, body: dict[str, Any]) -> dict[str, Any]:
+    options = {name: body.get(name) for name in ("caption", "mimetype", "filename")}
+    message_id = server.send_media(
+        str(body["from"]),
+        str(body["to"]),
+        base64.b64decode(str(body["data"]), validate=True),
+        kind=str(body.get("kind", "image")),
+        ptt=bool(body.get("ptt", False)),
+        **{name: None if value is None else str(value) for name, value in options.items()},
+    )
+    return {"id": message_id}
+
+
 def _state(server: FakeServer, body: dict[str, Any]) -> dict[str, Any]:
     return server.state()
 
@@ -79,6 +95,7 @@ ROUTES: dict[tuple[str, str], Route] = {
     ("POST", "/control/pairing-code"): _pairing_code,
     ("POST", "/control/kick"): _kick,
     ("POST", "/control/fault"): _fault,
+    ("POST", "/control/send-media"): _send_media,
     ("GET", "/control/state"): _state,
 }
 

@@ -32,6 +32,7 @@ from waproto.testing.groups import Group
 from waproto.testing.iq import handle_iq
 from waproto.testing.media import MEDIA_FAULTS, MediaDesk
 from waproto.testing.pairing import PairingDesk, PendingPairing
+from waproto.testing.phones import PhoneOutbox
 from waproto.testing.routing import Router
 from waproto.testing.session import CloseMode, Phase, ServerSession
 
@@ -83,6 +84,7 @@ class ServerCore:
         self.router = Router(self)
         self.groups: dict[str, Group] = {}
         self.media = MediaDesk(random, ttl=config.media_conn_ttl)
+        self.phones = PhoneOutbox(self)
         self.sessions: set[ServerSession] = set()
         self._ids = itertools.count(1)
         self._conn_ids = itertools.count(1)
@@ -100,7 +102,7 @@ class ServerCore:
         self._handlers: dict[str, Callable[[ServerSession, Node, float], None]] = {
             "iq": lambda s, n, t: handle_iq(self, s, n, t),
             "message": lambda s, n, t: self.router.message(s, n, now=t),
-            "receipt": lambda s, n, t: self.router.receipt(s, n, now=t),
+            "receipt": self._receipt,
             "ack": lambda s, n, t: self.router.ack(s, n),
             "chatstate": lambda s, n, t: self.router.chatstate(s, n),
             "presence": self._presence,
@@ -222,6 +224,15 @@ class ServerCore:
             if not online:
                 attrs["last"] = str(int(now))
             session.send_node(Node("presence", attrs))
+
+    def _receipt(self, session: ServerSession, node: Node, now: float) -> None:
+        # A media-retry request goes to the asker's own phone, which answers it (WhatsApp
+        # relays it to the phone; here the phone is simulated beside the server).
+        if node.attrs.get("type") == "server-error" and node.get_child("rmr") is not None:
+            session.send_node(nodes.ack(node, now=now))
+            self.phones.answer_retry(session, node, now=now)
+        else:
+            self.router.receipt(session, node, now=now)
 
     def _ack_only(self, session: ServerSession, node: Node, now: float) -> None:
         session.send_node(nodes.ack(node, now=now))

@@ -136,6 +136,14 @@ class MediaDesk:
             "object_id": blob_id,
         }
 
+    def reupload(self, blob_id: str) -> str | None:
+        """A phone uploads a blob again: the same bytes under a new, unexpired direct path."""
+        blob = self.blobs.get(blob_id)
+        if blob is None:
+            return None
+        answer = self.commit_upload(self.new_blob_id(), blob.path, blob.size, blob.mms_type)
+        return str(answer["direct_path"])
+
     # -- downloads ----------------------------------------------------------------------------
 
     def lookup(self, target: str) -> Blob | Refusal:

@@ -22,6 +22,11 @@ from anyio.abc import TaskGroup
 
 from waproto.crypto import KeyPair
 from waproto.errors import ConnectionClosed, InvalidState
+from waproto.jid import JID
+from waproto.media.crypto import MEDIA_KEY_LENGTH, encrypt_media
+from waproto.media.message import MediaDetails, MediaKind, build_media_message, guess_mimetype
+from waproto.media.probe import HEAD_BYTES, TAIL_BYTES, probe
+from waproto.media.types import UploadedMedia
 from waproto.testing.accounts import Account
 from waproto.testing.config import FakeServerConfig
 from waproto.testing.control import ControlServer
@@ -196,6 +201,43 @@ class FakeServer:
     def write_ca_pem(self, path: str | Path) -> Path:
         """Write the test CA certificate (``wss://`` and the media host) for clients configured by file."""
         return self.test_ca.write_ca_pem(path)
+
+    def send_media(
+        self,
+        from_phone: str,
+        to: str,
+        data: bytes,
+        *,
+        kind: str = "image",
+        caption: str | None = None,
+        mimetype: str | None = None,
+        filename: str | None = None,
+        ptt: bool = False,
+    ) -> str:
+        """The phone of ``from_phone`` sends ``data`` as a media message to ``to``'s clients.
+
+        The phone encrypts and uploads the file to the media host, then sends the message
+        end-to-end encrypted to every companion of ``to``; it remembers the media so it can
+        answer a media-retry request once the blob expired. Returns the message id.
+        """
+        media_kind = MediaKind(kind)
+        media_key = self._random(MEDIA_KEY_LENGTH)
+        encrypted = encrypt_media(data, media_key, media_kind.media_type)
+        answer = self.store_media(encrypted.blob, media_kind.media_type.mms_type)
+        uploaded = UploadedMedia(str(answer["url"]), str(answer["direct_path"]), media_key,
+                                 encrypted.file_sha256, encrypted.file_enc_sha256, encrypted.file_length)
+        found = probe(data[:HEAD_BYTES], data[-TAIL_BYTES:])
+        details = MediaDetails(
+            mimetype=mimetype or guess_mimetype(media_kind, filename, found.mimetype),
+            caption=caption, filename=filename, width=found.width, height=found.height,
+            seconds=found.seconds, ptt=ptt,
+        )
+        message = build_media_message(media_kind, uploaded, details, now=self._clock())
+        account = self.core.accounts.require(from_phone)
+        phones = self.core.phones
+        message_id = phones.send(account, JID.parse(to), message, now=self._clock())
+        phones.remember_media(message_id, media_key, str(answer["object_id"]))
+        return message_id
 
     def store_media(self, blob: bytes, mms_type: str) -> dict[str, object]:
         """Store an encrypted blob as if uploaded (the simulated phones' uploads); returns the upload JSON."""
