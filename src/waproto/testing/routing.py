@@ -128,11 +128,8 @@ class Router:
         session.send_node(ack)
 
     def route_from(self, account: Account, device_id: int, node: Node, *, now: float) -> bool:
-        """Route a stanza a device produced without a connection (the simulated phones)."""
-        to = JID.parse(node.require_attr("to"))
-        if to.is_group:
-            return self._group_message(account, device_id, to, node, now)
-        return self._direct_message(account, device_id, to, node, now)
+        """Route a 1:1 stanza a device produced without a connection (the simulated phones)."""
+        return self._direct_message(account, device_id, JID.parse(node.require_attr("to")), node, now=now)
 
     def _base_attrs(self, node: Node, account: Account, now: float) -> dict[str, str]:
         attrs = {"id": node.attrs.get("id", ""), "type": node.attrs.get("type", "text"), "t": str(int(now))}
