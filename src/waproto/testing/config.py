@@ -40,6 +40,10 @@ class FakeServerConfig:
             since 2025): participants, senders and metadata carry LIDs with the phone
             number beside them. ``"pn"``: phone numbers with the LID beside them, which
             Baileys 6 needs (it encodes a group's member devices on ``s.whatsapp.net``).
+        phone_sync: the account's phone acts like a real one toward each newly linked
+            companion once it has uploaded prekeys: it shares the app-state sync key and
+            sends history sync notifications (blobs on the media host) for the chats,
+            messages and push names seeded with :meth:`FakeServer.phone`.
     """
 
     host: str = "127.0.0.1"
@@ -57,3 +61,4 @@ class FakeServerConfig:
     group_addressing: Literal["lid", "pn"] = "lid"
     media: bool = True
     media_conn_ttl: int = 3600
+    phone_sync: bool = False

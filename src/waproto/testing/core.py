@@ -26,12 +26,14 @@ from waproto.jid import JID
 from waproto.noise import make_cert_chain
 from waproto.testing import nodes
 from waproto.testing.accounts import Account, AccountRegistry, Device, DeviceKeys, SignedPreKey
+from waproto.testing.appsync import BlobStore
 from waproto.testing.config import FakeServerConfig
 from waproto.testing.faults import Fault, FaultKind, SessionFaults
 from waproto.testing.groups import Group
 from waproto.testing.iq import handle_iq
 from waproto.testing.media import MEDIA_FAULTS, MediaDesk
 from waproto.testing.pairing import PairingDesk, PendingPairing
+from waproto.testing.phone import PhoneAgent
 from waproto.testing.phones import PhoneOutbox
 from waproto.testing.routing import Router
 from waproto.testing.session import CloseMode, Phase, ServerSession
@@ -86,6 +88,9 @@ class ServerCore:
         self.media = MediaDesk(random, ttl=config.media_conn_ttl)
         self.phones = PhoneOutbox(self)
         self.sessions: set[ServerSession] = set()
+        self.phone_agents: dict[str, PhoneAgent] = {}
+        #: Stores a blob on the media host (set by the server shell while the host runs).
+        self.store_blob: BlobStore | None = None
         self._ids = itertools.count(1)
         self._conn_ids = itertools.count(1)
         self.root_key = generate_keypair(random)
@@ -182,6 +187,26 @@ class ServerCore:
             nodes.success(now=now, lid=str(lid), push_name=account.push_name, creation=account.created)
         )
         self.router.went_online(session)
+        self.companion_ready(account, device)
+
+    def phone(self, account: Account) -> PhoneAgent:
+        """The account's simulated phone (its app-state, history and key share)."""
+        agent = self.phone_agents.get(account.phone_number)
+        if agent is None:
+            agent = self.phone_agents[account.phone_number] = PhoneAgent(self, account)
+        return agent
+
+    def companion_ready(self, account: Account, device: Device) -> None:
+        """A companion logged in or uploaded prekeys: the phone welcomes it once it can encrypt to it."""
+        online = (account.phone_number, device.device_id) in self.router.online
+        if (
+            self.config.phone_sync
+            and online
+            and device.device_id != 0
+            and device.keys
+            and device.keys.prekeys
+        ):
+            self.phone(account).welcome(device, self.store_blob)
 
     def session_closed(self, session: ServerSession) -> None:
         """A connection ended (any reason): release what it held."""

@@ -154,6 +154,7 @@ def _encrypt(core: ServerCore, session: ServerSession, iq: Node, now: float) -> 
             _upload(device, Node("iq", {}, [*rotate.get_children(), *_identity_nodes(device.keys)]))
         else:
             _upload(device, iq)
+        core.companion_ready(core.session_account(session)[0], device)
         return nodes.iq_result(iq)
     if iq.get_child("count") is not None:
         count = 0 if device.keys is None else len(device.keys.prekeys)
@@ -279,6 +280,16 @@ def _media_conn(core: ServerCore, session: ServerSession, iq: Node, now: float) 
     return nodes.iq_error(iq, 503, "service-unavailable") if answer is None else nodes.iq_result(iq, [answer])
 
 
+def _app_state(core: ServerCore, session: ServerSession, iq: Node, now: float) -> Node | None:
+    account, device_id = core.session_account(session)
+    phone = core.phone(account)
+
+    def changed(collection: str) -> None:
+        phone.notify_change(collection, skip=device_id)
+
+    return nodes.iq_result(iq, [phone.appstate.answer(iq, core.store_blob, changed)])
+
+
 #: Handlers by ``xmlns``; each returns the reply (or None to stay silent).
 IQ_HANDLERS: dict[str, Handler] = {
     "w:p": _ping,
@@ -294,6 +305,7 @@ IQ_HANDLERS: dict[str, Handler] = {
     "w:g2": _group,
     "md": _md,
     "w:m": _media_conn,
+    "w:sync:app:state": _app_state,
 }
 
 #: What a connection that is not logged in may ask.

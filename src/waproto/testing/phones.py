@@ -23,7 +23,13 @@ from waproto.jid import JID
 from waproto.media.retry import build_retry_notification, parse_retry_receipt
 from waproto.messaging.wire import generate_message_id, pad_message
 from waproto.proto import wa_e2e_pb2
-from waproto.signal import PreKeyBundle, SessionRecord, encrypt_message, initiate_session
+from waproto.signal import (
+    CiphertextMessage,
+    PreKeyBundle,
+    SessionRecord,
+    encrypt_message,
+    initiate_session,
+)
 from waproto.testing.accounts import Account, DeviceKeys
 
 if TYPE_CHECKING:
@@ -79,9 +85,7 @@ class PhoneOutbox:
             if device.device_id == 0 or device.keys is None:
                 continue
             jid = target.device_jid(device.device_id)
-            record = self._session(account, jid, device.keys)
-            record, ciphertext = encrypt_message(record, plaintext)
-            self._sessions[(account.phone_number, str(jid))] = record
+            ciphertext = self.encrypt(account, jid, device.keys, plaintext)
             enc = {"v": "2", "type": ciphertext.type}
             if media_type is not None:
                 enc["mediatype"] = media_type
@@ -94,6 +98,12 @@ class PhoneOutbox:
                       [Node("participants", {}, parts)])
         self._core.router.route_from(account, 0, stanza, now=now)
         return message_id
+
+    def encrypt(self, account: Account, jid: JID, keys: DeviceKeys, plaintext: bytes) -> CiphertextMessage:
+        """Encrypt padded ``plaintext`` from ``account``'s phone to one device, keeping the session."""
+        record, ciphertext = encrypt_message(self._session(account, jid, keys), plaintext)
+        self._sessions[(account.phone_number, str(jid))] = record
+        return ciphertext
 
     def _session(self, account: Account, jid: JID, keys: DeviceKeys) -> SessionRecord:
         existing = self._sessions.get((account.phone_number, str(jid)))

@@ -33,6 +33,7 @@ from waproto.testing.control import ControlServer
 from waproto.testing.core import ProvisionedDevice, ServerCore
 from waproto.testing.faults import Fault, FaultKind
 from waproto.testing.mediahost import MediaHost
+from waproto.testing.phone import PhoneAgent
 from waproto.testing.provision import provision_device
 from waproto.testing.session import CloseMode, Phase, ServerSession
 from waproto.transport import WebSocketConnection, WebSocketServer, serve_websocket
@@ -141,6 +142,7 @@ class FakeServer:
             if self.config.media:
                 self._media = MediaHost(self.core.media, self.test_ca.server_context())
                 await self._media.start(self._tg, host=self.config.host)
+                self.core.store_blob = self._media.store
             self._tg.start_soon(self._tick)
         except BaseException:
             if self._media is not None:
@@ -286,6 +288,10 @@ class FakeServer:
     def create_account(self, phone: str, *, push_name: str | None = None) -> Account:
         """Create (or return) an account with its simulated phone (device 0)."""
         return self.core.create_account(phone, push_name=push_name)
+
+    def phone(self, phone: str) -> PhoneAgent:
+        """The simulated phone of an account: seed chats, messages, push names; change settings."""
+        return self.core.phone(self.core.accounts.require(phone))
 
     def provision_device(
         self,

@@ -1,0 +1,279 @@
+"""What an account's primary phone does for its companions: key share, history, app-state.
+
+A real phone, once a companion is linked, sends it (as end-to-end encrypted ``peer``
+messages from device 0) the app-state sync key and history sync notifications whose blobs
+sit on the media host, serves the five app-state collections, and pushes its own changes
+(archive a chat, rename a contact, ...) to every companion through ``server_sync``
+(protocol-wave2.md sections 3, 4 and 7). :class:`PhoneAgent` does the same from state a test
+seeds: contacts, chats with messages, push names. The phone encrypts with waproto's Signal
+code from its own identity to each companion's published bundle, so clients decrypt it
+exactly as they would WhatsApp's.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from waproto.appstate import Change
+from waproto.binary import Node
+from waproto.media.crypto import encrypt_media
+from waproto.media.types import MediaType
+from waproto.messaging.wire import generate_message_id, pad_message
+from waproto.proto.wa_e2e_pb2 import Message, MessageKey
+from waproto.proto.wa_history_pb2 import (
+    Conversation,
+    HistorySync,
+    HistorySyncMsg,
+    Pushname,
+    WebMessageInfo,
+)
+from waproto.proto.wa_sync_pb2 import SyncActionValue
+from waproto.testing import nodes
+from waproto.testing.appsync import BlobStore, PhoneAppState, SyncKey
+
+if TYPE_CHECKING:
+    from waproto.testing.accounts import Account, Device
+    from waproto.testing.core import ServerCore
+
+__all__ = ["PhoneAgent", "SeededMessage"]
+
+_log = logging.getLogger("waproto.testing.phone")
+
+#: Messages per history blob: the first blob is INITIAL_BOOTSTRAP, later ones RECENT.
+HISTORY_CHUNK_MESSAGES = 2000
+
+ProtocolMessage = Message.ProtocolMessage
+
+
+@dataclass(slots=True)
+class SeededMessage:
+    """A message the phone holds in a chat (sent by the account when ``from_me``)."""
+
+    message_id: str
+    text: str
+    from_me: bool
+    timestamp: int
+    sender: str | None = None
+
+
+@dataclass(slots=True)
+class _Chat:
+    name: str | None = None
+    messages: list[SeededMessage] = field(default_factory=list)
+
+
+class PhoneAgent:
+    """The phone of one account; created on first use by :meth:`ServerCore.phone`."""
+
+    __slots__ = ("_core", "_welcomed", "account", "appstate", "chats", "push_names")
+
+    def __init__(self, core: ServerCore, account: Account) -> None:
+        self._core = core
+        self.account = account
+        key = SyncKey(
+            key_id=bytes(4) + core.random(2), key_data=core.random(32), timestamp_ms=int(core.clock() * 1000)
+        )
+        self.appstate = PhoneAppState(key, core.random)
+        self.chats: dict[str, _Chat] = {}
+        self.push_names: dict[str, str] = {}
+        self._welcomed: set[int] = set()
+
+    # -- state a test seeds or changes on the phone ------------------------------------------------
+
+    def add_message(
+        self,
+        chat: str,
+        text: str,
+        *,
+        from_me: bool = False,
+        timestamp: int | None = None,
+        sender: str | None = None,
+        message_id: str | None = None,
+    ) -> SeededMessage:
+        """Put a message in a chat's history (no notification: history is sent at linking)."""
+        now = int(self._core.clock())
+        message = SeededMessage(
+            message_id or generate_message_id(now, self.account.phone_number, self._core.random),
+            text,
+            from_me,
+            now if timestamp is None else timestamp,
+            sender,
+        )
+        self.chats.setdefault(chat, _Chat()).messages.append(message)
+        return message
+
+    def set_push_name(self, jid: str, name: str) -> None:
+        """A contact's push name as the phone knows it (sent in the PUSH_NAME history blob)."""
+        self.push_names[jid] = name
+
+    def set_contact(self, jid: str, full_name: str, first_name: str | None = None) -> int:
+        """Save or rename a contact (``critical_unblock_low`` ``["contact", jid]``)."""
+        action = SyncActionValue.ContactAction(
+            fullName=full_name, firstName=first_name or full_name.split(maxsplit=1)[0]
+        )
+        return self._change("critical_unblock_low", ("contact", jid), 2, contactAction=action)
+
+    def archive_chat(self, jid: str, archived: bool = True) -> int:
+        """Archive or unarchive a chat (``regular_low`` ``["archive", jid]``)."""
+        action = SyncActionValue.ArchiveChatAction(archived=archived)
+        return self._change("regular_low", ("archive", jid), 3, archiveChatAction=action)
+
+    def pin_chat(self, jid: str, pinned: bool = True) -> int:
+        """Pin or unpin a chat (``regular_low`` ``["pin_v1", jid]``)."""
+        return self._change(
+            "regular_low", ("pin_v1", jid), 5, pinAction=SyncActionValue.PinAction(pinned=pinned)
+        )
+
+    def mute_chat(self, jid: str, until_ms: int | None) -> int:
+        """Mute a chat until a time in ms (-1 forever), or unmute with None (``regular_high``)."""
+        action = SyncActionValue.MuteAction(muted=until_ms is not None, muteEndTimestamp=until_ms or 0)
+        return self._change("regular_high", ("mute", jid), 2, muteAction=action)
+
+    def mark_chat_read(self, jid: str, read: bool = True) -> int:
+        """Mark a chat read or unread (``regular_low`` ``["markChatAsRead", jid]``)."""
+        action = SyncActionValue.MarkChatAsReadAction(read=read)
+        return self._change("regular_low", ("markChatAsRead", jid), 3, markChatAsReadAction=action)
+
+    def set_own_push_name(self, name: str) -> int:
+        """The account's own push name (``critical_block`` ``["setting_pushName"]``)."""
+        self.account.push_name = name
+        return self._change(
+            "critical_block",
+            ("setting_pushName",),
+            1,
+            pushNameSetting=SyncActionValue.PushNameSetting(name=name),
+        )
+
+    def _change(self, collection: str, index: tuple[str, ...], version: int, **value: object) -> int:
+        action = SyncActionValue(timestamp=int(self._core.clock() * 1000), **value)  # type: ignore[arg-type]
+        new_version = self.appstate.change(collection, [Change(index, action, version)])
+        self.notify_change(collection)
+        return new_version
+
+    def notify_change(self, collection: str, *, skip: int | None = None) -> None:
+        """Tell every companion (but ``skip``) that ``collection`` moved (``server_sync``)."""
+        version = self.appstate.collections[collection].state.version
+        for device in self.account.active_devices():
+            if device.device_id in (0, skip) or device.device_id not in self._welcomed:
+                continue
+            node = Node(
+                "notification",
+                {
+                    "from": nodes.SERVER,
+                    "type": "server_sync",
+                    "id": self._core.next_id(),
+                    "t": str(int(self._core.clock())),
+                },
+                [Node("collection", {"name": collection, "version": str(version)})],
+            )
+            self._core.router.deliver((self.account.phone_number, device.device_id), node, track=False)
+
+    # -- what the phone sends a newly linked companion ---------------------------------------------
+
+    def welcome(self, device: Device, store_blob: BlobStore | None) -> None:
+        """Key share, then history (bootstrap, recent chunks, push names), once per companion."""
+        if device.device_id in self._welcomed or device.keys is None:
+            return
+        self._welcomed.add(device.device_id)
+        key = self.appstate.key
+        share = Message.AppStateSyncKeyShare(
+            keys=[
+                Message.AppStateSyncKey(
+                    keyId=Message.AppStateSyncKeyId(keyId=key.key_id),
+                    keyData=Message.AppStateSyncKeyData(keyData=key.key_data, timestamp=key.timestamp_ms),
+                )
+            ]
+        )
+        self._send_protocol(
+            device, ProtocolMessage(type=ProtocolMessage.APP_STATE_SYNC_KEY_SHARE, appStateSyncKeyShare=share)
+        )
+        if store_blob is None:
+            return
+        for notification in self._history_notifications(store_blob):
+            self._send_protocol(
+                device,
+                ProtocolMessage(
+                    type=ProtocolMessage.HISTORY_SYNC_NOTIFICATION, historySyncNotification=notification
+                ),
+            )
+
+    def _history_notifications(self, store_blob: BlobStore) -> Iterator[Message.HistorySyncNotification]:
+        chunks = list(self._history_chunks())
+        for order, (sync_type, history) in enumerate(chunks, start=1):
+            history.chunkOrder = order
+            history.progress = 100 * order // len(chunks)
+            media_key = self._core.random(32)
+            encrypted = encrypt_media(
+                zlib.compress(history.SerializeToString()), media_key, MediaType.HISTORY
+            )
+            upload = store_blob(encrypted.blob, MediaType.HISTORY.mms_type)
+            yield Message.HistorySyncNotification(
+                fileSha256=encrypted.file_sha256,
+                fileLength=encrypted.file_length,
+                mediaKey=media_key,
+                fileEncSha256=encrypted.file_enc_sha256,
+                directPath=str(upload["direct_path"]),
+                syncType=sync_type,
+                chunkOrder=order,
+                progress=history.progress,
+            )
+
+    def _history_chunks(self) -> Iterator[tuple[str, HistorySync]]:
+        """Conversations split into blobs of at most HISTORY_CHUNK_MESSAGES messages, then push names."""
+        sync_type = "INITIAL_BOOTSTRAP"
+        current = HistorySync(syncType=sync_type)
+        count = 0
+        for jid, chat in self.chats.items():
+            conversation = Conversation(id=jid)
+            if chat.name:
+                conversation.name = chat.name
+            for message in chat.messages:
+                if count == HISTORY_CHUNK_MESSAGES:
+                    current.conversations.append(conversation)
+                    yield sync_type, current
+                    sync_type = "RECENT"
+                    current, count = HistorySync(syncType=sync_type), 0
+                    conversation = Conversation(id=jid)
+                conversation.messages.append(HistorySyncMsg(message=self._web_message(jid, message)))
+                count += 1
+            current.conversations.append(conversation)
+        yield sync_type, current
+        if self.push_names:
+            yield (
+                "PUSH_NAME",
+                HistorySync(
+                    syncType="PUSH_NAME",
+                    pushnames=[Pushname(id=jid, pushname=name) for jid, name in self.push_names.items()],
+                ),
+            )
+
+    def _web_message(self, chat: str, message: SeededMessage) -> WebMessageInfo:
+        key = MessageKey(remoteJid=chat, fromMe=message.from_me, id=message.message_id)
+        if message.sender:
+            key.participant = message.sender
+        return WebMessageInfo(
+            key=key, message=Message(conversation=message.text), messageTimestamp=message.timestamp
+        )
+
+    def _send_protocol(self, device: Device, protocol: Message.ProtocolMessage) -> None:
+        """Encrypt a protocol message to one companion and deliver it as a ``peer`` message."""
+        core = self._core
+        assert device.keys is not None
+        plaintext = pad_message(Message(protocolMessage=protocol).SerializeToString(), core.random)
+        jid = self.account.device_jid(device.device_id)
+        ciphertext = core.phones.encrypt(self.account, jid, device.keys, plaintext)
+        now = int(core.clock())
+        attrs = {
+            "id": generate_message_id(now, self.account.phone_number, core.random),
+            "from": str(self.account.jid),
+            "type": "text",
+            "category": "peer",
+            "t": str(now),
+            "notify": self.account.push_name,
+        }
+        enc = Node("enc", {"v": "2", "type": ciphertext.type}, ciphertext.serialized)
+        core.router.deliver((self.account.phone_number, device.device_id), Node("message", attrs, [enc]))
