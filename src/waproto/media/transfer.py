@@ -26,9 +26,9 @@ import httpx
 
 from waproto.binary import Node
 from waproto.config import WA_ORIGIN
-from waproto.errors import MediaExpired, MediaTransferError
+from waproto.errors import MediaExpired, MediaIntegrityError, MediaTransferError
 from waproto.media.conn import MediaConn, media_conn_request, parse_media_conn
-from waproto.media.crypto import MEDIA_KEY_LENGTH, MediaDecryptor, MediaEncryptor, media_keys
+from waproto.media.crypto import MAC_LENGTH, MEDIA_KEY_LENGTH, MediaDecryptor, MediaEncryptor, media_keys
 from waproto.media.types import MediaRef, MediaType, UploadedMedia
 
 __all__ = ["Destination", "MediaRef", "MediaSource", "MediaTransfer", "UploadedMedia"]
@@ -222,6 +222,8 @@ class MediaTransfer:
 
     async def _fetch(self, urls: list[str], ref: MediaRef, sink: _Sink) -> None:
         http = self._client()
+        # PKCS#7 adds 1..16 bytes, then the 10-byte MAC.
+        limit = None if ref.file_length is None else (ref.file_length // 16 + 1) * 16 + MAC_LENGTH
         last = "no host"
         for attempt in range(_DOWNLOAD_ATTEMPTS):
             url = urls[attempt % len(urls)]
@@ -240,6 +242,9 @@ class MediaTransfer:
                         raise MediaTransferError(f"media download refused (HTTP {status})", status=status)
                     async for chunk in response.aiter_raw(CHUNK):
                         sink.write(decryptor.update(chunk))
+                        if limit is not None and decryptor.received > limit:
+                            # A hostile or broken host must not fill memory or disk.
+                            raise MediaIntegrityError(f"media blob longer than fileLength allows ({limit})")
             except httpx.TransportError as exc:
                 last = repr(exc)
                 _log.info("media download attempt %d failed: %r", attempt + 1, exc)

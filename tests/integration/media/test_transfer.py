@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from tests.integration.client.conftest import PairedClient
-from waproto.errors import MediaExpired, MediaHashMismatch, MediaTransferError
+from waproto.errors import MediaExpired, MediaHashMismatch, MediaIntegrityError, MediaTransferError
 from waproto.media import MediaType
 from waproto.media.transfer import MediaRef, MediaTransfer, UploadedMedia
 from waproto.testing import FakeServer, Fault, FaultKind
@@ -158,3 +158,13 @@ async def test_host_refuses_wrong_hash_stale_auth_and_unknown_paths(
         assert r.status_code == 404
         r = await http.delete(f"{base}/v/x")
         assert r.status_code == 405
+
+
+async def test_blob_longer_than_file_length_is_refused(transfer: MediaTransfer, tmp_path: Path) -> None:
+    up = await transfer.upload(os.urandom(2_000_000), MediaType.DOCUMENT)
+    lying = MediaRef(
+        MediaType.DOCUMENT, up.media_key, up.direct_path, up.url, up.file_sha256, up.file_enc_sha256, 1000
+    )
+    with pytest.raises(MediaIntegrityError):
+        await transfer.download(lying, to=tmp_path / "x")
+    assert list(tmp_path.iterdir()) == []
