@@ -1,4 +1,4 @@
-"""Media between waproto and Baileys 7 through the FakeServer's HTTPS media host.
+"""Media between waproto and Baileys (7.0.0-rc14 and 6.17.16) through the FakeServer's HTTPS media host.
 
 Baileys sends an image and a document that waproto downloads and verifies (encrypted hash,
 MAC, plaintext hash) byte for byte; waproto sends an image, a voice note and a document that
@@ -31,11 +31,14 @@ THEIRS = "15552350002"
 PIL = pytest.importorskip("PIL.Image")
 
 
-@pytest.fixture
-async def baileys7(interop_ca_file: Path) -> AsyncIterator[Driver]:
-    peer = start_driver("v7", interop_ca_file)
+@pytest.fixture(params=["v7", "v6"])
+async def baileys_media(
+    request: pytest.FixtureRequest, interop_ca_file: Path
+) -> AsyncIterator[tuple[str, Driver]]:
+    version: str = request.param
+    peer = start_driver(version, interop_ca_file)
     try:
-        yield Driver(peer)
+        yield version, Driver(peer)
     finally:
         print(peer.stderr)  # shown by pytest only when the test fails
         peer.close()
@@ -52,12 +55,13 @@ def voice_note(seconds: int) -> bytes:
     return head + os.urandom(4000) + b"OggS\x00\x04" + struct.pack("<q", 48000 * seconds + 312) + bytes(20)
 
 
-async def test_media_both_ways_with_baileys7(baileys7: Driver, tmp_path: Path) -> None:
-    call = baileys7
+async def test_media_both_ways_with_baileys(baileys_media: tuple[str, Driver], tmp_path: Path) -> None:
+    version, call = baileys_media
     async with FakeServer(FakeServerConfig(control=False), test_ca=INTEROP_CA) as server:
         server.create_account(OURS)
         server.create_account(THEIRS)
-        await call("start", name="b", url=server.ws_url, root=server.root_public_key.hex())
+        root = server.root_public_key.hex() if version == "v7" else None
+        await call("start", name="b", url=server.ws_url, root=root)
         server.scan_qr(THEIRS, (await call("wait_qr", name="b"))["qr"])
         await call("wait_open", name="b")
         client = Client(MemoryStore(), config=client_config(server, ssl_context=INTEROP_CA.client_context()))
