@@ -22,7 +22,6 @@ import dataclasses
 import enum
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any
 
 import anyio
 from anyio.abc import TaskGroup, TaskStatus
@@ -31,14 +30,12 @@ from waproto.auth import (
     ClientIdentity,
     build_login_payload,
     build_registration_payload,
-    encode_device_identity,
 )
+from waproto.auth.pairing_service import PairingService
+from waproto.auth.prekey_service import PrekeyService
 from waproto.backoff import Action, Backoff, Decision
 from waproto.binary import Node
-from waproto.client._dispatch import NodeDispatcher
 from waproto.client._media import MediaMethods, context_info
-from waproto.client._pairing import Pairing
-from waproto.client._prekeys import PrekeyManager
 from waproto.config import ClientConfig
 from waproto.connection import (
     CloseInfo,
@@ -48,7 +45,7 @@ from waproto.connection import (
     ReadyState,
     check_iq_error,
 )
-from waproto.errors import ConnectionClosed, InvalidState, WAError
+from waproto.errors import ConnectionClosed, InvalidState
 from waproto.events import (
     Connected,
     Disconnected,
@@ -62,11 +59,13 @@ from waproto.events import (
 from waproto.handlers import EventSource, HandlerRegistry
 from waproto.jid import JID, USER_SERVER
 from waproto.media.service import MediaService
-from waproto.messaging.receive import MessageReceiver
-from waproto.messaging.send import GroupInfo, MessageCaches, MessageSender, SendResult, parse_group
+from waproto.messaging.send import GroupInfo, MessageCaches, SendResult, parse_group
+from waproto.messaging.service import MessagingService
 from waproto.messaging.wire import build_receipt
 from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY
+from waproto.presence import PresenceService
 from waproto.proto import wa_e2e_pb2
+from waproto.session import LiveSession, StreamService
 from waproto.store import Credentials, Database, DeviceStore, new_credentials
 from waproto.transport import connect_websocket
 
@@ -88,6 +87,11 @@ class ClientState(enum.Enum):
 
 class Client(EventSource, MediaMethods):
     """One account driven from Python.
+
+    Its public members are the user API. The plumbing (connection, credentials,
+    the stanza router) lives in a private :class:`~waproto.session.LiveSession`,
+    and each protocol feature is a service over it that registers its handlers
+    with the session's router.
 
     Args:
         store: a database (``SQLiteStore``, ``MemoryStore``) or one device's view of it.
@@ -117,24 +121,19 @@ class Client(EventSource, MediaMethods):
         self._identity = ClientIdentity(version=self._config.version, browser=self._config.browser)
         self._handlers = HandlerRegistry()
         self._state = ClientState.UNOPENED
-        self._credentials: Credentials | None = None
-        self._own_jid: JID | None = None
-        self._own_lid: JID | None = None
-        self._connection: Connection | None = None
-        self._task_group: TaskGroup | None = None
         self._connected = False
         self._changed = anyio.Event()
         self._stopped = anyio.Event()
         self._stop_reason: Event | str | None = None
         self._backoff = backoff or Backoff(self._config.reconnect)
         self._decision: Decision | None = None
-        self._crypto_lock = anyio.Lock()
-        self._pairing = Pairing(self)
-        self._prekeys = PrekeyManager(self)
-        self._sender = MessageSender(self, caches)
-        self._receiver = MessageReceiver(self)
-        self._dispatcher = NodeDispatcher(self)
-        self._media = MediaService(self)
+        session = self._session = LiveSession(self._store, self._config, self._handlers)
+        StreamService(session)
+        PresenceService(session)
+        self._pairing = PairingService(session, self._identity)
+        self._prekeys = PrekeyService(session)
+        self._messaging = MessagingService(session, caches, self._prekeys.retry_keys)
+        self._media = MediaService(session)
         self._closing = False
         self._owner_group: TaskGroup | None = None
 
@@ -173,16 +172,17 @@ class Client(EventSource, MediaMethods):
             await self._database.create_device(self._store.device_id)
         credentials = await self._store.get_credentials()
         if credentials is None:
-            credentials = new_credentials()
-            await self._prekeys.store_initial(credentials)
-        self._use_credentials(credentials)
+            # Prekeys are made when the server first asks for them.
+            await self._session.save_credentials(new_credentials())
+        else:
+            self._session.use_credentials(credentials)
         # Raised after the task group exits, so callers get it bare rather than in an ExceptionGroup.
         failure: Exception | None = None
         try:
             async with anyio.create_task_group() as group:
-                self._task_group = group
+                self._session.task_group = group
                 group.start_soon(self._connection_loop)
-                group.start_soon(self._dispatcher.run)
+                group.start_soon(self._session.run_inbound)
                 if self.is_paired:
                     with anyio.move_on_after(self._config.connect_timeout):
                         await self._wait_connected_or_stopped()
@@ -197,7 +197,7 @@ class Client(EventSource, MediaMethods):
                     await self._stopped.wait()
                 group.cancel_scope.cancel()
         finally:
-            self._task_group = None
+            self._session.task_group = None
             await self._shutdown()
         if failure is not None:
             raise failure
@@ -217,7 +217,7 @@ class Client(EventSource, MediaMethods):
         self._closing = True
         self._stopped.set()
         self._set_connected(False)
-        connection = self._connection
+        connection = self._session.connection
         with anyio.CancelScope(shield=True):
             if connection is not None:
                 await connection.close()
@@ -265,48 +265,25 @@ class Client(EventSource, MediaMethods):
         return self._decision
 
     @property
-    def credentials(self) -> Credentials:
-        """This device's keys and identity."""
-        if self._credentials is None:
-            raise InvalidState("credentials are loaded when the client opens")
-        return self._credentials
-
-    @property
-    def client_identity(self) -> ClientIdentity:
-        """How this client presents itself in the ClientPayload."""
-        return self._identity
-
-    @property
     def is_paired(self) -> bool:
         """The device is linked to an account."""
-        return self._credentials is not None and self._credentials.me is not None
+        return self._session.is_paired
 
     @property
     def own_jid(self) -> JID:
         """Our device JID."""
-        if self._own_jid is None:
-            raise InvalidState("not paired yet")
-        return self._own_jid
+        return self._session.own_jid
 
     @property
     def own_lid(self) -> JID | None:
         """Our LID device JID (``lid:device@lid``), once the server told us."""
-        return self._own_lid
+        return self._session.own_lid
 
     @property
     def ready_state(self) -> ReadyState:
         """The connection's state (CLOSED between connections)."""
-        return self._connection.ready_state if self._connection is not None else ReadyState.CLOSED
-
-    @property
-    def crypto_lock(self) -> anyio.Lock:
-        """Held while Signal records are advanced and committed."""
-        return self._crypto_lock
-
-    @property
-    def sender(self) -> MessageSender:
-        """The send path, with its device-list and group caches."""
-        return self._sender
+        connection = self._session.connection
+        return connection.ready_state if connection is not None else ReadyState.CLOSED
 
     # -------------------------------------------------------------- public API
 
@@ -341,14 +318,14 @@ class Client(EventSource, MediaMethods):
     ) -> SendResult:
         """Send any ``Message`` protobuf; returns the id and server timestamp once the server acks."""
         await self.wait_connected()
-        return await self._sender.send(_jid(to), message, message_id=message_id)
+        return await self._messaging.sender.send(_jid(to), message, message_id=message_id)
 
     async def mark_read(
         self, chat: JID | str, message_ids: Sequence[str], *, sender: JID | str | None = None
     ) -> None:
         """Send read receipts (blue ticks) for messages in ``chat``; ``sender`` is needed in groups."""
         await self.wait_connected()
-        await self.send_node(
+        await self._session.send_node(
             build_receipt(
                 to=_jid(chat),
                 message_ids=list(message_ids),
@@ -364,7 +341,14 @@ class Client(EventSource, MediaMethods):
         attrs = {"type": "available" if available else "unavailable"}
         if self._config.push_name:
             attrs["name"] = self._config.push_name
-        await self.send_node(Node("presence", attrs))
+        await self._session.send_node(Node("presence", attrs))
+
+    async def subscribe_presence(self, jid: JID | str) -> None:
+        """Ask for ``jid``'s presence: ``Presence`` events follow now and on each change."""
+        await self.wait_connected()
+        await self._session.send_node(
+            Node("presence", {"type": "subscribe", "to": str(_jid(jid).to_non_ad())})
+        )
 
     async def send_chat_state(
         self, chat: JID | str, state: str = "composing", *, media: str | None = None
@@ -374,7 +358,7 @@ class Client(EventSource, MediaMethods):
             raise ValueError(f"chat state must be composing or paused, not {state!r}")
         await self.wait_connected()
         child = Node(state, {"media": media} if media else {})
-        await self.send_node(
+        await self._session.send_node(
             Node("chatstate", {"from": str(self.own_jid.to_non_ad()), "to": str(_jid(chat))}, [child])
         )
 
@@ -384,13 +368,21 @@ class Client(EventSource, MediaMethods):
         numbers = ["+" + "".join(ch for ch in p if ch.isdigit()) for p in phones]
         usync = Node(
             "usync",
-            {"sid": self.next_id(), "mode": "query", "last": "true", "index": "0", "context": "interactive"},
+            {
+                "sid": self._session.next_id(),
+                "mode": "query",
+                "last": "true",
+                "index": "0",
+                "context": "interactive",
+            },
             [
                 Node("query", {}, [Node("contact")]),
                 Node("list", {}, [Node("user", {}, [Node("contact", {}, n.encode())]) for n in numbers]),
             ],
         )
-        answer = await self.query(Node("iq", {"to": USER_SERVER, "type": "get", "xmlns": "usync"}, [usync]))
+        answer = await self._session.query(
+            Node("iq", {"to": USER_SERVER, "type": "get", "xmlns": "usync"}, [usync])
+        )
         found: dict[str, JID | None] = dict.fromkeys(numbers)
         listing = check_iq_error(answer).require_child("usync").get_child("list")
         for user in listing.get_children("user") if listing is not None else []:
@@ -411,18 +403,20 @@ class Client(EventSource, MediaMethods):
         await self.wait_connected()
         create = Node(
             "create",
-            {"subject": subject, "key": self.next_id()},
+            {"subject": subject, "key": self._session.next_id()},
             [Node("participant", {"jid": str(_jid(p).to_non_ad())}) for p in participants],
         )
-        answer = await self.query(Node("iq", {"to": "@g.us", "type": "set", "xmlns": "w:g2"}, [create]))
+        answer = await self._session.query(
+            Node("iq", {"to": "@g.us", "type": "set", "xmlns": "w:g2"}, [create])
+        )
         info = parse_group(check_iq_error(answer).require_child("group"))
-        self._sender.group_cache.put(info.jid, info)
+        self._messaging.sender.group_cache.put(info.jid, info)
         return info
 
     async def group_info(self, group: JID | str) -> GroupInfo:
         """A group's subject and participants (cached)."""
         await self.wait_connected()
-        return await self._sender.group_info(_jid(group))
+        return await self._messaging.sender.group_info(_jid(group))
 
     async def request_pairing_code(self, phone: str) -> str:
         """Link by phone number instead of QR: returns the code to type on the phone."""
@@ -430,103 +424,20 @@ class Client(EventSource, MediaMethods):
             raise InvalidState("this device is already paired")
         with anyio.fail_after(self._config.connect_timeout):
             await self._pairing.wait_offered()
-        return await self._pairing.request_code(phone, self.query)
+        return await self._pairing.request_code(phone)
 
     async def logout(self) -> None:
         """Unlink this device from the account and forget its credentials."""
         await self.wait_connected()
         own = self.own_jid
         remove = Node("remove-companion-device", {"jid": str(own), "reason": "user_initiated"})
-        await self.query(Node("iq", {"to": USER_SERVER, "type": "set", "xmlns": "md"}, [remove]))
+        await self._session.query(Node("iq", {"to": USER_SERVER, "type": "set", "xmlns": "md"}, [remove]))
         await self._stop(LoggedOut(on_connect=False, reason="logout"))
         if self._database is not None:
             await self._database.delete_device(self._store.device_id)
-        if self._connection is not None:
-            await self._connection.close(CloseInfo.local(DisconnectReason.LOGGED_OUT, "logged out"))
-
-    # --------------------------------------------------- messaging context API
-
-    def next_id(self) -> str:
-        """A fresh stanza id."""
-        if self._connection is None:
-            raise ConnectionClosed("not connected")
-        return self._connection.next_id()
-
-    async def send_node(self, node: Node) -> None:
-        """Send a raw node on the current connection."""
-        if self._connection is None:
-            raise ConnectionClosed("not connected")
-        await self._connection.send_node(node)
-
-    async def query(self, node: Node) -> Node:
-        """Send an iq and wait for its answer (``query_timeout``)."""
-        if self._connection is None:
-            raise ConnectionClosed("not connected")
-        return await self._connection.query(node, timeout=self._config.query_timeout)
-
-    async def send_and_wait_ack(self, node: Node) -> Node:
-        """Send a message stanza and wait for the server's ack (``query_timeout``)."""
-        if self._connection is None:
-            raise ConnectionClosed("not connected")
-        return await self._connection.send_and_wait_ack(node, timeout=self._config.query_timeout)
-
-    async def emit(self, event: Event) -> None:
-        """Run the handlers registered for ``event``."""
-        await self._handlers.emit(event)
-
-    def spawn(self, coro_fn: Callable[..., Awaitable[Any]], *args: Any) -> None:
-        """Run ``coro_fn(*args)`` in the client's task group; failures are logged."""
-        if self._task_group is None:
-            return
-        self._task_group.start_soon(self._guarded, coro_fn, args)
-
-    async def retry_keys(self) -> Node:
-        """Keys for a retry receipt, so the sender can rebuild the session without a fetch."""
-        return await self._prekeys.retry_keys_node(encode_device_identity(self.credentials.account or b""))
-
-    async def save_credentials(self, credentials: Credentials) -> None:
-        """Store new credentials and use them from now on."""
-        await self._store.put_credentials(credentials)
-        self._use_credentials(credentials)
-
-    def _use_credentials(self, credentials: Credentials) -> None:
-        # The JID is read on every stanza; parse it once per change of credentials.
-        self._credentials = credentials
-        self._own_jid = JID.parse(credentials.me) if credentials.me is not None else None
-        self._own_lid = JID.parse(credentials.lid) if credentials.lid else None
-
-    async def close_connection(self, info: CloseInfo) -> None:
-        """End the current connection with ``info`` (the loop then applies its policy)."""
-        if self._connection is not None:
-            await self._connection.close(info)
-
-    @property
-    def pairing(self) -> Pairing:
-        """The pairing flow of registration connections."""
-        return self._pairing
-
-    @property
-    def prekeys(self) -> PrekeyManager:
-        """Prekey upload and maintenance."""
-        return self._prekeys
-
-    @property
-    def receiver(self) -> MessageReceiver:
-        """The receive path."""
-        return self._receiver
-
-    @property
-    def media_service(self) -> MediaService:
-        """Media uploads, downloads and retries."""
-        return self._media
+        await self._session.close_connection(CloseInfo.local(DisconnectReason.LOGGED_OUT, "logged out"))
 
     # ----------------------------------------------------------------- internals
-
-    async def _guarded(self, coro_fn: Callable[..., Awaitable[Any]], args: tuple[Any, ...]) -> None:
-        try:
-            await coro_fn(*args)
-        except (WAError, OSError) as exc:
-            logger.warning("background task %s failed: %s", getattr(coro_fn, "__name__", coro_fn), exc)
 
     async def _wait_connected_or_stopped(self) -> None:
         while not self._connected and not self._stopped.is_set():
@@ -542,7 +453,7 @@ class Client(EventSource, MediaMethods):
         self._closing = True
         if event is not None:
             self._stop_reason = event
-            await self.emit(event)
+            await self._session.emit(event)
         self._stopped.set()
         self._set_connected(False)
 
@@ -551,7 +462,7 @@ class Client(EventSource, MediaMethods):
             close = await self._connect_once()
             self._set_connected(False)
             self._pairing.stop()
-            await self.emit(Disconnected(close=close))
+            await self._session.emit(Disconnected(close=close))
             if self._closing:
                 return
             decision = self._backoff.decide(close)
@@ -565,7 +476,7 @@ class Client(EventSource, MediaMethods):
             await anyio.sleep(decision.delay)
 
     async def _connect_once(self) -> CloseInfo:
-        creds = self.credentials
+        creds = self._session.credentials
         config = self._config
         try:
             websocket = await connect_websocket(
@@ -586,18 +497,18 @@ class Client(EventSource, MediaMethods):
             now=anyio.current_time(),
             routing_info=creds.routing_info,
         )
-        dispatcher = self._dispatcher
+        session = self._session
         connection = Connection(
             websocket,
             core,
-            on_node=lambda node: dispatcher.enqueue(connection, node),
+            on_node=lambda node: session.enqueue(connection, node),
             on_login=self._on_login,
         )
-        self._connection = connection
+        session.connection = connection
         try:
             return await connection.run()
         finally:
-            self._connection = None
+            session.connection = None
 
     def _client_payload(self, creds: Credentials) -> bytes:
         if creds.me is not None:
@@ -614,21 +525,25 @@ class Client(EventSource, MediaMethods):
 
     async def _on_login(self, success: Node) -> None:
         self._backoff.logged_in()
+        session = self._session
         lid = success.attr("lid")
-        if lid and lid != self.credentials.lid:
-            await self.save_credentials(dataclasses.replace(self.credentials, lid=lid))
-        self.spawn(self._after_login)
+        if lid and lid != session.credentials.lid:
+            await session.save_credentials(dataclasses.replace(session.credentials, lid=lid))
+        session.spawn(self._after_login)
 
     async def _after_login(self) -> None:
         await self._prekeys.upload_if_needed()
-        await self.query(Node("iq", {"to": USER_SERVER, "type": "set", "xmlns": "passive"}, [Node("active")]))
+        await self._session.query(
+            Node("iq", {"to": USER_SERVER, "type": "set", "xmlns": "passive"}, [Node("active")])
+        )
         if self._config.mark_online_on_connect:
             await self.send_presence(True)
         self._set_connected(True)
-        await self.emit(Connected())
-        connection = self._connection
+        await self._session.emit(Connected())
+        connection = self._session.connection
         if connection is not None:
-            await self._dispatcher.enqueue(connection, None)
+            # Behind the nodes already queued: messages a crash left in the inbox.
+            await self._session.enqueue(connection, self._messaging.receiver.replay_inbox)
 
 
 def _jid(value: JID | str) -> JID:

@@ -36,6 +36,7 @@ from waproto.media.probe import HEAD_BYTES, TAIL_BYTES, Probe, jpeg_thumbnail, p
 from waproto.media.retry import MediaRetryResult, build_retry_receipt, parse_retry_notification
 from waproto.media.transfer import Destination, MediaSource, MediaTransfer
 from waproto.proto import wa_e2e_pb2
+from waproto.session.router import StanzaRouter
 
 __all__ = ["MediaService", "MediaSession"]
 
@@ -61,6 +62,11 @@ class MediaSession(Protocol):
 
     async def send_node(self, node: Node) -> None:
         """Send a stanza."""
+        ...
+
+    @property
+    def router(self) -> StanzaRouter:
+        """Where the service registers for ``mediaretry`` notifications."""
         ...
 
 
@@ -101,6 +107,7 @@ class MediaService:
         self._session = session
         self._timeout = config.query_timeout
         self._retries: dict[str, _RetryWaiter] = {}
+        session.router.add("notification", self._on_retry_notification, type="mediaretry")
 
     async def aclose(self) -> None:
         """Close the HTTP client."""
@@ -190,7 +197,7 @@ class MediaService:
             raise MediaExpired(f"the phone could not re-upload the media (error {code})", status=code)
         return result.direct_path
 
-    def on_retry_notification(self, node: Node) -> None:
+    async def _on_retry_notification(self, node: Node) -> None:
         """Hand a ``<notification type=mediaretry>`` to the download waiting for it."""
         waiter = self._retries.get(node.attrs.get("id", ""))
         if waiter is None:

@@ -9,8 +9,10 @@ Order matters for never losing a message or corrupting crypto state:
 2. Only then send the ``<ack>`` (and the delivery receipt). A crash before the
    commit means the server redelivers and we decrypt again from the old state;
    a crash after it means the redelivery is recognised as a duplicate.
-3. Emit the ``Message`` event from the inbox entry and delete the entry once
-   the handlers ran. Entries left by a crash are emitted again after login
+3. Hand the inbox entry over and delete it once the handlers ran: a protocol
+   message some feature registered for goes to that feature (the session's
+   router), anything else to the application as a ``Message`` event. Entries
+   left by a crash are handed over again after login
    (:meth:`MessageReceiver.replay_inbox`).
 """
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
-import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import anyio
@@ -29,9 +31,10 @@ from waproto.crypto import KeyPair, keypair_from_private
 from waproto.errors import DecodeError, DuplicateMessage, SignalError, WAError
 from waproto.events import Message, MessageInfo, UndecryptableMessage
 from waproto.jid import BROADCAST_SERVER, GROUP_SERVER, JID
-from waproto.messaging.context import MessagingContext, signal_address
+from waproto.messaging.context import signal_address
 from waproto.messaging.wire import build_ack, build_receipt, build_retry_receipt, jid_attr, unpad_message
 from waproto.proto import decode_message, wa_e2e_pb2
+from waproto.session import Session
 from waproto.signal import (
     PreKey,
     SenderKeyRecord,
@@ -90,10 +93,11 @@ class _Decrypted:
 class MessageReceiver:
     """Handles inbound ``<message>`` stanzas for one device."""
 
-    __slots__ = ("_ctx", "_retries")
+    __slots__ = ("_ctx", "_retries", "_retry_keys")
 
-    def __init__(self, ctx: MessagingContext) -> None:
+    def __init__(self, ctx: Session, retry_keys: Callable[[], Awaitable[Node]]) -> None:
         self._ctx = ctx
+        self._retry_keys = retry_keys
         # Retry receipts sent per (message id, sender); an hour like Baileys' MSG_RETRY TTL.
         self._retries: TTLCache[str, int] = TTLCache(4096, 3600.0)
 
@@ -116,7 +120,7 @@ class MessageReceiver:
                 if await ctx.store.is_processed(str(info.chat), str(info.sender), info.id):
                     raise DuplicateMessage(f"message {info.id} was processed already")
                 decrypted = await self._decrypt_all(node, info)
-                await ctx.store.mark_processed(str(info.chat), str(info.sender), info.id, at=time.time())
+                await ctx.store.mark_processed(str(info.chat), str(info.sender), info.id, at=ctx.now())
                 if decrypted.message is not None:
                     if decrypted.chat is not None:
                         info = _with_chat(info, decrypted.chat)
@@ -145,9 +149,13 @@ class MessageReceiver:
         # Shielded: a client closing (a drop, a restart) must not cancel between the
         # handlers and the delete, or the next connection would replay the message to
         # handlers that already saw it. Only a crash can leave an entry for replay.
+        ctx = self._ctx
         with anyio.CancelScope(shield=True):
-            await self._ctx.emit(Message(info=info, message=message))
-            await self._ctx.store.delete(INBOX, key)
+            if ctx.router.handles_protocol_message(message):
+                await ctx.router.dispatch_protocol_message(info, message)
+            else:
+                await ctx.emit(Message(info=info, message=message))
+            await ctx.store.delete(INBOX, key)
 
     async def _decrypt_all(self, node: Node, info: MessageInfo) -> _Decrypted:
         result = _Decrypted()
@@ -253,12 +261,12 @@ class MessageReceiver:
         ctx = self._ctx
         await anyio.sleep(ctx.config.retry_request_delay)
         creds = ctx.credentials
-        keys = await ctx.retry_keys() if count > 1 else None
+        keys = await self._retry_keys() if count > 1 else None
         receipt = build_retry_receipt(
             node,
             retry_count=count,
             registration_id=creds.registration_id,
-            timestamp=int(time.time()),
+            timestamp=int(ctx.now()),
             keys=keys,
         )
         await ctx.send_node(receipt)

@@ -26,7 +26,7 @@ from waproto.config import ClientConfig
 from waproto.connection import check_iq_error
 from waproto.errors import InvalidState, WAError
 from waproto.jid import GROUP_SERVER, JID
-from waproto.messaging.context import MessagingContext, signal_address
+from waproto.messaging.context import signal_address
 from waproto.messaging.wire import (
     EncryptedPart,
     KeyBundle,
@@ -39,6 +39,7 @@ from waproto.messaging.wire import (
     parse_usync_devices,
 )
 from waproto.proto import decode_message, wa_e2e_pb2
+from waproto.session import Session
 from waproto.signal import (
     PreKeyBundle,
     SenderKeyRecord,
@@ -184,7 +185,7 @@ class MessageSender:
 
     __slots__ = ("_ctx", "_devices", "_groups")
 
-    def __init__(self, ctx: MessagingContext, caches: MessageCaches | None = None) -> None:
+    def __init__(self, ctx: Session, caches: MessageCaches | None = None) -> None:
         self._ctx = ctx
         caches = caches or MessageCaches.for_config(ctx.config)
         self._devices = caches.devices

@@ -10,6 +10,8 @@ import anyio
 import pytest
 
 from waproto import Client, ClientConfig, QRCode, ReconnectPolicy
+from waproto.binary import Node
+from waproto.session import LiveSession
 from waproto.store import MemoryStore
 from waproto.testing import FakeServer
 
@@ -33,6 +35,19 @@ def client_config(server: FakeServer, **overrides: object) -> ClientConfig:
     }
     settings.update(overrides)
     return ClientConfig(**settings)  # type: ignore[arg-type]
+
+
+def on_send(monkeypatch: pytest.MonkeyPatch, client: Client, hook: Callable[[Node], None]) -> None:
+    """Run ``hook`` on each node ``client``'s services send, before it goes out (it may raise)."""
+    session = client._session
+    original = LiveSession.send_node
+
+    async def send_node(self: LiveSession, node: Node) -> None:
+        if self is session:
+            hook(node)
+        await original(self, node)
+
+    monkeypatch.setattr(LiveSession, "send_node", send_node)
 
 
 async def pair_by_qr(server: FakeServer, client: Client, phone: str) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import anyio
 import pytest
 
-from tests.integration.client.conftest import EventLog, PairedClient, client_config
+from tests.integration.client.conftest import EventLog, PairedClient, client_config, on_send
 from waproto import Client, Message
 from waproto.binary import Node
 from waproto.errors import ConnectionClosed, InvalidMessage
@@ -28,17 +28,12 @@ def crash(server: FakeServer, client: Client) -> None:
     raise ConnectionClosed("simulated crash")
 
 
-def sent_nodes(client: Client, predicate: Callable[[Node], bool]) -> list[Node]:
+def sent_nodes(
+    monkeypatch: pytest.MonkeyPatch, client: Client, predicate: Callable[[Node], bool]
+) -> list[Node]:
     """Record the nodes ``client`` sends that match ``predicate``."""
     seen: list[Node] = []
-    original = client.send_node
-
-    async def send_node(node: Node) -> None:
-        if predicate(node):
-            seen.append(node)
-        await original(node)
-
-    client.send_node = send_node  # type: ignore[method-assign]
+    on_send(monkeypatch, client, lambda node: seen.append(node) if predicate(node) else None)
     return seen
 
 
@@ -138,24 +133,23 @@ async def test_crash_before_commit_redelivers_and_decrypts_again(
 
 
 async def test_crash_after_commit_before_ack_replays_inbox_once(
-    server: FakeServer, paired: PairedClient
+    server: FakeServer, paired: PairedClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def arm(bob: Client) -> None:
-        original = bob.send_node
-
-        async def send_node(node: Node) -> None:
+        def crash_on_message_ack(node: Node) -> None:
             if node.tag == "ack" and node.attr("class") == "message":
                 crash(server, bob)
-            await original(node)
 
-        bob.send_node = send_node  # type: ignore[method-assign]
+        on_send(monkeypatch, bob, crash_on_message_ack)
 
     messages, sent_id = await _crash_then_restart(server, paired, arm=arm)
     assert [m.text for m in messages] == ["survives a crash", "after"]
     assert messages[0].info.id == sent_id
 
 
-async def test_lost_session_is_repaired_by_a_retry_receipt(paired: PairedClient) -> None:
+async def test_lost_session_is_repaired_by_a_retry_receipt(
+    paired: PairedClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     alice = await paired("15550231")
     bob = await paired("15550232")
     bob_log, alice_log = EventLog(bob, Message, UndecryptableMessage), EventLog(alice, Message)
@@ -163,7 +157,7 @@ async def test_lost_session_is_repaired_by_a_retry_receipt(paired: PairedClient)
     await bob_log.wait_for(Message)
     await bob.send_text(alice.own_jid.to_non_ad(), "ack one")
     await alice_log.wait_for(Message)
-    retries = sent_nodes(bob, is_retry_receipt)
+    retries = sent_nodes(monkeypatch, bob, is_retry_receipt)
     await bob.store.delete_session(signal_address(alice.own_jid))
     await alice.send_text(bob.own_jid.to_non_ad(), "two")
     received = await bob_log.wait_for(Message, 2)
@@ -177,7 +171,7 @@ async def test_retry_receipts_stop_after_five(paired: PairedClient, monkeypatch:
     alice = await paired("15550241")
     bob = await paired("15550242", retry_request_delay=0.01)
     log = EventLog(bob, UndecryptableMessage)
-    retries = sent_nodes(bob, is_retry_receipt)
+    retries = sent_nodes(monkeypatch, bob, is_retry_receipt)
 
     async def broken(*args: object, **kwargs: object) -> object:
         raise InvalidMessage("cannot decrypt (test)")

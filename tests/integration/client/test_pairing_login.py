@@ -68,7 +68,8 @@ async def test_login_after_restart_on_the_same_sqlite_file(server: FakeServer, t
         log = EventLog(second, QRCode)
         async with second:
             assert second.own_jid == jid
-            assert second.credentials.account is not None
+            credentials = await second.store.get_credentials()
+            assert credentials is not None and credentials.account is not None
             assert log.of(QRCode) == []
         assert server.state()["pairing"] == 0
 

@@ -34,4 +34,5 @@ async def test_prekeys_uploaded_at_login_and_topped_up_when_low(
         ):
             await anyio.sleep(0.01)
     assert _server_prekeys(server, "15550301", device) == 10  # 4 left + 6 uploaded
-    assert alice.credentials.next_prekey_id == 13
+    credentials = await alice.store.get_credentials()
+    assert credentials is not None and credentials.next_prekey_id == 13

@@ -6,7 +6,6 @@ import pytest
 
 from tests.integration.client.conftest import EventLog, PairedClient
 from waproto import Message
-from waproto.binary import Node
 from waproto.events import ChatState, Presence, Receipt
 
 pytestmark = pytest.mark.anyio
@@ -44,8 +43,7 @@ async def test_presence_subscription_answers_with_a_presence_event(paired: Paire
     alice = await paired("15550421")
     bob = await paired("15550422")
     log = EventLog(alice, Presence)
-    # No public subscribe call yet: the raw stanza exercises the Presence event path.
-    await alice.send_node(Node("presence", {"type": "subscribe", "to": str(bob.own_jid.to_non_ad())}))
+    await alice.subscribe_presence(bob.own_jid)
     (presence,) = await log.wait_for(Presence)
     assert presence.jid == bob.own_jid.to_non_ad()
     assert presence.available

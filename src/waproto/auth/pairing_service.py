@@ -1,4 +1,4 @@
-"""Linking a new device: QR refs with rotation, pairing by phone code, pair-success.
+"""Linking a new device, as a service: QR refs with rotation, pairing by phone code, pair-success.
 
 Runs while the connection is in registration mode (no ``<success>`` yet). The
 server sends ``pair-device`` with refs; each ref becomes a QR string shown for
@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
 
 import anyio
 
 from waproto.auth import (
+    ClientIdentity,
     companion_finish,
     companion_finish_iq,
     companion_hello_iq,
@@ -39,27 +38,35 @@ from waproto.crypto import KeyPair, generate_keypair
 from waproto.errors import DecodeError, InvalidState, PairingError
 from waproto.events import PairingCode, PairSuccess, QRCode
 from waproto.jid import JID
+from waproto.session import Session
 
-if TYPE_CHECKING:
-    from waproto.client._client import Client
-
-__all__ = ["Pairing"]
+__all__ = ["PairingService"]
 
 logger = logging.getLogger("waproto.pairing")
 
 
-class Pairing:
-    """Pairing state of one registration connection."""
+class PairingService:
+    """Pairing state of one registration connection.
 
-    __slots__ = ("_client", "_code", "_ephemeral", "_offered", "_phone", "_qr_scope")
+    Args:
+        session: the session it runs in; the service registers its handlers there.
+        identity: how this client presents itself (sent with a pairing-code request).
+    """
 
-    def __init__(self, client: Client) -> None:
-        self._client = client
+    __slots__ = ("_code", "_ephemeral", "_identity", "_offered", "_phone", "_qr_scope", "_session")
+
+    def __init__(self, session: Session, identity: ClientIdentity) -> None:
+        self._session = session
+        self._identity = identity
         self._qr_scope: anyio.CancelScope | None = None
         self._offered = anyio.Event()
         self._code: str | None = None
         self._ephemeral: KeyPair | None = None
         self._phone: JID | None = None
+        router = session.router
+        router.add("iq", self._on_pair_device, child="pair-device")
+        router.add("iq", self._on_pair_success, child="pair-success")
+        router.add("notification", self._on_link_code_notification, type="link_code_companion_reg")
 
     def stop(self) -> None:
         """Stop showing QR codes (paired, or the connection ended)."""
@@ -77,40 +84,40 @@ class Pairing:
         """
         await self._offered.wait()
 
-    async def on_pair_device(self, iq: Node) -> None:
+    async def _on_pair_device(self, iq: Node) -> None:
         """Acknowledge the refs and start showing them as QR codes."""
-        client = self._client
+        session = self._session
         refs = parse_pair_device(iq)
-        await client.send_node(pair_device_ack(iq))
+        await session.send_node(pair_device_ack(iq))
         self.stop()
         self._offered.set()
-        client.spawn(self._rotate_qr, refs)
+        session.spawn(self._rotate_qr, refs)
 
     async def _rotate_qr(self, refs: list[str]) -> None:
-        client = self._client
-        creds = client.credentials
+        session = self._session
+        creds = session.credentials
         with anyio.CancelScope() as scope:
             self._qr_scope = scope
             for index, ref in enumerate(refs):
                 if self._code is not None:
                     return
-                config = client.config
+                config = session.config
                 timeout = config.qr_first_timeout if index == 0 else config.qr_timeout
                 code = make_qr_string(
                     ref, creds.noise_key.public, creds.identity_key.public, creds.adv_secret_key
                 )
-                await client.emit(QRCode(code=code, timeout=timeout))
+                await session.emit(QRCode(code=code, timeout=timeout))
                 await anyio.sleep(timeout)
             logger.info("QR refs ran out without a scan")
-            await client.close_connection(
+            await session.close_connection(
                 CloseInfo.local(DisconnectReason.TIMED_OUT, "QR codes ran out", qr_exhausted=True)
             )
 
-    async def on_pair_success(self, iq: Node) -> None:
+    async def _on_pair_success(self, iq: Node) -> None:
         """Verify the phone's signature, store our new identity, send our device signature."""
-        client = self._client
+        session = self._session
         self.stop()
-        creds = client.credentials
+        creds = session.credentials
         try:
             stanza = parse_pair_success(iq)
             result = verify_pair_success(
@@ -118,7 +125,7 @@ class Pairing:
             )
         except (DecodeError, PairingError) as exc:
             logger.warning("< pair-success refused: %s", exc)
-            await client.send_node(pair_error_reply(iq.require_attr("id")))
+            await session.send_node(pair_error_reply(iq.require_attr("id")))
             return
         updated = dataclasses.replace(
             creds,
@@ -128,13 +135,13 @@ class Pairing:
             platform=stanza.platform or "",
             registered=True,
         )
-        async with client.store.transaction():
-            await client.save_credentials(updated)
-            await client.store.put_identity(
+        async with session.store.transaction():
+            await session.save_credentials(updated)
+            await session.store.put_identity(
                 f"{stanza.jid.signal_address_name}.0", result.account_signature_key
             )
-        await client.send_node(pair_device_sign_reply(stanza.iq_id, result))
-        await client.emit(
+        await session.send_node(pair_device_sign_reply(stanza.iq_id, result))
+        await session.emit(
             PairSuccess(
                 jid=stanza.jid,
                 lid=stanza.lid,
@@ -143,9 +150,9 @@ class Pairing:
             )
         )
 
-    async def request_code(self, phone: str, query: Callable[[Node], Awaitable[Node]]) -> str:
+    async def request_code(self, phone: str) -> str:
         """Ask the server to let the phone link us with a code; returns the code to show."""
-        client = self._client
+        session = self._session
         digits = "".join(ch for ch in phone if ch.isdigit())
         if not digits:
             raise ValueError(f"not a phone number: {phone!r}")
@@ -153,27 +160,31 @@ class Pairing:
         self._phone = JID(digits, "s.whatsapp.net")
         self._code = generate_link_code()
         self._ephemeral = generate_keypair()
-        creds = client.credentials
-        await query(
+        creds = session.credentials
+        await session.query(
             companion_hello_iq(
-                client.next_id(),
+                session.next_id(),
                 phone=self._phone,
                 wrapped_ephemeral=wrap_ephemeral(self._code, self._ephemeral.public),
                 noise_public=creds.noise_key.public,
-                identity=client.client_identity,
+                identity=self._identity,
             )
         )
         shown = format_link_code(self._code)
-        await client.emit(PairingCode(code=shown))
+        await session.emit(PairingCode(code=shown))
         return shown
 
-    async def on_link_code_notification(self, node: Node) -> None:
+    async def _on_link_code_notification(self, node: Node) -> None:
+        # Spawned: its round trip to the server must not hold up the next node.
+        self._session.spawn(self._finish_link_code, node)
+
+    async def _finish_link_code(self, node: Node) -> None:
         """The phone entered the code: finish the exchange and adopt the derived ADV secret."""
-        client = self._client
+        session = self._session
         if self._code is None or self._ephemeral is None or self._phone is None:
             raise InvalidState("link code notification without a pending pairing code")
         notification = parse_link_code_notification(node)
-        creds = client.credentials
+        creds = session.credentials
         finish = companion_finish(
             code=self._code,
             companion_ephemeral=self._ephemeral,
@@ -181,10 +192,10 @@ class Pairing:
             primary_identity_public=notification.primary_identity_public,
             wrapped_primary_ephemeral=notification.wrapped_primary_ephemeral,
         )
-        await client.save_credentials(dataclasses.replace(creds, adv_secret_key=finish.adv_secret))
-        await client.query(
+        await session.save_credentials(dataclasses.replace(creds, adv_secret_key=finish.adv_secret))
+        await session.query(
             companion_finish_iq(
-                client.next_id(),
+                session.next_id(),
                 phone=self._phone,
                 wrapped_key_bundle=finish.wrapped_key_bundle,
                 identity_public=creds.identity_key.public,

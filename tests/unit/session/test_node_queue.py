@@ -5,13 +5,13 @@ from typing import Any
 import anyio
 import pytest
 
-from waproto.client._dispatch import _NodeQueue
+from waproto.session.live import NodeQueue
 
 pytestmark = pytest.mark.anyio
 
 
 async def test_fifo_and_backpressure() -> None:
-    queue = _NodeQueue(2)
+    queue = NodeQueue(2)
     items: list[Any] = [("c", i) for i in range(5)]
     put_done: list[int] = []
 
@@ -30,7 +30,7 @@ async def test_fifo_and_backpressure() -> None:
 
 
 async def test_get_waits_for_an_item() -> None:
-    queue = _NodeQueue(4)
+    queue = NodeQueue(4)
     got: list[Any] = []
 
     async def consumer() -> None:

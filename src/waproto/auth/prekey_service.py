@@ -1,4 +1,4 @@
-"""One-time prekeys: generated locally, uploaded in batches, topped up when the server runs low.
+"""One-time prekeys as a service: generated locally, uploaded in batches, topped up when the server runs low.
 
 The server hands one prekey to each peer that starts a session with us; when
 fewer than ``min_prekeys_on_server`` remain (at login, or on a
@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import TYPE_CHECKING
 
+from waproto.auth.pairing import encode_device_identity
 from waproto.binary import Node
 from waproto.connection import check_iq_error
 from waproto.jid import USER_SERVER
+from waproto.session import Session
 from waproto.signal import MAX_PREKEY_ID, PreKey, generate_prekeys
 from waproto.store import Credentials
 
-if TYPE_CHECKING:
-    from waproto.client._client import Client
-
-__all__ = ["PrekeyManager", "prekey_node", "signed_prekey_node"]
+__all__ = ["PrekeyService", "prekey_node", "signed_prekey_node"]
 
 logger = logging.getLogger("waproto.prekeys")
 
@@ -51,21 +49,18 @@ def signed_prekey_node(credentials: Credentials) -> Node:
     )
 
 
-class PrekeyManager:
+class PrekeyService:
     """Generates, stores and uploads one device's one-time prekeys."""
 
-    __slots__ = ("_client",)
+    __slots__ = ("_session",)
 
-    def __init__(self, client: Client) -> None:
-        self._client = client
-
-    async def store_initial(self, credentials: Credentials) -> None:
-        """Store brand-new credentials (prekeys are made when the server first asks)."""
-        await self._client.store.put_credentials(credentials)
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        session.router.add("notification", self._on_count, type="encrypt", child="count")
 
     async def server_count(self) -> int:
         """How many of our one-time prekeys the server still holds."""
-        answer = await self._client.query(
+        answer = await self._session.query(
             Node("iq", {"to": USER_SERVER, "type": "get", "xmlns": "encrypt"}, [Node("count")])
         )
         count = check_iq_error(answer).require_child("count").attr_int("value", 0)
@@ -74,14 +69,14 @@ class PrekeyManager:
     async def upload_if_needed(self) -> None:
         """Top up the server's prekeys when it holds fewer than the configured minimum."""
         count = await self.server_count()
-        if count < self._client.config.min_prekeys_on_server:
-            await self.upload(self._client.config.prekey_upload_count)
+        if count < self._session.config.min_prekeys_on_server:
+            await self.upload(self._session.config.prekey_upload_count)
 
     async def upload(self, count: int) -> None:
         """Generate ``count`` prekeys, store them, upload them, mark them uploaded."""
-        client = self._client
+        session = self._session
         prekeys = await self._generate(count)
-        creds = client.credentials
+        creds = session.credentials
         node = Node(
             "iq",
             {"to": USER_SERVER, "type": "set", "xmlns": "encrypt"},
@@ -93,13 +88,23 @@ class PrekeyManager:
                 signed_prekey_node(creds),
             ],
         )
-        check_iq_error(await client.query(node))
-        await client.store.mark_prekeys_uploaded(prekeys[-1].key_id)
+        check_iq_error(await session.query(node))
+        await session.store.mark_prekeys_uploaded(prekeys[-1].key_id)
         logger.info("uploaded %d prekeys", len(prekeys))
 
-    async def retry_keys_node(self, device_identity: bytes) -> Node:
-        """``<keys>`` for a retry receipt: identity, one fresh prekey, signed prekey, device identity."""
-        creds = self._client.credentials
+    async def _on_count(self, node: Node) -> None:
+        session = self._session
+        count = node.require_child("count").attr_int("value", 0) or 0
+        if count < session.config.min_prekeys_on_server:
+            session.spawn(self.upload, session.config.prekey_upload_count)
+
+    async def retry_keys(self) -> Node:
+        """``<keys>`` for a retry receipt: identity, one fresh prekey, signed prekey, device identity.
+
+        The sender can then rebuild the session without fetching our keys.
+        """
+        creds = self._session.credentials
+        device_identity = encode_device_identity(creds.account or b"")
         (prekey,) = await self._generate(1)
         return Node(
             "keys",
@@ -114,11 +119,11 @@ class PrekeyManager:
         )
 
     async def _generate(self, count: int) -> list[PreKey]:
-        client = self._client
-        creds = client.credentials
+        session = self._session
+        creds = session.credentials
         prekeys = generate_prekeys(creds.next_prekey_id, count)
         next_id = prekeys[-1].key_id % (MAX_PREKEY_ID - 1) + 1
-        async with client.store.transaction():
-            await client.store.put_prekeys([(p.key_id, p.key_pair.private) for p in prekeys])
-            await client.save_credentials(dataclasses.replace(creds, next_prekey_id=next_id))
+        async with session.store.transaction():
+            await session.store.put_prekeys([(p.key_id, p.key_pair.private) for p in prekeys])
+            await session.save_credentials(dataclasses.replace(creds, next_prekey_id=next_id))
         return prekeys

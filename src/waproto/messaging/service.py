@@ -1,0 +1,99 @@
+"""Messaging as a service: the send and receive paths, receipts, and the caches they keep fresh.
+
+Registers ``<message>`` (the receive path), ``<receipt>`` (events, and answers
+to retry receipts), and the notifications that make cached device lists
+(``devices``) and group metadata (``w:gp2``) stale.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from waproto.binary import Node
+from waproto.events import Receipt
+from waproto.jid import GROUP_SERVER, JID
+from waproto.messaging.receive import MessageReceiver
+from waproto.messaging.send import MessageCaches, MessageSender
+from waproto.messaging.wire import jid_attr, parse_retry_keys
+from waproto.session import Session
+
+__all__ = ["MessagingService"]
+
+logger = logging.getLogger("waproto.messaging")
+
+#: Receipt ``type`` values that mean delivery (the attribute is left out for it).
+_RECEIPT_TYPES = {None: "delivery", "": "delivery"}
+
+
+class MessagingService:
+    """Sends and receives messages for one session.
+
+    Args:
+        session: the session it runs in; the service registers its handlers there.
+        caches: device-list and group caches to use (kept across clients of one account).
+        retry_keys: builds the ``<keys>`` a retry receipt carries (the prekey service's).
+    """
+
+    __slots__ = ("_session", "receiver", "sender")
+
+    def __init__(
+        self,
+        session: Session,
+        caches: MessageCaches | None,
+        retry_keys: Callable[[], Awaitable[Node]],
+    ) -> None:
+        self._session = session
+        self.sender = MessageSender(session, caches)
+        self.receiver = MessageReceiver(session, retry_keys)
+        router = session.router
+        router.add("message", self.receiver.handle)
+        router.add("receipt", self._on_receipt)
+        router.add("notification", self._on_devices, type="devices")
+        router.add("notification", self._on_group_change, type="w:gp2")
+
+    async def _on_receipt(self, node: Node) -> None:
+        session = self._session
+        kind = node.attr("type")
+        sender = jid_attr(node, "from")
+        participant = node.attr_jid("participant")
+        device = participant if participant is not None and sender.server == GROUP_SERVER else sender
+        if kind == "retry":
+            session.spawn(self._answer_retry, node, device)
+            return
+        ids = [node.require_attr("id")]
+        listing = node.get_child("list")
+        if listing is not None:
+            ids += [item.require_attr("id") for item in listing.get_children("item")]
+        await session.emit(
+            Receipt(
+                message_ids=tuple(ids),
+                chat=sender.to_non_ad() if sender.server != GROUP_SERVER else sender,
+                sender=device,
+                type=_RECEIPT_TYPES.get(kind, kind or "delivery"),
+                timestamp=node.attr_int("t", 0) or 0,
+            )
+        )
+
+    async def _answer_retry(self, node: Node, device: JID) -> None:
+        retry = node.require_child("retry")
+        count = retry.attr_int("count", 1) or 1
+        if count > self._session.config.max_retry_receipts:
+            logger.info("< retry %d for %s exceeds the limit, ignored", count, node.attr("id"))
+            return
+        bundle = parse_retry_keys(node, device)
+        resent = await self.sender.resend_to_device(
+            retry.attr("id") or node.require_attr("id"), device, keys=bundle
+        )
+        if not resent:
+            logger.info("< retry for unknown message %s", node.attr("id"))
+
+    async def _on_devices(self, node: Node) -> None:
+        sender = node.attr_jid("from")
+        if sender is not None:
+            self.sender.device_cache.invalidate(sender.to_non_ad())
+
+    async def _on_group_change(self, node: Node) -> None:
+        group = node.attr_jid("from")
+        if group is not None:
+            self.sender.group_cache.invalidate(group)
