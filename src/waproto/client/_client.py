@@ -252,12 +252,12 @@ class Client(EventSource, MediaMethods):
     @property
     def config(self) -> ClientConfig:
         """The configuration this client runs with."""
-        return self._config
+        return self._session.config
 
     @property
     def store(self) -> DeviceStore:
         """This device's store."""
-        return self._store
+        return self._session.store
 
     @property
     def stop_decision(self) -> Decision | None:
