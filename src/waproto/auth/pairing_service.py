@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from typing import ClassVar
 
 import anyio
 
@@ -38,7 +39,7 @@ from waproto.crypto import KeyPair, generate_keypair
 from waproto.errors import DecodeError, InvalidState, PairingError
 from waproto.events import PairingCode, PairSuccess, QRCode
 from waproto.jid import JID
-from waproto.session import Session
+from waproto.session import Session, StanzaRoute
 
 __all__ = ["PairingService"]
 
@@ -55,6 +56,12 @@ class PairingService:
 
     __slots__ = ("_code", "_ephemeral", "_identity", "_offered", "_phone", "_qr_scope", "_session")
 
+    stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
+        StanzaRoute.of("iq", "_on_pair_device", child="pair-device"),
+        StanzaRoute.of("iq", "_on_pair_success", child="pair-success"),
+        StanzaRoute.of("notification", "_on_link_code_notification", type="link_code_companion_reg"),
+    )
+
     def __init__(self, session: Session, identity: ClientIdentity) -> None:
         self._session = session
         self._identity = identity
@@ -63,10 +70,7 @@ class PairingService:
         self._code: str | None = None
         self._ephemeral: KeyPair | None = None
         self._phone: JID | None = None
-        router = session.router
-        router.add("iq", self._on_pair_device, child="pair-device")
-        router.add("iq", self._on_pair_success, child="pair-success")
-        router.add("notification", self._on_link_code_notification, type="link_code_companion_reg")
+        session.router.register(self)
 
     def stop(self) -> None:
         """Stop showing QR codes (paired, or the connection ended)."""

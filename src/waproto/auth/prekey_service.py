@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from typing import ClassVar
 
 from waproto.auth.pairing import encode_device_identity
 from waproto.binary import Node
 from waproto.connection import check_iq_error
 from waproto.jid import USER_SERVER
-from waproto.session import Session
+from waproto.session import Session, StanzaRoute
 from waproto.signal import MAX_PREKEY_ID, PreKey, generate_prekeys
 from waproto.store import Credentials
 
@@ -54,9 +55,13 @@ class PrekeyService:
 
     __slots__ = ("_session",)
 
+    stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
+        StanzaRoute.of("notification", "_on_count", type="encrypt", child="count"),
+    )
+
     def __init__(self, session: Session) -> None:
         self._session = session
-        session.router.add("notification", self._on_count, type="encrypt", child="count")
+        session.router.register(self)
 
     async def server_count(self) -> int:
         """How many of our one-time prekeys the server still holds."""

@@ -15,7 +15,7 @@ import time
 from collections.abc import AsyncIterable, Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, ClassVar, Protocol
 
 import anyio
 
@@ -36,7 +36,7 @@ from waproto.media.probe import HEAD_BYTES, TAIL_BYTES, Probe, jpeg_thumbnail, p
 from waproto.media.retry import MediaRetryResult, build_retry_receipt, parse_retry_notification
 from waproto.media.transfer import Destination, MediaSource, MediaTransfer
 from waproto.proto import wa_e2e_pb2
-from waproto.session.router import StanzaRouter
+from waproto.session.router import StanzaRoute, StanzaRouter
 
 __all__ = ["MediaService", "MediaSession"]
 
@@ -92,6 +92,10 @@ class MediaService:
 
     __slots__ = ("_clock", "_random", "_retries", "_session", "_timeout", "transfer")
 
+    stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
+        StanzaRoute.of("notification", "_on_retry_notification", type="mediaretry"),
+    )
+
     def __init__(
         self,
         session: MediaSession,
@@ -107,7 +111,7 @@ class MediaService:
         self._session = session
         self._timeout = config.query_timeout
         self._retries: dict[str, _RetryWaiter] = {}
-        session.router.add("notification", self._on_retry_notification, type="mediaretry")
+        session.router.register(self)
 
     async def aclose(self) -> None:
         """Close the HTTP client."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import ClassVar
 
 from waproto.binary import Node
 from waproto.events import Receipt
@@ -16,7 +17,7 @@ from waproto.jid import GROUP_SERVER, JID
 from waproto.messaging.receive import MessageReceiver
 from waproto.messaging.send import MessageCaches, MessageSender
 from waproto.messaging.wire import jid_attr, parse_retry_keys
-from waproto.session import Session
+from waproto.session import Session, StanzaRoute
 
 __all__ = ["MessagingService"]
 
@@ -37,6 +38,13 @@ class MessagingService:
 
     __slots__ = ("_session", "receiver", "sender")
 
+    stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
+        StanzaRoute.of("message", "_on_message"),
+        StanzaRoute.of("receipt", "_on_receipt"),
+        StanzaRoute.of("notification", "_on_devices", type="devices"),
+        StanzaRoute.of("notification", "_on_group_change", type="w:gp2"),
+    )
+
     def __init__(
         self,
         session: Session,
@@ -46,11 +54,10 @@ class MessagingService:
         self._session = session
         self.sender = MessageSender(session, caches)
         self.receiver = MessageReceiver(session, retry_keys)
-        router = session.router
-        router.add("message", self.receiver.handle)
-        router.add("receipt", self._on_receipt)
-        router.add("notification", self._on_devices, type="devices")
-        router.add("notification", self._on_group_change, type="w:gp2")
+        session.router.register(self)
+
+    async def _on_message(self, node: Node) -> None:
+        await self.receiver.handle(node)
 
     async def _on_receipt(self, node: Node) -> None:
         session = self._session

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from waproto.binary import Node
 from waproto.events import ChatState, Presence
 from waproto.messaging.wire import jid_attr
-from waproto.session import Session
+from waproto.session import Session, StanzaRoute
 
 __all__ = ["PresenceService"]
 
@@ -18,10 +20,14 @@ class PresenceService:
 
     __slots__ = ("_session",)
 
+    stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
+        StanzaRoute.of("presence", "_on_presence"),
+        StanzaRoute.of("chatstate", "_on_chatstate"),
+    )
+
     def __init__(self, session: Session) -> None:
         self._session = session
-        session.router.add("presence", self._on_presence)
-        session.router.add("chatstate", self._on_chatstate)
+        session.router.register(self)
 
     async def _on_presence(self, node: Node) -> None:
         sender = jid_attr(node, "from")

@@ -1,11 +1,15 @@
-"""Inbound stanzas, and protocol messages inside decrypted messages, to the handlers features register.
+"""Inbound stanzas, and protocol messages inside decrypted messages, to the services that handle them.
 
-A feature's service registers what it handles when it is built, instead of an
-if/elif in a dispatcher::
+A feature's service declares what it handles as data on its class and
+registers itself with the session's router when it is built::
 
-    router.add("notification", self._on_group_change, type="w:gp2")
-    router.add("iq", self._on_pair_device, child="pair-device")
-    router.add_protocol_message(ProtocolType.HISTORY_SYNC_NOTIFICATION, self._on_history)
+    class GroupService:
+        stanza_routes = (StanzaRoute.of("notification", "_on_change", type="w:gp2"),)
+        protocol_routes = ((ProtocolType.REVOKE, "_on_revoke"),)
+
+        def __init__(self, session: Session) -> None:
+            self._session = session
+            session.router.register(self)
 
 A route matches a node by tag, by attribute values and, optionally, by the
 presence of a child; every matching route runs, in registration order, so two
@@ -13,14 +17,20 @@ features may watch one notification type. What the protocol wants acknowledged
 (:data:`ACKED_TAGS`) is acked once, before the handlers run, as WA Web does;
 ``<message>`` is not, because its ack must wait for the store commit. A node no
 route matches is logged once per kind at DEBUG and still acked when its tag
-wants an ack (whatsmeow acks unknown notifications the same way): nothing is
-silently left for the server to redeliver forever.
+wants an ack (whatsmeow acks unknown notifications the same way).
+
+The tables are compiled once per combination of service classes and shared by
+every session that registers the same services: a session pays for a tuple of
+its service objects, not for a copy of the table.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
 
 from waproto.binary import Node
 from waproto.errors import DecodeError, WAError
@@ -28,14 +38,9 @@ from waproto.events import MessageInfo
 from waproto.messaging.wire import build_ack
 from waproto.proto import wa_e2e_pb2
 
-__all__ = ["ACKED_TAGS", "ProtocolMessageHandler", "StanzaHandler", "StanzaRouter"]
+__all__ = ["ACKED_TAGS", "ProtocolRoute", "StanzaRoute", "StanzaRouter"]
 
 logger = logging.getLogger("waproto.session")
-
-#: A handler for one inbound node; it runs in the session's handler task.
-StanzaHandler = Callable[[Node], Awaitable[None]]
-#: A handler for a ``protocolMessage`` of one type, with the message's sender and chat.
-ProtocolMessageHandler = Callable[[MessageInfo, wa_e2e_pb2.Message.ProtocolMessage], Awaitable[None]]
 
 #: Tags whose stanzas the server wants an ``<ack>`` for whether or not we understood them
 #: (WA Web, Baileys and whatsmeow ack every notification, receipt and call).
@@ -45,32 +50,95 @@ ACKED_TAGS = frozenset({"notification", "receipt", "call"})
 #: server inventing types must not grow it).
 MAX_LOGGED_KINDS = 64
 
-#: A route: attribute constraints, required child tag (or None), handler.
-_Route = tuple[tuple[tuple[str, str], ...], str | None, StanzaHandler]
+#: Compiled tables kept (one per combination of service classes; a process has a few).
+MAX_TABLES = 32
+
+#: A protocol-message route: ``(ProtocolMessage.Type value, name of the handling method)``.
+#: The method is awaited as ``method(info: MessageInfo, protocol: ProtocolMessage)``.
+ProtocolRoute = tuple[int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class StanzaRoute:
+    """One stanza a service handles: tag, attribute values, optional child, and the method's name.
+
+    The method is awaited as ``method(node)`` in the session's handler task.
+    """
+
+    tag: str
+    method: str
+    attrs: tuple[tuple[str, str], ...] = ()
+    child: str | None = None
+
+    @classmethod
+    def of(cls, tag: str, method: str, *, child: str | None = None, **attrs: str) -> StanzaRoute:
+        """``StanzaRoute.of("iq", "_on_ping", xmlns="urn:xmpp:ping", type="get")``."""
+        return cls(tag, method, tuple(attrs.items()), child)
+
+    def matches(self, node: Node) -> bool:
+        """Whether ``node`` has this route's attribute values (and child)."""
+        if any(node.attrs.get(name) != value for name, value in self.attrs):
+            return False
+        return self.child is None or node.get_child(self.child) is not None
+
+
+#: A compiled stanza route: the route, which registered service, the method's function.
+_Compiled = tuple[StanzaRoute, int, Callable[..., Awaitable[None]]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    stanzas: dict[str, tuple[_Compiled, ...]]
+    protocol: dict[int, tuple[tuple[int, Callable[..., Awaitable[None]]], ...]]
+
+
+@functools.lru_cache(maxsize=MAX_TABLES)
+def _compile(classes: tuple[type, ...]) -> _Table:
+    """The routing table of services of these classes, registered in this order."""
+    stanzas: dict[str, list[_Compiled]] = {}
+    protocol: dict[int, list[tuple[int, Callable[..., Awaitable[None]]]]] = {}
+    for index, cls in enumerate(classes):
+        for route in getattr(cls, "stanza_routes", ()):
+            stanzas.setdefault(route.tag, []).append((route, index, _method(cls, route.method)))
+        for kind, name in getattr(cls, "protocol_routes", ()):
+            protocol.setdefault(kind, []).append((index, _method(cls, name)))
+    return _Table(
+        {tag: tuple(routes) for tag, routes in stanzas.items()},
+        {kind: tuple(handlers) for kind, handlers in protocol.items()},
+    )
+
+
+def _method(cls: type, name: str) -> Callable[..., Awaitable[None]]:
+    function = getattr(cls, name, None)
+    if not callable(function):
+        raise TypeError(f"{cls.__name__} routes to {name!r}, which it does not define")
+    return function  # type: ignore[no-any-return]
 
 
 class StanzaRouter:
-    """Routes the inbound nodes of one session to the handlers its services registered.
+    """Routes the inbound nodes of one session to the services registered with it.
 
     Args:
         send_node: sends a node on the session's current connection (for acks).
     """
 
-    __slots__ = ("_logged", "_protocol", "_routes", "_send_node")
+    __slots__ = ("_logged", "_send_node", "_services", "_table")
 
     def __init__(self, send_node: Callable[[Node], Awaitable[None]]) -> None:
         self._send_node = send_node
-        self._routes: dict[str, list[_Route]] = {}
-        self._protocol: dict[int, list[ProtocolMessageHandler]] = {}
+        self._services: tuple[Any, ...] = ()
+        self._table = _compile(())
         self._logged: set[str] | None = None
 
-    def add(self, tag: str, handler: StanzaHandler, *, child: str | None = None, **attrs: str) -> None:
-        """Call ``handler`` for ``<tag>`` nodes whose attributes equal ``attrs`` (and that have ``child``)."""
-        self._routes.setdefault(tag, []).append((tuple(attrs.items()), child, handler))
+    def register(self, service: object) -> None:
+        """Route to ``service`` what its class declares in ``stanza_routes`` and ``protocol_routes``.
 
-    def add_protocol_message(self, kind: int, handler: ProtocolMessageHandler) -> None:
-        """Call ``handler`` for each decrypted ``protocolMessage`` of type ``kind`` (a ``Type`` value)."""
-        self._protocol.setdefault(kind, []).append(handler)
+        Raises:
+            TypeError: a route names a method the class does not define.
+        """
+        services = (*self._services, service)
+        self._table = _compile(tuple(type(s) for s in services))
+        self._services = services
 
     async def dispatch(self, node: Node) -> None:
         """Ack the node where the protocol wants it, then run every matching handler.
@@ -85,29 +153,27 @@ class StanzaRouter:
                 logger.warning("< failed to ack %s: %s", node.tag, exc)
                 return
         handled = False
-        for attrs, child, handler in self._routes.get(node.tag, ()):
-            if any(node.attrs.get(name) != value for name, value in attrs):
-                continue
-            if child is not None and node.get_child(child) is None:
+        for route, index, method in self._table.stanzas.get(node.tag, ()):
+            if not route.matches(node):
                 continue
             handled = True
             try:
-                await handler(node)
+                await method(self._services[index], node)
             except (DecodeError, WAError) as exc:
                 logger.warning("< failed to handle %s: %s", node.tag, exc)
         if not handled:
             self._log_unhandled(_kind_of(node))
 
     def handles_protocol_message(self, message: wa_e2e_pb2.Message) -> bool:
-        """Whether ``message`` is a protocol message some feature registered for."""
-        return message.HasField("protocolMessage") and message.protocolMessage.type in self._protocol
+        """Whether ``message`` is a protocol message some registered service handles."""
+        return message.HasField("protocolMessage") and message.protocolMessage.type in self._table.protocol
 
     async def dispatch_protocol_message(self, info: MessageInfo, message: wa_e2e_pb2.Message) -> None:
         """Run the handlers registered for ``message.protocolMessage``'s type."""
         protocol = message.protocolMessage
-        for handler in self._protocol.get(protocol.type, ()):
+        for index, method in self._table.protocol.get(protocol.type, ()):
             try:
-                await handler(info, protocol)
+                await method(self._services[index], info, protocol)
             except (DecodeError, WAError) as exc:
                 logger.warning("< failed to handle protocol message %d: %s", protocol.type, exc)
 

@@ -8,10 +8,12 @@ clears with an ``urn:xmpp:whatsapp:dirty`` iq.
 from __future__ import annotations
 
 import dataclasses
+from typing import ClassVar
 
 from waproto.binary import Node
 from waproto.jid import USER_SERVER
 from waproto.session.context import Session
+from waproto.session.router import StanzaRoute
 
 __all__ = ["StreamService"]
 
@@ -24,12 +26,15 @@ class StreamService:
 
     __slots__ = ("_session",)
 
+    stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
+        StanzaRoute.of("iq", "_on_ping", xmlns="urn:xmpp:ping", type="get"),
+        StanzaRoute.of("ib", "_on_edge_routing", child="edge_routing"),
+        StanzaRoute.of("ib", "_on_dirty", child="dirty"),
+    )
+
     def __init__(self, session: Session) -> None:
         self._session = session
-        router = session.router
-        router.add("iq", self._on_ping, xmlns="urn:xmpp:ping", type="get")
-        router.add("ib", self._on_edge_routing, child="edge_routing")
-        router.add("ib", self._on_dirty, child="dirty")
+        session.router.register(self)
 
     async def _on_ping(self, node: Node) -> None:
         await self._session.send_node(

@@ -1,8 +1,9 @@
-"""The stanza router: tag + attributes (+ child) to handlers, acks, unhandled kinds, protocol messages."""
+"""The stanza router: declared routes (tag + attributes + child) to services, acks, unhandled kinds."""
 
 from __future__ import annotations
 
 import logging
+from typing import ClassVar
 
 import pytest
 
@@ -11,29 +12,60 @@ from waproto.errors import DecodeError
 from waproto.events import MessageInfo
 from waproto.jid import JID
 from waproto.proto import wa_e2e_pb2
-from waproto.session import StanzaHandler, StanzaRouter
+from waproto.session import ProtocolRoute, StanzaRoute, StanzaRouter
 
 pytestmark = pytest.mark.anyio
 
 ProtocolType = wa_e2e_pb2.Message.ProtocolMessage.Type
+ProtocolMessage = wa_e2e_pb2.Message.ProtocolMessage
 
 
 class Recorder:
-    """What the router sent (acks) and which handlers ran, in order."""
+    """What the router sent (acks)."""
 
     def __init__(self) -> None:
         self.sent: list[Node] = []
-        self.calls: list[tuple[str, str]] = []
         self.router = StanzaRouter(self.send_node)
 
     async def send_node(self, node: Node) -> None:
         self.sent.append(node)
 
-    def handler(self, name: str) -> StanzaHandler:
-        async def handle(node: Node) -> None:
-            self.calls.append((name, node.attr("id") or ""))
 
-        return handle
+class Groups:
+    """A feature: group notifications, and revokes among protocol messages."""
+
+    stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
+        StanzaRoute.of("notification", "on_change", type="w:gp2"),
+    )
+    protocol_routes: ClassVar[tuple[ProtocolRoute, ...]] = ((ProtocolType.REVOKE, "on_revoke"),)
+
+    def __init__(self, name: str, calls: list[tuple[str, str]]) -> None:
+        self.name = name
+        self.calls = calls
+
+    async def on_change(self, node: Node) -> None:
+        self.calls.append((self.name, node.attrs["id"]))
+
+    async def on_revoke(self, info: MessageInfo, protocol: ProtocolMessage) -> None:
+        self.calls.append((self.name, f"revoke {info.id} {protocol.key.id}"))
+
+
+class Keys:
+    """A feature routed by child and by two attributes."""
+
+    stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
+        StanzaRoute.of("notification", "on_count", type="encrypt", child="count"),
+        StanzaRoute.of("iq", "on_ping", xmlns="urn:xmpp:ping", type="get"),
+    )
+
+    def __init__(self, calls: list[tuple[str, str]]) -> None:
+        self.calls = calls
+
+    async def on_count(self, node: Node) -> None:
+        self.calls.append(("count", node.attrs["id"]))
+
+    async def on_ping(self, node: Node) -> None:
+        self.calls.append(("ping", node.attrs["id"]))
 
 
 def notification(kind: str, node_id: str = "n1", children: list[Node] | None = None) -> Node:
@@ -41,10 +73,9 @@ def notification(kind: str, node_id: str = "n1", children: list[Node] | None = N
 
 
 async def test_routes_by_tag_attributes_and_child() -> None:
-    rec = Recorder()
-    rec.router.add("notification", rec.handler("groups"), type="w:gp2")
-    rec.router.add("notification", rec.handler("count"), type="encrypt", child="count")
-    rec.router.add("iq", rec.handler("ping"), xmlns="urn:xmpp:ping", type="get")
+    rec, calls = Recorder(), []
+    rec.router.register(Groups("groups", calls))
+    rec.router.register(Keys(calls))
 
     await rec.router.dispatch(notification("w:gp2", "a"))
     await rec.router.dispatch(notification("encrypt", "b", [Node("identity")]))
@@ -52,7 +83,7 @@ async def test_routes_by_tag_attributes_and_child() -> None:
     await rec.router.dispatch(Node("iq", {"id": "d", "xmlns": "urn:xmpp:ping", "type": "get"}))
     await rec.router.dispatch(Node("iq", {"id": "e", "xmlns": "urn:xmpp:ping", "type": "set"}))
 
-    assert rec.calls == [("groups", "a"), ("count", "c"), ("ping", "d")]
+    assert calls == [("groups", "a"), ("count", "c"), ("ping", "d")]
     # Every notification is acked once, handled or not; iqs are not.
     assert [(n.tag, n.attrs["id"], n.attrs["class"]) for n in rec.sent] == [
         ("ack", "a", "notification"),
@@ -62,25 +93,45 @@ async def test_routes_by_tag_attributes_and_child() -> None:
 
 
 async def test_every_matching_route_runs_in_registration_order() -> None:
-    rec = Recorder()
-    rec.router.add("notification", rec.handler("cache"), type="w:gp2")
-    rec.router.add("notification", rec.handler("groups"), type="w:gp2")
+    rec, calls = Recorder(), []
+    rec.router.register(Groups("cache", calls))
+    rec.router.register(Groups("groups", calls))
     await rec.router.dispatch(notification("w:gp2"))
-    assert rec.calls == [("cache", "n1"), ("groups", "n1")]
+    assert calls == [("cache", "n1"), ("groups", "n1")]
     assert len(rec.sent) == 1
 
 
+async def test_sessions_share_one_compiled_table() -> None:
+    first, second = Recorder(), Recorder()
+    for rec in (first, second):
+        rec.router.register(Groups("groups", []))
+        rec.router.register(Keys([]))
+    assert first.router._table is second.router._table
+
+
+async def test_a_route_to_a_missing_method_is_refused() -> None:
+    class Broken:
+        stanza_routes = (StanzaRoute.of("presence", "_nowhere"),)
+
+    with pytest.raises(TypeError, match="_nowhere"):
+        Recorder().router.register(Broken())
+
+
 async def test_a_failing_handler_does_not_stop_the_next(caplog: pytest.LogCaptureFixture) -> None:
+    calls: list[tuple[str, str]] = []
+
+    class Broken:
+        stanza_routes = (StanzaRoute.of("notification", "on_change"),)
+
+        async def on_change(self, node: Node) -> None:
+            raise DecodeError("bad node (test)")
+
     rec = Recorder()
-
-    async def broken(node: Node) -> None:
-        raise DecodeError("bad node (test)")
-
-    rec.router.add("receipt", broken)
-    rec.router.add("receipt", rec.handler("after"))
+    rec.router.register(Broken())
+    rec.router.register(Groups("after", calls))
     with caplog.at_level(logging.WARNING, "waproto.session"):
-        await rec.router.dispatch(Node("receipt", {"id": "r1", "from": "1@s.whatsapp.net"}))
-    assert rec.calls == [("after", "r1")]
+        await rec.router.dispatch(notification("w:gp2", "r1"))
+    assert calls == [("after", "r1")]
     assert "bad node (test)" in caplog.text
 
 
@@ -113,29 +164,22 @@ async def test_unhandled_kinds_remembered_are_bounded() -> None:
 
 
 async def test_a_node_that_cannot_be_acked_is_not_handled() -> None:
-    rec = Recorder()
-    rec.router.add("notification", rec.handler("any"))
+    rec, calls = Recorder(), []
+    rec.router.register(Groups("groups", calls))
     await rec.router.dispatch(Node("notification", {"type": "w:gp2"}))  # no id, no from
-    assert rec.sent == [] and rec.calls == []
+    assert rec.sent == [] and calls == []
 
 
 async def test_protocol_messages_route_by_type() -> None:
-    rec = Recorder()
-    seen: list[tuple[str, int]] = []
-
-    async def on_revoke(info: MessageInfo, protocol: wa_e2e_pb2.Message.ProtocolMessage) -> None:
-        seen.append((info.id, protocol.type))
-
-    rec.router.add_protocol_message(ProtocolType.REVOKE, on_revoke)
-    revoke = wa_e2e_pb2.Message(protocolMessage=wa_e2e_pb2.Message.ProtocolMessage(type=ProtocolType.REVOKE))
-    edit = wa_e2e_pb2.Message(
-        protocolMessage=wa_e2e_pb2.Message.ProtocolMessage(type=ProtocolType.MESSAGE_EDIT)
-    )
-    text = wa_e2e_pb2.Message(conversation="hi")
+    rec, calls = Recorder(), []
+    rec.router.register(Groups("groups", calls))
+    key = wa_e2e_pb2.MessageKey(id="old")
+    revoke = wa_e2e_pb2.Message(protocolMessage=ProtocolMessage(type=ProtocolType.REVOKE, key=key))
+    edit = wa_e2e_pb2.Message(protocolMessage=ProtocolMessage(type=ProtocolType.MESSAGE_EDIT))
     assert rec.router.handles_protocol_message(revoke)
     assert not rec.router.handles_protocol_message(edit)
-    assert not rec.router.handles_protocol_message(text)
+    assert not rec.router.handles_protocol_message(wa_e2e_pb2.Message(conversation="hi"))
     peer = JID.parse("1555@s.whatsapp.net")
     info = MessageInfo(id="m1", chat=peer, sender=peer, is_from_me=False, is_group=False, timestamp=1)
     await rec.router.dispatch_protocol_message(info, revoke)
-    assert seen == [("m1", ProtocolType.REVOKE)]
+    assert calls == [("groups", "revoke m1 old")]
