@@ -169,13 +169,42 @@ class Message(Event):
 
     @property
     def text(self) -> str | None:
-        """The text of a plain or extended text message, else None."""
+        """The message's text: a plain or extended text, or a media caption; else None.
+
+        Looks through the wrappers WA puts around content (disappearing, view-once,
+        document with caption). ``message`` keeps everything else, including fields
+        newer than this library's schema.
+        """
         msg = self.message
-        if msg.HasField("conversation"):
-            return msg.conversation
-        if msg.HasField("extendedTextMessage"):
-            return msg.extendedTextMessage.text
+        for _ in range(_MAX_WRAPPING):
+            if msg.HasField("conversation"):
+                return msg.conversation
+            if msg.HasField("extendedTextMessage"):
+                return msg.extendedTextMessage.text
+            for name in _CAPTIONED:
+                if msg.HasField(name):
+                    media = getattr(msg, name)
+                    return media.caption if media.HasField("caption") else None
+            wrapper = next((name for name in _WRAPPERS if msg.HasField(name)), None)
+            if wrapper is None:
+                return None
+            msg = getattr(msg, wrapper).message
         return None
+
+
+#: ``Message`` fields holding media whose ``caption`` is their text.
+_CAPTIONED = ("imageMessage", "videoMessage", "documentMessage", "ptvMessage")
+#: ``Message`` fields that wrap the content in a ``FutureProofMessage`` (Baileys' normalizeMessageContent).
+_WRAPPERS = (
+    "ephemeralMessage",
+    "viewOnceMessage",
+    "viewOnceMessageV2",
+    "viewOnceMessageV2Extension",
+    "documentWithCaptionMessage",
+    "editedMessage",
+)
+#: Wrappers looked through at most (WA nests two at most, e.g. disappearing + view-once).
+_MAX_WRAPPING = 5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

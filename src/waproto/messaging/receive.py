@@ -24,6 +24,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 import anyio
+from google.protobuf.unknown_fields import UnknownFieldSet
 
 from waproto.binary import Node
 from waproto.cache import TTLCache
@@ -272,11 +273,19 @@ class MessageReceiver:
         await ctx.send_node(receipt)
 
 
+#: Fields that carry keys or metadata along with a message, not content of their own.
+_NOT_CONTENT = frozenset({"senderKeyDistributionMessage", "messageContextInfo"})
+
+
 def _has_content(message: wa_e2e_pb2.Message) -> bool:
-    return any(
-        field.name not in ("senderKeyDistributionMessage", "messageContextInfo")
-        for field, _ in message.ListFields()
-    )
+    """Whether the application should see ``message``.
+
+    A field newer than our schema counts as content: the application gets the
+    message with the field's bytes kept (``UnknownFieldSet``) rather than nothing.
+    """
+    if any(field.name not in _NOT_CONTENT for field, _ in message.ListFields()):
+        return True
+    return len(UnknownFieldSet(message)) > 0
 
 
 def _with_chat(info: MessageInfo, chat: JID) -> MessageInfo:

@@ -8,15 +8,26 @@ from typing import Any, TypeVar
 
 import anyio
 import pytest
+from google.protobuf.unknown_fields import UnknownFieldSet
 
 from waproto import Client, ClientConfig, QRCode, ReconnectPolicy
 from waproto.binary import Node
+from waproto.proto import wa_e2e_pb2
 from waproto.session import LiveSession
 from waproto.store import MemoryStore
 from waproto.testing import FakeServer
 
 PairedClient = Callable[..., Awaitable[Client]]
 T = TypeVar("T")
+
+#: ``Message.pollCreationMessage`` (multiple-choice polls; WA's and Baileys' field number).
+POLL_FIELD = 49
+
+
+def field_numbers(message: wa_e2e_pb2.Message) -> set[int]:
+    """Top-level field numbers present in ``message``, known to our schema or not."""
+    known = {field.number for field, _ in message.ListFields()}
+    return known | {field.field_number for field in UnknownFieldSet(message)}
 
 
 #: Reconnect delays for tests: every transient close retried after 50 ms.

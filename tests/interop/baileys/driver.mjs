@@ -138,6 +138,11 @@ const commands = {
         const sent = await peer(name).sock.sendMessage(jid, { text });
         return { msg_id: sent.key.id };
     },
+    async send_poll({ name, jid, question, options, selectable }) {
+        const poll = { name: question, values: options, selectableCount: selectable };
+        const sent = await peer(name).sock.sendMessage(jid, { poll });
+        return { msg_id: sent.key.id };
+    },
     async wait_text({ name, text }) {
         const p = peer(name);
         const found = await p.until(() => p.messages.find((m) => m.text === text));

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
+from tests.integration.client.conftest import POLL_FIELD, EventLog, client_config, field_numbers, pair_by_qr
 from tests.interop.baileys.conftest import Driver
 from waproto import JID, Client, Message
 from waproto.store import MemoryStore
@@ -50,20 +50,30 @@ async def test_waproto_and_baileys_chat_both_ways(baileys: tuple[str, Driver]) -
                 assert received[-1].info.sender.user == THEIRS
                 assert not received[-1].info.is_group
 
+            # A multiple-choice poll (Message field 49, with a message secret) reaches the handler.
+            options = ["pizza", "sushi"]
+            sent = await call(
+                "send_poll", name="b", jid=ours, question="Lunch?", options=options, selectable=2
+            )
+            poll = (await log.wait_for(Message, 3))[-1]
+            assert (poll.info.id, poll.info.sender.user, poll.text) == (sent["msg_id"], THEIRS, None)
+            assert POLL_FIELD in field_numbers(poll.message)
+            assert poll.message.messageContextInfo.messageSecret
+
             # A group created by waproto.
             group = await client.create_group("made by waproto", [JID.parse(theirs)])
             await client.send_text(group.jid, "hello from waproto")
             got = await call("wait_text", name="b", text="hello from waproto")
             assert got["remoteJid"] == str(group.jid)
             await call("send_text", name="b", jid=str(group.jid), text="baileys in our group")
-            msg = (await log.wait_for(Message, 3))[-1]
+            msg = (await log.wait_for(Message, 4))[-1]
             assert (msg.text, msg.info.chat, msg.info.is_group) == ("baileys in our group", group.jid, True)
 
             # A group created by Baileys that adds us: we receive in it and send to it.
             made = await call("group_create", name="b", subject="made by baileys", participants=[ours])
             their_group = JID.parse(made["group"])
             await call("send_text", name="b", jid=made["group"], text="welcome waproto")
-            msg = (await log.wait_for(Message, 4))[-1]
+            msg = (await log.wait_for(Message, 5))[-1]
             assert (msg.text, msg.info.chat) == ("welcome waproto", their_group)
             info = await client.group_info(their_group)
             numbers = {p.phone_number.user for p in info.participants if p.phone_number is not None}
