@@ -50,10 +50,11 @@ async def test_waproto_and_baileys_chat_both_ways(baileys: tuple[str, Driver]) -
                 assert received[-1].info.sender.user == THEIRS
                 assert not received[-1].info.is_group
 
-            # A multiple-choice poll (Message field 49, with a message secret) reaches the handler.
+            # A poll with no limit on choices (field 49 in Baileys 6 and 7; their counted polls
+            # use pollCreationMessageV3), with its message secret, reaches the handler.
             options = ["pizza", "sushi"]
             sent = await call(
-                "send_poll", name="b", jid=ours, question="Lunch?", options=options, selectable=2
+                "send_poll", name="b", jid=ours, question="Lunch?", options=options, selectable=0
             )
             poll = (await log.wait_for(Message, 3))[-1]
             assert (poll.info.id, poll.info.sender.user, poll.text) == (sent["msg_id"], THEIRS, None)
