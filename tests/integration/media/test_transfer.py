@@ -29,7 +29,7 @@ def ref_of(up: UploadedMedia, media_type: MediaType = MediaType.DOCUMENT) -> Med
 @pytest.fixture
 async def transfer(server: FakeServer, paired: PairedClient) -> AsyncIterator[MediaTransfer]:
     client = await paired("15557000001")
-    media = MediaTransfer(client.query, ssl_context=server.test_ca.client_context(), timeout=10.0)
+    media = MediaTransfer(client._session.query, ssl_context=server.test_ca.client_context(), timeout=10.0)
     try:
         yield media
     finally:
@@ -111,7 +111,8 @@ async def test_rotated_auth_refreshes_media_conn_once(server: FakeServer, transf
 async def test_expired_media_conn_is_fetched_again(server: FakeServer, paired: PairedClient) -> None:
     client = await paired("15557000002")
     now = [0.0]
-    media = MediaTransfer(client.query, ssl_context=server.test_ca.client_context(), clock=lambda: now[0])
+    context = server.test_ca.client_context()
+    media = MediaTransfer(client._session.query, ssl_context=context, clock=lambda: now[0])
     try:
         await media.media_conn()
         now[0] = server.core.media.ttl - 1
