@@ -30,18 +30,18 @@ def _varint(value: int) -> bytes:
 
 
 def _length_delimited(number: int, payload: bytes) -> bytes:
-    """One protobuf field of wire type 2, by hand: the test must not need the field in our schema."""
+    """One protobuf field of wire type 2, by hand: the field is not in our schema."""
     return _varint((number << 3) | 2) + _varint(len(payload)) + payload
 
 
 def _poll(question: str, options: list[str]) -> wa_e2e_pb2.Message:
-    """A poll as WA and Baileys send it: PollCreationMessage (name=2, options=3) plus a message secret."""
-    body = _length_delimited(2, question.encode()) + b"".join(
-        _length_delimited(3, _length_delimited(1, option.encode())) for option in options
+    """A poll as WA and Baileys send it: ``pollCreationMessage`` (field 49) plus a message secret."""
+    poll = wa_e2e_pb2.Message.PollCreationMessage(
+        name=question, options=[wa_e2e_pb2.Message.PollCreationMessage.Option(optionName=o) for o in options]
     )
-    message = wa_e2e_pb2.Message(messageContextInfo=wa_e2e_pb2.MessageContextInfo(messageSecret=bytes(32)))
-    message.MergeFromString(_length_delimited(POLL_FIELD, body))
-    return message
+    return wa_e2e_pb2.Message(
+        pollCreationMessage=poll, messageContextInfo=wa_e2e_pb2.MessageContextInfo(messageSecret=bytes(32))
+    )
 
 
 async def test_a_poll_and_an_unknown_future_field_both_reach_the_handler(paired: PairedClient) -> None:
@@ -56,7 +56,9 @@ async def test_a_poll_and_an_unknown_future_field_both_reach_the_handler(paired:
 
     poll, newer = await log.wait_for(Message, 2)
     assert poll.info.id == sent_poll.id and POLL_FIELD in field_numbers(poll.message)
-    assert b"Lunch?" in poll.message.SerializeToString() and poll.text is None
+    created = poll.message.pollCreationMessage
+    assert (created.name, [o.optionName for o in created.options]) == ("Lunch?", ["pizza", "sushi"])
+    assert poll.text is None
     assert newer.info.id == sent_future.id and field_numbers(newer.message) == {FUTURE_FIELD}
     assert newer.message.SerializeToString() == future.SerializeToString()
 

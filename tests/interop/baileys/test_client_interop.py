@@ -59,6 +59,8 @@ async def test_waproto_and_baileys_chat_both_ways(baileys: tuple[str, Driver]) -
             poll = (await log.wait_for(Message, 3))[-1]
             assert (poll.info.id, poll.info.sender.user, poll.text) == (sent["msg_id"], THEIRS, None)
             assert POLL_FIELD in field_numbers(poll.message)
+            created = poll.message.pollCreationMessage
+            assert (created.name, [o.optionName for o in created.options]) == ("Lunch?", options)
             assert poll.message.messageContextInfo.messageSecret
 
             # A group created by waproto.
