@@ -47,6 +47,9 @@ _SPOOL_MEMORY = 1 << 20
 #: Download attempts over the host list (whatsmeow: 5 retries on network errors and 5xx).
 _DOWNLOAD_ATTEMPTS = 5
 _EXPIRED = frozenset({404, 410})
+#: httpx failures that mean "this host did not work": network errors, protocol errors, and a
+#: URL that a hostile media_conn or message made unusable. Translated here, never leaked.
+_HTTP_FAILURES = (httpx.HTTPError, httpx.InvalidURL)
 _REFUSED = frozenset({401, 403})
 
 
@@ -153,7 +156,7 @@ class MediaTransfer:
                         content=_spool_chunks(spool),
                         headers={"Content-Type": "application/octet-stream", "Content-Length": str(length)},
                     )
-                except httpx.TransportError as exc:
+                except _HTTP_FAILURES as exc:
                     last = f"{host}: {exc!r}"
                     _log.info("media upload to %s failed: %r", host, exc)
                     continue
@@ -213,6 +216,9 @@ class MediaTransfer:
             if not ref.url:
                 raise MediaTransferError("the message has neither a direct path nor a url")
             return [ref.url]
+        if not ref.direct_path.startswith("/"):
+            # "@evil.example/x" appended to a host would send the request elsewhere.
+            raise MediaTransferError("the message's direct path is not a path")
         conn = await self.media_conn()
         query = f"&hash={_b64url(ref.file_enc_sha256 or b'')}&mms-type={ref.media_type.mms_type}&__wa-mms="
         urls = [f"https://{host}{ref.direct_path}{query}" for host in conn.hosts]
@@ -245,7 +251,7 @@ class MediaTransfer:
                         if limit is not None and decryptor.received > limit:
                             # A hostile or broken host must not fill memory or disk.
                             raise MediaIntegrityError(f"media blob longer than fileLength allows ({limit})")
-            except httpx.TransportError as exc:
+            except _HTTP_FAILURES as exc:
                 last = repr(exc)
                 _log.info("media download attempt %d failed: %r", attempt + 1, exc)
                 continue

@@ -169,3 +169,14 @@ async def test_blob_longer_than_file_length_is_refused(transfer: MediaTransfer, 
     with pytest.raises(MediaIntegrityError):
         await transfer.download(lying, to=tmp_path / "x")
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_unusable_urls_become_transfer_errors(transfer: MediaTransfer) -> None:
+    up = await transfer.upload(b"x", MediaType.DOCUMENT)
+    for url in ("https://bad host/v/x", "https://[::1/v/x", "https://127.0.0.1:0/v/x"):
+        bad = MediaRef(MediaType.DOCUMENT, up.media_key, None, url, None, None)
+        with pytest.raises(MediaTransferError):
+            await transfer.download(bad)
+    sneaky = MediaRef(MediaType.DOCUMENT, up.media_key, "@evil.example/v/x", None, None, None)
+    with pytest.raises(MediaTransferError):
+        await transfer.download(sneaky)
