@@ -12,12 +12,23 @@ import anyio
 import pytest
 
 from tests.interop.conftest import NodePeer, npm_install
+from waproto.testing import FakeServer, FakeServerConfig
 from waproto.transport.testcerts import TestCA, make_test_ca
 
 HERE = Path(__file__).resolve().parent
 #: One test CA for every interop run: Node reads NODE_EXTRA_CA_CERTS only at start, so a
 #: FakeServer whose media host Baileys must trust is made with ``test_ca=INTEROP_CA``.
 INTEROP_CA: TestCA = make_test_ca()
+
+
+def interop_server(**config: Any) -> FakeServer:
+    """A FakeServer whose phones behave like real ones toward Baileys.
+
+    Each phone shares its app-state key and sends history (blobs on a media host Node trusts
+    through :data:`INTEROP_CA`; the driver sends Baileys' ``mmg.whatsapp.net`` requests there),
+    so Baileys 6, which holds every event back until it has a key, needs no placeholder.
+    """
+    return FakeServer(FakeServerConfig(control=False, phone_sync=True, **config), test_ca=INTEROP_CA)
 
 
 class Driver:

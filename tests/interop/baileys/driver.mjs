@@ -3,6 +3,7 @@
 // this process, each with a useMultiFileAuthState folder. Copied next to the
 // installed node_modules so that `import('baileys')` resolves there.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -27,6 +28,23 @@ const mediaField = (msg) => {
     const content = normalizeMessageContent?.(msg.message) ?? msg.message;
     return content && MEDIA_FIELDS.find((field) => content[field]);
 };
+// Baileys fetches history and app-state blobs from WhatsApp's media host
+// (https://mmg.whatsapp.net + directPath: there is no url field for them); the harness
+// points those requests at the FakeServer's media host (set by `start`), so nothing
+// leaves loopback. Baileys 7 downloads with fetch, Baileys 6 with axios.
+const WA_MEDIA = 'https://mmg.whatsapp.net/';
+let mediaHost = null;
+const toMediaHost = (url) =>
+    mediaHost && typeof url === 'string' && url.startsWith(WA_MEDIA) ? `https://${mediaHost}/${url.slice(WA_MEDIA.length)}` : url;
+const realFetch = globalThis.fetch;
+globalThis.fetch = (input, init) => realFetch(input instanceof URL ? toMediaHost(input.toString()) : toMediaHost(input), init);
+try {
+    // The CommonJS instance Baileys 6 requires (an ES import would load a second one).
+    const axios = createRequire(import.meta.url)('axios');
+    axios.interceptors.request.use((config) => ({ ...config, url: toMediaHost(config.url) }));
+} catch {
+    // Baileys 7 has no axios: fetch covers it.
+}
 const logger = pino({ level: process.env.BAILEYS_LOG_LEVEL || 'silent' }, pino.destination(2));
 
 class Peer {
@@ -39,6 +57,9 @@ class Peer {
         this.closedWith = null;
         this.messages = [];
         this.media = [];
+        this.history = { chats: [], messages: [], contacts: [], syncTypes: [] };
+        this.chatUpdates = [];
+        this.contactUpdates = [];
         this.waiters = [];
     }
 
@@ -63,10 +84,6 @@ class Peer {
 
     async connect() {
         const { state, saveCreds } = await useMultiFileAuthState(this.dir);
-        // Baileys 6 holds every event back after login until the phone has shared an
-        // app-state key (creds.myAppStateKeyId); the simulated phone does not send one,
-        // so the harness marks the key as present.
-        if (state.creds.me && !state.creds.myAppStateKeyId) state.creds.myAppStateKeyId = 'AAAAAA==';
         const sock = makeWASocket({
             waWebSocketUrl: this.url,
             auth: state,
@@ -92,6 +109,26 @@ class Peer {
             }
             this.notify();
         });
+        sock.ev.on('messaging-history.set', ({ chats, contacts, messages, syncType }) => {
+            this.history.chats.push(...chats.map((c) => ({ id: c.id, name: c.name ?? null, archived: c.archived ?? null })));
+            this.history.contacts.push(...contacts.map((c) => ({ id: c.id, name: c.name ?? null, notify: c.notify ?? null })));
+            this.history.messages.push(...messages.map((m) => ({
+                id: m.key.id, remoteJid: m.key.remoteJid, fromMe: Boolean(m.key.fromMe),
+                text: m.message?.conversation ?? m.message?.extendedTextMessage?.text ?? null,
+            })));
+            this.history.syncTypes.push(syncType ?? null);
+            this.notify();
+        });
+        sock.ev.on('chats.update', (updates) => {
+            this.chatUpdates.push(...updates.map(({ conditional, ...rest }) => rest));
+            this.notify();
+        });
+        for (const event of ['contacts.upsert', 'contacts.update']) {
+            sock.ev.on(event, (contacts) => {
+                this.contactUpdates.push(...contacts.map((c) => ({ id: c.id, name: c.name ?? null, notify: c.notify ?? null })));
+                this.notify();
+            });
+        }
         sock.ev.on('messages.upsert', ({ messages }) => {
             if (process.env.BAILEYS_LOG_LEVEL) console.error(`${this.name} upsert`, JSON.stringify(messages));
             for (const msg of messages) {
@@ -114,7 +151,8 @@ const peer = (name) => {
 };
 
 const commands = {
-    async start({ name, url, root }) {
+    async start({ name, url, root, media_host }) {
+        if (media_host) mediaHost = media_host;
         if (root) {
             const defaults = await import('baileys/lib/Defaults/index.js');
             const details = defaults.WA_CERT_DETAILS ?? defaults.default?.WA_CERT_DETAILS;
@@ -142,6 +180,24 @@ const commands = {
         const poll = { name: question, values: options, selectableCount: selectable };
         const sent = await peer(name).sock.sendMessage(jid, { poll });
         return { msg_id: sent.key.id };
+    },
+    // Wait until history sync delivered at least `messages` messages; return what it held.
+    async wait_history({ name, messages }) {
+        const p = peer(name);
+        await p.until(() => p.history.messages.length >= messages, 45000);
+        return p.history;
+    },
+    // Wait for a chats.update of `jid` setting `field` to `value` (e.g. archived: true).
+    async wait_chat_update({ name, jid, field, value }) {
+        const p = peer(name);
+        return { update: await p.until(() => p.chatUpdates.find((u) => u.id === jid && u[field] === value)) };
+    },
+    // Wait for a contact of `jid` whose `field` is `value` (Baileys' event buffer may fold a
+    // contacts.upsert into messaging-history.set's contacts).
+    async wait_contact({ name, jid, field, value }) {
+        const p = peer(name);
+        const match = (c) => c.id === jid && c[field] === value;
+        return { contact: await p.until(() => p.contactUpdates.find(match) ?? p.history.contacts.find(match)) };
     },
     async wait_text({ name, text }) {
         const p = peer(name);

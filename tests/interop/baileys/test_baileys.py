@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.interop.baileys.conftest import Driver
-from waproto.testing import FakeServer, FakeServerConfig
+from tests.interop.baileys.conftest import Driver, interop_server
 
 pytestmark = [pytest.mark.interop, pytest.mark.slow, pytest.mark.anyio]
 
@@ -24,12 +23,12 @@ async def test_pair_and_chat(baileys: tuple[str, Driver]) -> None:
     version, call = baileys
     # Baileys 6 cannot send in LID-addressed groups (it puts member devices on s.whatsapp.net).
     addressing = "lid" if version == "v7" else "pn"
-    async with FakeServer(FakeServerConfig(control=False, group_addressing=addressing)) as server:
+    async with interop_server(group_addressing=addressing) as server:
         # 7.x verifies the chain against WA_CERT_DETAILS.PUBLIC_KEY; 6.x checks only the serial.
         root = server.root_public_key.hex() if version == "v7" else None
         for name, phone in (("a", PHONE_A), ("b", PHONE_B)):
             server.create_account(phone)
-            await call("start", name=name, url=server.ws_url, root=root)
+            await call("start", name=name, url=server.ws_url, root=root, media_host=server.media_host)
             qr = (await call("wait_qr", name=name))["qr"]
             server.scan_qr(phone, qr)
             me = (await call("wait_open", name=name))["me"]

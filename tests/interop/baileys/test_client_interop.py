@@ -11,10 +11,9 @@ from __future__ import annotations
 import pytest
 
 from tests.integration.client.conftest import POLL_FIELD, EventLog, client_config, field_numbers, pair_by_qr
-from tests.interop.baileys.conftest import Driver
+from tests.interop.baileys.conftest import Driver, interop_server
 from waproto import JID, Client, Message
 from waproto.store import MemoryStore
-from waproto.testing import FakeServer, FakeServerConfig
 
 pytestmark = [pytest.mark.interop, pytest.mark.slow, pytest.mark.anyio]
 
@@ -26,11 +25,11 @@ async def test_waproto_and_baileys_chat_both_ways(baileys: tuple[str, Driver]) -
     version, call = baileys
     # Baileys 6 cannot send in LID-addressed groups (it puts member devices on s.whatsapp.net).
     addressing = "lid" if version == "v7" else "pn"
-    async with FakeServer(FakeServerConfig(control=False, group_addressing=addressing)) as server:
+    async with interop_server(group_addressing=addressing) as server:
         server.create_account(OURS)
         server.create_account(THEIRS)
         root = server.root_public_key.hex() if version == "v7" else None
-        await call("start", name="b", url=server.ws_url, root=root)
+        await call("start", name="b", url=server.ws_url, root=root, media_host=server.media_host)
         server.scan_qr(THEIRS, (await call("wait_qr", name="b"))["qr"])
         await call("wait_open", name="b")
 

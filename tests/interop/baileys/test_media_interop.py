@@ -18,11 +18,10 @@ from pathlib import Path
 import pytest
 
 from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
-from tests.interop.baileys.conftest import INTEROP_CA, Driver, start_driver
+from tests.interop.baileys.conftest import INTEROP_CA, Driver, interop_server, start_driver
 from waproto import Client, Message
 from waproto.media.message import MediaKind
 from waproto.store import MemoryStore
-from waproto.testing import FakeServer, FakeServerConfig
 
 pytestmark = [pytest.mark.interop, pytest.mark.slow, pytest.mark.anyio]
 
@@ -57,11 +56,11 @@ def voice_note(seconds: int) -> bytes:
 
 async def test_media_both_ways_with_baileys(baileys_media: tuple[str, Driver], tmp_path: Path) -> None:
     version, call = baileys_media
-    async with FakeServer(FakeServerConfig(control=False), test_ca=INTEROP_CA) as server:
+    async with interop_server() as server:
         server.create_account(OURS)
         server.create_account(THEIRS)
         root = server.root_public_key.hex() if version == "v7" else None
-        await call("start", name="b", url=server.ws_url, root=root)
+        await call("start", name="b", url=server.ws_url, root=root, media_host=server.media_host)
         server.scan_qr(THEIRS, (await call("wait_qr", name="b"))["qr"])
         await call("wait_open", name="b")
         client = Client(MemoryStore(), config=client_config(server, ssl_context=INTEROP_CA.client_context()))

@@ -1,0 +1,44 @@
+"""Baileys pairs with an account whose phone behaves like a real one.
+
+The FakeServer's phone shares its app-state key, sends the history it holds (chats, messages,
+push names; blobs on the media host) and serves its app-state collections. Baileys must show
+the seeded history in ``messaging-history.set``, a contact name from the app-state snapshot,
+and apply a patch the phone makes afterwards (archive) as ``chats.update``, for Baileys 6.17.16
+(which holds every event back until it has a key) and 7.0.0-rc14.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.interop.baileys.conftest import Driver, interop_server
+
+pytestmark = [pytest.mark.interop, pytest.mark.slow, pytest.mark.anyio]
+
+OURS = "15553450001"
+PEER = "15553450002@s.whatsapp.net"
+
+
+async def test_history_contacts_and_archive_reach_baileys(baileys: tuple[str, Driver]) -> None:
+    version, call = baileys
+    async with interop_server() as server:
+        server.create_account(OURS)
+        phone = server.phone(OURS)
+        for i in range(5):
+            phone.add_message(PEER, f"old message {i}", from_me=i % 2 == 1, timestamp=1_700_000_000 + i)
+        phone.set_push_name(PEER, "Ann")
+        phone.set_contact(PEER, "Ann Example")
+
+        root = server.root_public_key.hex() if version == "v7" else None
+        await call("start", name="a", url=server.ws_url, root=root, media_host=server.media_host)
+        server.scan_qr(OURS, (await call("wait_qr", name="a"))["qr"])
+        await call("wait_open", name="a")
+
+        history = await call("wait_history", name="a", messages=5)
+        texts = sorted(m["text"] for m in history["messages"] if m["remoteJid"] == PEER)
+        assert texts == [f"old message {i}" for i in range(5)]
+        assert PEER in {c["id"] for c in history["chats"]}
+        await call("wait_contact", name="a", jid=PEER, field="name", value="Ann Example")
+
+        phone.archive_chat(PEER)
+        await call("wait_chat_update", name="a", jid=PEER, field="archived", value=True)
