@@ -56,6 +56,7 @@ __all__ = [
     "MessageCaches",
     "MessageSender",
     "SendResult",
+    "media_type_of",
     "message_type_of",
     "parse_group",
 ]
@@ -180,6 +181,21 @@ def message_type_of(message: wa_e2e_pb2.Message) -> str:
     return "text"
 
 
+def media_type_of(message: wa_e2e_pb2.Message) -> str | None:
+    """The ``<enc mediatype>`` of a media message (WA Web, Baileys ``getMediaType``), else None."""
+    if message.HasField("imageMessage"):
+        return "image"
+    if message.HasField("videoMessage"):
+        return "gif" if message.videoMessage.gifPlayback else "video"
+    if message.HasField("audioMessage"):
+        return "ptt" if message.audioMessage.ptt else "audio"
+    if message.HasField("documentMessage"):
+        return "document"
+    if message.HasField("stickerMessage"):
+        return "sticker"
+    return None
+
+
 class MessageSender:
     """Encrypts and sends messages for one device; owns the device-list and group caches."""
 
@@ -255,6 +271,7 @@ class MessageSender:
             message_id=message_id,
             to=to,
             message_type=message_type_of(message),
+            media_type=media_type_of(message),
             parts=[part],
             device_identity=self._device_identity(),
             extra_attrs=attrs,
@@ -350,6 +367,7 @@ class MessageSender:
             message_id=msg_id,
             to=to.to_non_ad(),
             message_type=message_type_of(message),
+            media_type=media_type_of(message),
             parts=parts,
             device_identity=self._device_identity(),
         )
@@ -390,6 +408,7 @@ class MessageSender:
             message_id=msg_id,
             to=group,
             message_type=message_type_of(message),
+            media_type=media_type_of(message),
             parts=parts,
             group_ciphertext=ciphertext,
             device_identity=self._device_identity(),

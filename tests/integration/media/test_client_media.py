@@ -6,11 +6,13 @@ import io
 import os
 import struct
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.integration.client.conftest import EventLog, PairedClient
 from waproto import Client, Message
+from waproto.binary import Node
 from waproto.errors import InvalidState, MediaHashMismatch
 from waproto.media.message import MediaKind
 from waproto.testing import FakeServer, Fault, FaultKind
@@ -42,6 +44,16 @@ async def test_every_kind_arrives_with_its_fields_and_downloads_byte_for_byte(
     alice, bob = await pair_two(server, paired)
     log = EventLog(bob, Message)
     to = bob.own_jid.to_non_ad()
+    # What alice's stanzas carry on their <enc> nodes (the server's message handler sees them).
+    mediatypes: list[str | None] = []
+    handle = server.core._handlers["message"]
+
+    def record(session: Any, node: Node, now: float) -> None:
+        for to in node.require_child("participants").get_children("to"):
+            mediatypes.extend(enc.attrs.get("mediatype") for enc in to.get_children("enc"))
+        handle(session, node, now)
+
+    server.core._handlers["message"] = record
 
     image = png((320, 240))
     await alice.send_image(to, image, caption="a photo")
@@ -56,6 +68,7 @@ async def test_every_kind_arrives_with_its_fields_and_downloads_byte_for_byte(
     await alice.send_video(to, b"\x00\x00\x00\x18ftypmp42" + os.urandom(5000), caption="clip")
 
     events = await log.wait_for(Message, 5)
+    assert sorted(set(mediatypes)) == ["document", "image", "ptt", "sticker", "video"]
     views = [e.media for e in events]
     assert all(v is not None for v in views)
     img, doc, ptt, sticker, video = views  # type: ignore[misc]

@@ -113,3 +113,20 @@ def test_messages_without_downloadable_media() -> None:
 )
 def test_guess_mimetype(kind: MediaKind, name: str | None, expected: str) -> None:
     assert guess_mimetype(kind, name) == expected
+
+
+def test_enc_mediatype_of_each_kind() -> None:
+    from waproto.messaging.send import media_type_of
+
+    cases = [
+        (MediaKind.IMAGE, MediaDetails(mimetype="image/jpeg"), "image"),
+        (MediaKind.VIDEO, MediaDetails(mimetype="video/mp4"), "video"),
+        (MediaKind.VIDEO, MediaDetails(mimetype="video/mp4", gif=True), "gif"),
+        (MediaKind.AUDIO, MediaDetails(mimetype="audio/mpeg"), "audio"),
+        (MediaKind.AUDIO, MediaDetails(mimetype="audio/ogg", ptt=True), "ptt"),
+        (MediaKind.DOCUMENT, MediaDetails(mimetype="text/plain"), "document"),
+        (MediaKind.STICKER, MediaDetails(mimetype="image/webp"), "sticker"),
+    ]
+    for kind, details, expected in cases:
+        assert media_type_of(build_media_message(kind, UP, details, now=0)) == expected
+    assert media_type_of(wa_e2e_pb2.Message(conversation="hi")) is None
