@@ -19,6 +19,10 @@ from waproto.store._migrations import MIGRATIONS, SCHEMA_VERSION
 from waproto.store._postgres import PostgresStore
 from waproto.store._protocols import (
     AllStores,
+    AppStateStore,
+    ChatSettings,
+    Contact,
+    ContactStore,
     CredentialStore,
     Database,
     DeviceStore,
@@ -39,6 +43,10 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "AllStores",
+    "AppStateStore",
+    "ChatSettings",
+    "Contact",
+    "ContactStore",
     "CredentialStore",
     "Credentials",
     "Database",

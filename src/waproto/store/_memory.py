@@ -13,6 +13,7 @@ from typing import Any
 
 from waproto.errors import StoreError
 from waproto.store._credentials import Credentials
+from waproto.store._protocols import ChatSettings, Contact
 from waproto.store._transactions import DeviceView, Transaction, TransactionalDatabase
 
 __all__ = ["MemoryDeviceStore", "MemoryStore"]
@@ -31,6 +32,11 @@ _TABLES = (
     "kv",
     "lid_by_pn",
     "pn_by_lid",
+    "app_state_keys",
+    "app_state_versions",
+    "app_state_macs",
+    "contacts",
+    "chat_settings",
 )
 
 
@@ -333,3 +339,69 @@ class MemoryDeviceStore(DeviceView[MemoryStore]):
                 if name == "sessions":
                     moved = count
         return moved
+
+    # AppStateStore
+
+    async def put_app_state_keys(self, keys: Iterable[tuple[bytes, bytes, int]]) -> None:
+        await self._set("app_state_keys", [((bytes(k),), (bytes(d), int(ts))) for k, d, ts in keys])
+
+    async def get_app_state_keys(self, key_ids: Sequence[bytes]) -> dict[bytes, bytes]:
+        found = {bytes(k): self._get("app_state_keys", bytes(k)) for k in key_ids}
+        return {k: v[0] for k, v in found.items() if v is not None}
+
+    async def get_latest_app_state_key(self) -> tuple[bytes, bytes] | None:
+        rows = self._rows("app_state_keys")
+        if not rows:
+            return None
+        (key_id,), (data, _ts) = max(rows, key=lambda row: (row[1][1], row[0][0]))
+        return key_id, data
+
+    async def get_app_state_version(self, name: str) -> tuple[int, bytes] | None:
+        found: tuple[int, bytes] | None = self._get("app_state_versions", name)
+        return found
+
+    async def get_app_state_macs(self, name: str, index_macs: Sequence[bytes]) -> dict[bytes, bytes]:
+        found = {bytes(i): self._get("app_state_macs", name, bytes(i)) for i in index_macs}
+        return {i: v for i, v in found.items() if v is not None}
+
+    async def put_app_state_version(
+        self,
+        name: str,
+        version: int,
+        lthash: bytes,
+        value_macs: Mapping[bytes, bytes | None],
+        *,
+        replace_all: bool = False,
+    ) -> None:
+        async with self._db.transaction():
+            macs = self._db._write_table("app_state_macs", self.device_id)
+            if replace_all:
+                for key in [k for k in macs if k[0] == self.device_id and k[1] == name]:
+                    del macs[key]
+            for index, value in value_macs.items():
+                if value is None:
+                    macs.pop((self.device_id, name, bytes(index)), None)
+                else:
+                    macs[(self.device_id, name, bytes(index))] = bytes(value)
+            versions = self._db._write_table("app_state_versions", self.device_id)
+            versions[(self.device_id, name)] = (int(version), bytes(lthash))
+
+    # ContactStore
+
+    def _by_jid(self, table: str, jids: Sequence[str] | None) -> dict[str, Any]:
+        if jids is None:
+            return {key[0]: value for key, value in self._rows(table)}
+        found = {jid: self._get(table, jid) for jid in jids}
+        return {jid: value for jid, value in found.items() if value is not None}
+
+    async def get_contacts(self, jids: Sequence[str] | None = None) -> dict[str, Contact]:
+        return self._by_jid("contacts", jids)
+
+    async def put_contacts(self, contacts: Iterable[Contact]) -> None:
+        await self._set("contacts", [((c.jid,), c) for c in contacts])
+
+    async def get_chat_settings(self, jids: Sequence[str] | None = None) -> dict[str, ChatSettings]:
+        return self._by_jid("chat_settings", jids)
+
+    async def put_chat_settings(self, chats: Iterable[ChatSettings]) -> None:
+        await self._set("chat_settings", [((c.jid,), c) for c in chats])

@@ -89,9 +89,55 @@ CREATE TABLE lid_mappings (
 CREATE UNIQUE INDEX lid_mappings_pn ON lid_mappings (device_id, pn);
 """
 
+_V4_APP_STATE = """
+CREATE TABLE app_state_keys (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    key_id BLOB NOT NULL,
+    key_data BLOB NOT NULL,
+    timestamp INTEGER NOT NULL,
+    PRIMARY KEY (device_id, key_id)
+) WITHOUT ROWID;
+
+CREATE TABLE app_state_versions (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    lthash BLOB NOT NULL,
+    PRIMARY KEY (device_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE app_state_macs (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    index_mac BLOB NOT NULL,
+    value_mac BLOB NOT NULL,
+    PRIMARY KEY (device_id, name, index_mac)
+) WITHOUT ROWID;
+
+CREATE TABLE contacts (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    jid TEXT NOT NULL,
+    full_name TEXT,
+    first_name TEXT,
+    push_name TEXT,
+    PRIMARY KEY (device_id, jid)
+) WITHOUT ROWID;
+
+CREATE TABLE chat_settings (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    jid TEXT NOT NULL,
+    archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),
+    muted_until INTEGER NOT NULL DEFAULT 0,
+    unread INTEGER NOT NULL DEFAULT 0 CHECK (unread IN (0, 1)),
+    PRIMARY KEY (device_id, jid)
+) WITHOUT ROWID;
+"""
+
 #: The migration scripts, in order: 1 = Signal state, 2 = processed ids and key-value,
-#: 3 = PN<->LID mappings.
-MIGRATIONS: tuple[str, ...] = (_V1_SIGNAL, _V2_MESSAGES_AND_KV, _V3_LID_MAPPINGS)
+#: 3 = PN<->LID mappings, 4 = app-state sync (keys, collection versions and index MACs,
+#: contacts, chat settings).
+MIGRATIONS: tuple[str, ...] = (_V1_SIGNAL, _V2_MESSAGES_AND_KV, _V3_LID_MAPPINGS, _V4_APP_STATE)
 
 #: The version a database has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from waproto.store._credentials import Credentials
 
 __all__ = [
     "AllStores",
+    "AppStateStore",
+    "ChatSettings",
+    "Contact",
+    "ContactStore",
     "CredentialStore",
     "Database",
     "DeviceStore",
@@ -191,6 +196,78 @@ class LIDMappingStore(Protocol):
         """
 
 
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A contact as the account's app-state and history know it (None: not known)."""
+
+    jid: str
+    full_name: str | None = None
+    first_name: str | None = None
+    push_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChatSettings:
+    """A chat's settings from app-state: archive, pin, mute (ms; -1 forever, 0 not muted), unread."""
+
+    jid: str
+    archived: bool = False
+    pinned: bool = False
+    muted_until: int = 0
+    unread: bool = False
+
+
+@runtime_checkable
+class AppStateStore(Protocol):
+    """App-state sync keys from the phone and, per collection, what has been applied."""
+
+    async def put_app_state_keys(self, keys: Iterable[tuple[bytes, bytes, int]]) -> None:
+        """Store ``(key_id, key_data, timestamp_ms)`` sync keys; a stored id is replaced."""
+
+    async def get_app_state_keys(self, key_ids: Sequence[bytes]) -> dict[bytes, bytes]:
+        """The key data of the stored keys among ``key_ids``."""
+
+    async def get_latest_app_state_key(self) -> tuple[bytes, bytes] | None:
+        """``(key_id, key_data)`` of the key with the largest timestamp (what we encrypt with)."""
+
+    async def get_app_state_version(self, name: str) -> tuple[int, bytes] | None:
+        """``(version, LTHash)`` of a collection, or None before its first sync."""
+
+    async def get_app_state_macs(self, name: str, index_macs: Sequence[bytes]) -> dict[bytes, bytes]:
+        """The stored value MAC of each known index MAC among ``index_macs``."""
+
+    async def put_app_state_version(
+        self,
+        name: str,
+        version: int,
+        lthash: bytes,
+        value_macs: Mapping[bytes, bytes | None],
+        *,
+        replace_all: bool = False,
+    ) -> None:
+        """Commit a verified snapshot or patch: version, LTHash, index MACs (None removes one).
+
+        ``replace_all`` (a snapshot) drops the collection's other index MACs first.
+        """
+
+
+@runtime_checkable
+class ContactStore(Protocol):
+    """Contacts and chat settings, the queryable state app-state and history sync build."""
+
+    async def get_contacts(self, jids: Sequence[str] | None = None) -> dict[str, Contact]:
+        """The stored contacts among ``jids`` (every contact when None), by JID."""
+
+    async def put_contacts(self, contacts: Iterable[Contact]) -> None:
+        """Store contacts, each replacing the stored row of its JID."""
+
+    async def get_chat_settings(self, jids: Sequence[str] | None = None) -> dict[str, ChatSettings]:
+        """The stored chat settings among ``jids`` (every chat when None), by JID."""
+
+    async def put_chat_settings(self, chats: Iterable[ChatSettings]) -> None:
+        """Store chat settings, each replacing the stored row of its JID."""
+
+
 @runtime_checkable
 class AllStores(
     CredentialStore,
@@ -202,6 +279,8 @@ class AllStores(
     ProcessedMessageStore,
     KeyValueStore,
     LIDMappingStore,
+    AppStateStore,
+    ContactStore,
     Protocol,
 ):
     """Every per-device concern in one object."""

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from waproto.store._credentials import Credentials
+from waproto.store._protocols import ChatSettings, Contact
 from waproto.store._transactions import BufferedDatabase, DeviceView, Transaction, Write
 
 __all__ = ["SQLDatabase", "SQLDeviceStore"]
@@ -121,14 +122,14 @@ class SQLDeviceStore(DeviceView[SQLDatabase]):
     async def _put(self, sql: str, *params: Any) -> None:
         await self._db._write(sql, (self.device_id, *params), device=self.device_id)
 
-    async def _fetch_in(self, select: str, keys: Sequence[str]) -> list[_Row]:
+    async def _fetch_in(self, select: str, keys: Sequence[Any], *params: Any) -> list[_Row]:
         """Run ``select`` + ``IN (...)`` over ``keys`` in chunks; ``select`` binds the device first."""
         rows: list[_Row] = []
         unique = list(dict.fromkeys(keys))
         for start in range(0, len(unique), _IN_CHUNK):
             chunk = unique[start : start + _IN_CHUNK]
             marks = ", ".join("?" * len(chunk))
-            rows += await self._db._fetch(f"{select} IN ({marks})", (self.device_id, *chunk))
+            rows += await self._db._fetch(f"{select} IN ({marks})", (self.device_id, *params, *chunk))
         return rows
 
     async def _put_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
@@ -328,3 +329,87 @@ class SQLDeviceStore(DeviceView[SQLDatabase]):
                 if table == "sessions":
                     moved = count
         return moved
+
+    # AppStateStore
+
+    async def put_app_state_keys(self, keys: Iterable[tuple[bytes, bytes, int]]) -> None:
+        sql = _upsert("app_state_keys", "device_id, key_id", "key_data, timestamp")
+        await self._put_many(sql, [(bytes(key_id), bytes(data), int(ts)) for key_id, data, ts in keys])
+
+    async def get_app_state_keys(self, key_ids: Sequence[bytes]) -> dict[bytes, bytes]:
+        sql = "SELECT key_id, key_data FROM app_state_keys WHERE device_id = ? AND key_id"
+        return {bytes(k): bytes(v) for k, v in await self._fetch_in(sql, [bytes(k) for k in key_ids])}
+
+    async def get_latest_app_state_key(self) -> tuple[bytes, bytes] | None:
+        rows = await self._db._fetch(
+            "SELECT key_id, key_data FROM app_state_keys WHERE device_id = ?"
+            " ORDER BY timestamp DESC, key_id DESC LIMIT 1",
+            (self.device_id,),
+        )
+        return (bytes(rows[0][0]), bytes(rows[0][1])) if rows else None
+
+    async def get_app_state_version(self, name: str) -> tuple[int, bytes] | None:
+        rows = await self._db._fetch(
+            "SELECT version, lthash FROM app_state_versions WHERE device_id = ? AND name = ?",
+            (self.device_id, name),
+        )
+        return (int(rows[0][0]), bytes(rows[0][1])) if rows else None
+
+    async def get_app_state_macs(self, name: str, index_macs: Sequence[bytes]) -> dict[bytes, bytes]:
+        sql = "SELECT index_mac, value_mac FROM app_state_macs WHERE device_id = ? AND name = ? AND index_mac"
+        rows = await self._fetch_in(sql, [bytes(m) for m in index_macs], name)
+        return {bytes(k): bytes(v) for k, v in rows}
+
+    async def put_app_state_version(
+        self,
+        name: str,
+        version: int,
+        lthash: bytes,
+        value_macs: Mapping[bytes, bytes | None],
+        *,
+        replace_all: bool = False,
+    ) -> None:
+        async with self.transaction():
+            if replace_all:
+                await self._put("DELETE FROM app_state_macs WHERE device_id = ? AND name = ?", name)
+            removed = [(name, bytes(index)) for index, value in value_macs.items() if value is None]
+            await self._put_many(
+                "DELETE FROM app_state_macs WHERE device_id = ? AND name = ? AND index_mac = ?", removed
+            )
+            sql = _upsert("app_state_macs", "device_id, name, index_mac", "value_mac")
+            await self._put_many(
+                sql, [(name, bytes(i), bytes(v)) for i, v in value_macs.items() if v is not None]
+            )
+            sql = _upsert("app_state_versions", "device_id, name", "version, lthash")
+            await self._put(sql, name, int(version), bytes(lthash))
+
+    # ContactStore
+
+    async def get_contacts(self, jids: Sequence[str] | None = None) -> dict[str, Contact]:
+        select = "SELECT jid, full_name, first_name, push_name FROM contacts WHERE device_id = ?"
+        if jids is None:
+            rows = await self._db._fetch(select + " ORDER BY jid", (self.device_id,))
+        else:
+            rows = await self._fetch_in(select + " AND jid", jids)
+        return {str(row[0]): Contact(str(row[0]), row[1], row[2], row[3]) for row in rows}
+
+    async def put_contacts(self, contacts: Iterable[Contact]) -> None:
+        sql = _upsert("contacts", "device_id, jid", "full_name, first_name, push_name")
+        await self._put_many(sql, [(c.jid, c.full_name, c.first_name, c.push_name) for c in contacts])
+
+    async def get_chat_settings(self, jids: Sequence[str] | None = None) -> dict[str, ChatSettings]:
+        select = "SELECT jid, archived, pinned, muted_until, unread FROM chat_settings WHERE device_id = ?"
+        if jids is None:
+            rows = await self._db._fetch(select + " ORDER BY jid", (self.device_id,))
+        else:
+            rows = await self._fetch_in(select + " AND jid", jids)
+        return {
+            str(jid): ChatSettings(str(jid), bool(archived), bool(pinned), int(muted), bool(unread))
+            for jid, archived, pinned, muted, unread in rows
+        }
+
+    async def put_chat_settings(self, chats: Iterable[ChatSettings]) -> None:
+        sql = _upsert("chat_settings", "device_id, jid", "archived, pinned, muted_until, unread")
+        await self._put_many(
+            sql, [(c.jid, int(c.archived), int(c.pinned), int(c.muted_until), int(c.unread)) for c in chats]
+        )
