@@ -26,15 +26,23 @@ __all__ = [
     "ChatState",
     "Connected",
     "Disconnected",
+    "EphemeralSettingChanged",
     "Event",
+    "GroupInfoChanged",
+    "GroupJoined",
+    "GroupParticipantsChanged",
     "LoggedOut",
     "Message",
+    "MessageEdited",
     "MessageInfo",
+    "MessageRevoked",
     "PairSuccess",
     "PairingCode",
     "PermanentDisconnect",
+    "PollVote",
     "Presence",
     "QRCode",
+    "Reaction",
     "Receipt",
     "StreamReplaced",
     "UndecryptableMessage",
@@ -249,3 +257,113 @@ class ChatState(Event):
     """``composing`` or ``paused``."""
     media: str = ""
     """``audio`` when recording a voice note."""
+
+
+# -- actions on earlier messages ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reaction(Event):
+    """Someone reacted to a message (or removed their reaction: ``emoji`` is empty)."""
+
+    info: MessageInfo
+    """Who reacted, in which chat, when."""
+    target_id: str
+    """The id of the message reacted to."""
+    target_from_me: bool
+    """The message reacted to is one of ours."""
+    emoji: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MessageEdited(Event):
+    """The sender replaced the content of an earlier message."""
+
+    info: MessageInfo
+    target_id: str
+    message: MessageProto
+    """The new content."""
+    edited_at_ms: int
+
+    @property
+    def text(self) -> str | None:
+        """The new text (plain or extended), else None."""
+        if self.message.HasField("conversation"):
+            return self.message.conversation
+        if self.message.HasField("extendedTextMessage"):
+            return self.message.extendedTextMessage.text
+        return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MessageRevoked(Event):
+    """A message was deleted for everyone, by its sender or (``by_admin``) a group admin."""
+
+    info: MessageInfo
+    target_id: str
+    target_sender: JID | None
+    """The author of the deleted message when an admin deleted someone else's, else None."""
+    by_admin: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PollVote(Event):
+    """A vote on a poll, decrypted with the poll's secret; a later vote replaces an earlier one."""
+
+    info: MessageInfo
+    """The voter and the chat."""
+    poll_id: str
+    selected: tuple[str, ...]
+    """The chosen options' texts (empty: the vote was withdrawn)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EphemeralSettingChanged(Event):
+    """Disappearing messages were turned on (seconds) or off (0) in a chat or group."""
+
+    chat: JID
+    expiration: int
+    actor: JID | None
+    timestamp: int
+
+
+# -- groups -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GroupParticipantsChanged(Event):
+    """Members were added, removed, promoted or demoted (``action``), by ``actor``."""
+
+    group: JID
+    actor: JID | None
+    action: str
+    """``add``, ``remove``, ``promote``, ``demote`` (or ``modify`` for a number change)."""
+    participants: tuple[JID, ...]
+    reason: str = ""
+    """Why, when the server says (``invite``, ``leave``, ...)."""
+    timestamp: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GroupInfoChanged(Event):
+    """The subject, description or a setting changed; fields left None did not change."""
+
+    group: JID
+    actor: JID | None
+    subject: str | None = None
+    description: str | None = None
+    description_deleted: bool = False
+    announcement: bool | None = None
+    locked: bool | None = None
+    membership_approval: bool | None = None
+    timestamp: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GroupJoined(Event):
+    """We were added to a new or existing group (its metadata as the server sent it)."""
+
+    group: JID
+    subject: str
+    actor: JID | None
+    reason: str = ""

@@ -35,6 +35,7 @@ from waproto.auth.pairing_service import PairingService
 from waproto.auth.prekey_service import PrekeyService
 from waproto.backoff import Action, Backoff, Decision
 from waproto.binary import Node
+from waproto.client._actions import ActionMethods
 from waproto.client._media import MediaMethods, context_info
 from waproto.config import ClientConfig
 from waproto.connection import (
@@ -56,10 +57,13 @@ from waproto.events import (
 from waproto.events import (
     Message as MessageEvent,
 )
+from waproto.groups.service import GroupsAPI, GroupService
 from waproto.handlers import EventSource, HandlerRegistry
 from waproto.jid import JID, USER_SERVER
 from waproto.media.service import MediaService
-from waproto.messaging.send import GroupInfo, MessageCaches, SendResult, parse_group
+from waproto.messaging.actions import with_expiration
+from waproto.messaging.actions_service import MessageActionsService
+from waproto.messaging.send import GroupInfo, MessageCaches, SendResult
 from waproto.messaging.service import MessagingService
 from waproto.messaging.wire import build_receipt
 from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY
@@ -85,7 +89,7 @@ class ClientState(enum.Enum):
     CLOSED = "closed"
 
 
-class Client(EventSource, MediaMethods):
+class Client(EventSource, MediaMethods, ActionMethods):
     """One account driven from Python.
 
     Its public members are the user API. The plumbing (connection, credentials,
@@ -134,6 +138,9 @@ class Client(EventSource, MediaMethods):
         self._prekeys = PrekeyService(session)
         self._messaging = MessagingService(session, caches, self._prekeys.retry_keys)
         self._media = MediaService(session)
+        self._actions = MessageActionsService(session)
+        self._groups = GroupsAPI(session, self._messaging.sender, self._actions)
+        GroupService(session, self._messaging.sender.group_cache, self._actions)
         self._closing = False
         self._owner_group: TaskGroup | None = None
 
@@ -318,7 +325,9 @@ class Client(EventSource, MediaMethods):
     ) -> SendResult:
         """Send any ``Message`` protobuf; returns the id and server timestamp once the server acks."""
         await self.wait_connected()
-        return await self._messaging.sender.send(_jid(to), message, message_id=message_id)
+        target = _jid(to)
+        message = with_expiration(message, await self._actions.disappearing_timer(target))
+        return await self._messaging.sender.send(target, message, message_id=message_id)
 
     async def mark_read(
         self, chat: JID | str, message_ids: Sequence[str], *, sender: JID | str | None = None
@@ -399,24 +408,14 @@ class Client(EventSource, MediaMethods):
         return found
 
     async def create_group(self, subject: str, participants: Sequence[JID | str]) -> GroupInfo:
-        """Create a group with us as admin; returns its metadata."""
+        """Create a group with us as admin; returns its metadata (``client.groups`` has the rest)."""
         await self.wait_connected()
-        create = Node(
-            "create",
-            {"subject": subject, "key": self._session.next_id()},
-            [Node("participant", {"jid": str(_jid(p).to_non_ad())}) for p in participants],
-        )
-        answer = await self._session.query(
-            Node("iq", {"to": "@g.us", "type": "set", "xmlns": "w:g2"}, [create])
-        )
-        info = parse_group(check_iq_error(answer).require_child("group"))
-        self._messaging.sender.group_cache.put(info.jid, info)
-        return info
+        return await self._groups.create(subject, [_jid(p) for p in participants])
 
     async def group_info(self, group: JID | str) -> GroupInfo:
         """A group's subject and participants (cached)."""
         await self.wait_connected()
-        return await self._messaging.sender.group_info(_jid(group))
+        return await self._groups.info(_jid(group))
 
     async def request_pairing_code(self, phone: str) -> str:
         """Link by phone number instead of QR: returns the code to type on the phone."""

@@ -46,6 +46,7 @@ __all__ = [
     "message_key",
     "poll_of",
     "unwrap",
+    "with_expiration",
 ]
 
 _Message = wa_e2e_pb2.Message
@@ -278,3 +279,25 @@ def poll_of(message: _Message) -> _Message.PollCreationMessage | None:
             poll: _Message.PollCreationMessage = getattr(content, field)
             return poll
     return None
+
+
+def with_expiration(message: _Message, seconds: int) -> _Message:
+    """A copy of ``message`` whose content carries ``contextInfo.expiration`` (disappearing chats).
+
+    A plain ``conversation`` becomes an ``extendedTextMessage`` (only that one has a
+    context); content without a ``contextInfo`` field (reactions, protocol messages) is
+    returned unchanged.
+    """
+    if seconds <= 0:
+        return message
+    result = _Message()
+    result.CopyFrom(message)
+    if result.HasField("conversation"):
+        text = result.conversation
+        result.ClearField("conversation")
+        result.extendedTextMessage.text = text
+    for descriptor, value in result.ListFields():
+        if descriptor.message_type is not None and "contextInfo" in descriptor.message_type.fields_by_name:
+            value.contextInfo.expiration = seconds
+            break
+    return result

@@ -154,6 +154,8 @@ class MessageReceiver:
         with anyio.CancelScope(shield=True):
             if ctx.router.handles_protocol_message(message):
                 await ctx.router.dispatch_protocol_message(info, message)
+            elif ctx.router.handles_content(message):
+                await ctx.router.dispatch_content(info, message)
             else:
                 await ctx.emit(Message(info=info, message=message))
             await ctx.store.delete(INBOX, key)

@@ -104,6 +104,15 @@ class GroupInfo:
     creator: JID | None = None
     addressing_mode: str = "pn"
     """``"lid"``: members, senders and our own sender key are LID-addressed; ``"pn"``: phone numbers."""
+    description: str | None = None
+    description_id: str = ""
+    announcement: bool = False
+    """Only admins send."""
+    locked: bool = False
+    """Only admins edit the subject, description and timer."""
+    ephemeral: int = 0
+    """Disappearing-message timer in seconds (0: off)."""
+    membership_approval: bool = False
 
     @property
     def is_lid_addressed(self) -> bool:
@@ -141,6 +150,11 @@ def parse_group(node: Node) -> GroupInfo:
     mode = node.attr("addressing_mode")
     if mode not in ("lid", "pn"):
         mode = "lid" if any(p.jid.is_lid for p in participants) else "pn"
+    description = node.get_child("description")
+    body = description.get_child("body") if description is not None else None
+    ephemeral = node.get_child("ephemeral")
+    approval = node.get_child("membership_approval_mode")
+    join = approval.get_child("group_join") if approval is not None else None
     return GroupInfo(
         jid=jid,
         subject=node.attr("subject") or "",
@@ -148,6 +162,12 @@ def parse_group(node: Node) -> GroupInfo:
         admins=tuple(p.jid for p in participants if p.is_admin),
         creator=node.attr_jid("creator"),
         addressing_mode=mode,
+        description=body.content_bytes().decode("utf-8", "replace") if body is not None else None,
+        description_id=(description.attr("id") or "") if description is not None else "",
+        announcement=node.get_child("announcement") is not None,
+        locked=node.get_child("locked") is not None,
+        ephemeral=(ephemeral.attr_int("expiration", 0) or 0) if ephemeral is not None else 0,
+        membership_approval=join is not None and join.attr("state") == "on",
     )
 
 

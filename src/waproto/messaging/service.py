@@ -2,7 +2,7 @@
 
 Registers ``<message>`` (the receive path), ``<receipt>`` (events, and answers
 to retry receipts), and the notifications that make cached device lists
-(``devices``) and group metadata (``w:gp2``) stale.
+(``devices``) stale; the groups service keeps group metadata current from ``w:gp2``.
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ class MessagingService:
         StanzaRoute.of("message", "_on_message"),
         StanzaRoute.of("receipt", "_on_receipt"),
         StanzaRoute.of("notification", "_on_devices", type="devices"),
-        StanzaRoute.of("notification", "_on_group_change", type="w:gp2"),
     )
 
     def __init__(
@@ -99,8 +98,3 @@ class MessagingService:
         sender = node.attr_jid("from")
         if sender is not None:
             self.sender.device_cache.invalidate(sender.to_non_ad())
-
-    async def _on_group_change(self, node: Node) -> None:
-        group = node.attr_jid("from")
-        if group is not None:
-            self.sender.group_cache.invalidate(group)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from waproto.session.context import Session
 from waproto.session.live import LiveSession
-from waproto.session.router import ACKED_TAGS, ProtocolRoute, StanzaRoute, StanzaRouter
+from waproto.session.router import ACKED_TAGS, ContentRoute, ProtocolRoute, StanzaRoute, StanzaRouter
 from waproto.session.stream import StreamService
 
 __all__ = [
     "ACKED_TAGS",
+    "ContentRoute",
     "LiveSession",
     "ProtocolRoute",
     "Session",

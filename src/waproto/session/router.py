@@ -35,10 +35,11 @@ from typing import Any
 from waproto.binary import Node
 from waproto.errors import DecodeError, WAError
 from waproto.events import MessageInfo
+from waproto.messaging.actions import unwrap
 from waproto.messaging.wire import build_ack
 from waproto.proto import wa_e2e_pb2
 
-__all__ = ["ACKED_TAGS", "ProtocolRoute", "StanzaRoute", "StanzaRouter"]
+__all__ = ["ACKED_TAGS", "ContentRoute", "ProtocolRoute", "StanzaRoute", "StanzaRouter"]
 
 logger = logging.getLogger("waproto.session")
 
@@ -56,6 +57,13 @@ MAX_TABLES = 32
 #: A protocol-message route: ``(ProtocolMessage.Type value, name of the handling method)``.
 #: The method is awaited as ``method(info: MessageInfo, protocol: ProtocolMessage)``.
 ProtocolRoute = tuple[int, str]
+
+#: A content route: ``(name of a Message field, name of the handling method)``, for content a
+#: feature takes over from the plain ``Message`` event (a reaction, a poll vote, a poll whose
+#: secret must be kept). The field is looked for inside the ephemeral/view-once wrappers; the
+#: method is awaited as ``method(info: MessageInfo, message: Message)`` with the message as
+#: received, and emits whatever event it stands for.
+ContentRoute = tuple[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +98,7 @@ _Compiled = tuple[StanzaRoute, int, Callable[..., Awaitable[None]]]
 class _Table:
     stanzas: dict[str, tuple[_Compiled, ...]]
     protocol: dict[int, tuple[tuple[int, Callable[..., Awaitable[None]]], ...]]
+    content: dict[str, tuple[tuple[int, Callable[..., Awaitable[None]]], ...]]
 
 
 @functools.lru_cache(maxsize=MAX_TABLES)
@@ -97,14 +106,18 @@ def _compile(classes: tuple[type, ...]) -> _Table:
     """The routing table of services of these classes, registered in this order."""
     stanzas: dict[str, list[_Compiled]] = {}
     protocol: dict[int, list[tuple[int, Callable[..., Awaitable[None]]]]] = {}
+    content: dict[str, list[tuple[int, Callable[..., Awaitable[None]]]]] = {}
     for index, cls in enumerate(classes):
         for route in getattr(cls, "stanza_routes", ()):
             stanzas.setdefault(route.tag, []).append((route, index, _method(cls, route.method)))
         for kind, name in getattr(cls, "protocol_routes", ()):
             protocol.setdefault(kind, []).append((index, _method(cls, name)))
+        for field, name in getattr(cls, "content_routes", ()):
+            content.setdefault(field, []).append((index, _method(cls, name)))
     return _Table(
         {tag: tuple(routes) for tag, routes in stanzas.items()},
         {kind: tuple(handlers) for kind, handlers in protocol.items()},
+        {field: tuple(handlers) for field, handlers in content.items()},
     )
 
 
@@ -166,16 +179,37 @@ class StanzaRouter:
 
     def handles_protocol_message(self, message: wa_e2e_pb2.Message) -> bool:
         """Whether ``message`` is a protocol message some registered service handles."""
-        return message.HasField("protocolMessage") and message.protocolMessage.type in self._table.protocol
+        content, _ = unwrap(message)
+        return content.HasField("protocolMessage") and content.protocolMessage.type in self._table.protocol
 
     async def dispatch_protocol_message(self, info: MessageInfo, message: wa_e2e_pb2.Message) -> None:
-        """Run the handlers registered for ``message.protocolMessage``'s type."""
-        protocol = message.protocolMessage
+        """Run the handlers registered for ``message.protocolMessage``'s type (wrappers looked through)."""
+        protocol = unwrap(message)[0].protocolMessage
         for index, method in self._table.protocol.get(protocol.type, ()):
             try:
                 await method(self._services[index], info, protocol)
             except (DecodeError, WAError) as exc:
                 logger.warning("< failed to handle protocol message %d: %s", protocol.type, exc)
+
+    def handles_content(self, message: wa_e2e_pb2.Message) -> bool:
+        """Whether ``message`` carries content a service routes (a reaction, a poll vote)."""
+        table = self._table.content
+        if not table:
+            return False
+        content, _ = unwrap(message)
+        return any(content.HasField(field) for field in table)
+
+    async def dispatch_content(self, info: MessageInfo, message: wa_e2e_pb2.Message) -> None:
+        """Run the handlers registered for the routed fields ``message`` carries."""
+        content, _ = unwrap(message)
+        for field, handlers in self._table.content.items():
+            if not content.HasField(field):
+                continue
+            for index, method in handlers:
+                try:
+                    await method(self._services[index], info, message)
+                except (DecodeError, WAError) as exc:
+                    logger.warning("< failed to handle %s: %s", field, exc)
 
     def _log_unhandled(self, kind: str) -> None:
         logged = self._logged

@@ -103,3 +103,16 @@ def test_unwrap_is_bounded_and_reports_wrappers() -> None:
         chain = Message(ephemeralMessage=Message.FutureProofMessage(message=chain))
     content, _ = actions.unwrap(chain)
     assert content.HasField("ephemeralMessage")
+
+
+def test_with_expiration_sets_the_context_where_there_is_one() -> None:
+    text = actions.with_expiration(Message(conversation="hi"), 86400)
+    assert not text.HasField("conversation")
+    assert text.extendedTextMessage.text == "hi" and text.extendedTextMessage.contextInfo.expiration == 86400
+    image = actions.with_expiration(Message(imageMessage=Message.ImageMessage(caption="c")), 604800)
+    assert image.imageMessage.contextInfo.expiration == 604800
+    reaction = actions.build_reaction(actions.message_key(CHAT, "A", from_me=True), "x", timestamp_ms=1)
+    assert actions.with_expiration(reaction, 86400) == reaction
+    original = Message(conversation="keep")
+    assert actions.with_expiration(original, 0) is original
+    assert original.conversation == "keep"
