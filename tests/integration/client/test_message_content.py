@@ -88,15 +88,15 @@ async def test_protocol_messages_go_to_the_feature_that_registered_for_them(pair
     sent_revoke = await alice.send_message(
         bob.own_jid.to_non_ad(), wa_e2e_pb2.Message(protocolMessage=revoke)
     )
-    # A protocol message no feature claims still reaches the application.
-    edit = wa_e2e_pb2.Message.ProtocolMessage(
-        type=ProtocolType.MESSAGE_EDIT, key=key, editedMessage=wa_e2e_pb2.Message(conversation="fixed")
+    # A protocol message no feature claims (bot feedback) still reaches the application.
+    feedback = wa_e2e_pb2.Message.ProtocolMessage(type=ProtocolType.BOT_FEEDBACK_MESSAGE, key=key)
+    sent_feedback = await alice.send_message(
+        bob.own_jid.to_non_ad(), wa_e2e_pb2.Message(protocolMessage=feedback)
     )
-    sent_edit = await alice.send_message(bob.own_jid.to_non_ad(), wa_e2e_pb2.Message(protocolMessage=edit))
 
-    text, edited = await log.wait_for(Message, 2)
-    assert text.text == "oops" and edited.info.id == sent_edit.id
-    assert edited.message.protocolMessage.editedMessage.conversation == "fixed"
+    text, unclaimed = await log.wait_for(Message, 2)
+    assert text.text == "oops" and unclaimed.info.id == sent_feedback.id
+    assert unclaimed.message.protocolMessage.type == ProtocolType.BOT_FEEDBACK_MESSAGE
     with anyio.fail_after(5):
         while not revoked.seen:
             await anyio.sleep(0.01)
