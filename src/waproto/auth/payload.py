@@ -153,8 +153,8 @@ def build_login_payload(
     *,
     username: int,
     device: int,
-    passive: bool = False,
-    lid_db_migrated: bool | None = None,
+    passive: bool = True,
+    lid_db_migrated: bool | None = False,
 ) -> bytes:
     """Serialize the ClientPayload of an already paired device.
 
@@ -162,9 +162,14 @@ def build_login_payload(
         identity: how the client presents itself.
         username: the account's phone number, the user part of its JID, as an integer.
         device: this companion's device number (the ``:N`` of its JID).
-        passive: log in passively; the client must then send ``<iq xmlns="passive"><active/>``
-            before the server delivers messages (Baileys rc13 does this; 6.x logs in active).
-        lid_db_migrated: when not None, sent as ``lidDbMigrated`` (Baileys rc13 sends False).
+        passive: log in passively; the server holds offline messages back until the
+            client sends ``<iq xmlns="passive"><active/>`` after its prekey check.
+            Both references do this (Baileys 7 ``generateLoginNode``: ``passive: true``;
+            whatsmeow ``getLoginPayload``: ``Passive=true`` then ``SetPassive(false)``).
+        lid_db_migrated: sent as ``lidDbMigrated``. Baileys 7 hard-sets False;
+            whatsmeow sends True once its PN-LID store exists. waproto has no
+            PN-LID migration yet, so it says False like Baileys 7. None leaves it
+            out (Baileys 6).
 
     Returns:
         The protobuf bytes to encrypt into ``clientFinish.payload``.
@@ -182,7 +187,12 @@ def build_login_payload(
 
 
 def device_props(identity: ClientIdentity) -> bytes:
-    """Serialize the DeviceProps the phone stores for this companion (Baileys rc13 values)."""
+    """Serialize the DeviceProps the phone stores for this companion.
+
+    The history sync capabilities are Baileys 7's (``generateRegistrationNode``):
+    whatsmeow's ``DeviceProps`` claims the same set, except that it also says it
+    supports call-log and group history, which waproto does not process.
+    """
     os_name, browser_name, _ = identity.browser
     platform_type = _DeviceProps.PlatformType.DESCRIPTOR.values_by_name.get(browser_name.upper())
     props = _DeviceProps(
@@ -196,6 +206,12 @@ def device_props(identity: ClientIdentity) -> bytes:
             supportCallLogHistory=False,
             supportBotUserAgentChatHistory=True,
             supportCagReactionsAndPolls=True,
+            supportBizHostedMsg=True,
+            supportRecentSyncChunkMessageCountTuning=True,
+            supportHostedGroupMsg=True,
+            supportFbidBotChatHistory=True,
+            supportMessageAssociation=True,
+            supportGroupHistory=False,
         ),
     )
     return props.SerializeToString()

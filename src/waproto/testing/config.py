@@ -44,6 +44,8 @@ class FakeServerConfig:
             companion once it has uploaded prekeys: it shares the app-state sync key and
             sends history sync notifications (blobs on the media host) for the chats,
             messages and push names seeded with :meth:`FakeServer.phone`.
+        record_shapes: keep the shape of every node and ClientPayload clients send
+            (:mod:`waproto.testing.shapes`), for comparing clients on the wire.
     """
 
     host: str = "127.0.0.1"
@@ -62,3 +64,4 @@ class FakeServerConfig:
     media: bool = True
     media_conn_ttl: int = 3600
     phone_sync: bool = False
+    record_shapes: bool = False

@@ -37,6 +37,7 @@ from waproto.testing.phone import PhoneAgent
 from waproto.testing.phones import PhoneOutbox
 from waproto.testing.routing import Router
 from waproto.testing.session import CloseMode, Phase, ServerSession
+from waproto.testing.shapes import ShapeRecorder
 
 __all__ = ["ProvisionedDevice", "ServerCore"]
 
@@ -93,6 +94,7 @@ class ServerCore:
         self.store_blob: BlobStore | None = None
         self._ids = itertools.count(1)
         self._conn_ids = itertools.count(1)
+        self.recorder = ShapeRecorder() if config.record_shapes else None
         self.root_key = generate_keypair(random)
         self._static = generate_keypair(random)
         now = int(clock())
@@ -136,6 +138,8 @@ class ServerCore:
     ) -> None:
         """Decide what a completed handshake becomes: registration or login."""
         message = decode_client_payload(payload)
+        if self.recorder is not None:
+            self.recorder.payload(session.conn_id, message)
         if message.HasField("devicePairingData") and not message.HasField("username"):
             registration = parse_registration(message)
             keys = DeviceKeys(
@@ -218,6 +222,8 @@ class ServerCore:
         """Dispatch one node from a client by tag."""
         if _log.isEnabledFor(logging.DEBUG):
             _log.debug("#%d < %s %s", session.conn_id, node.tag, node.attrs)
+        if self.recorder is not None:
+            self.recorder.node(session.conn_id, session.account, node)
         if session.phase is not Phase.OPEN and node.tag != "iq":
             return
         handler = self._handlers.get(node.tag)
@@ -339,6 +345,8 @@ class ServerCore:
                 session.faults.ignore_pings = True
             elif kind is FaultKind.DELAY:
                 session.faults.delay = fault.delay
+            elif kind is FaultKind.CORRUPT_MESSAGE:
+                session.faults.corrupt_next = True
             else:
                 session.faults = None
 

@@ -3,7 +3,8 @@
 A :class:`Fault` is a value; the server applies it to the connections it
 targets (``media_*`` faults go to the media host instead). Stream errors and
 drops end a connection at once; ``stop_pings`` and ``delay`` set per-connection
-flags that stay until the connection ends (or a ``resume`` fault clears them).
+flags that stay until the connection ends (or a ``resume`` fault clears them);
+``corrupt_message`` spoils the next message only.
 """
 
 from __future__ import annotations
@@ -32,8 +33,11 @@ class FaultKind(StrEnum):
     """Hold every reply for ``delay`` seconds before sending it."""
     MALFORMED_FRAME = "malformed_frame"
     """Send a frame that does not decrypt."""
+    CORRUPT_MESSAGE = "corrupt_message"
+    """Flip the last ciphertext byte of the next message delivered (its MAC fails: a retry)."""
     RESUME = "resume"
-    """Clear ``stop_pings`` and ``delay`` (and the media host's ``media_corrupt``/``media_slow``)."""
+    """Clear ``stop_pings``, ``delay``, a pending ``corrupt_message`` (and the media host's
+    ``media_corrupt``/``media_slow``)."""
     MEDIA_EXPIRED = "media_expired"
     """Every blob stored so far answers ``code`` (404 or 410, default 410) to downloads."""
     MEDIA_CORRUPT = "media_corrupt"
@@ -81,11 +85,12 @@ class Fault:
 class SessionFaults:
     """Sticky per-connection fault flags; allocated only for faulted connections."""
 
-    __slots__ = ("delay", "ignore_pings")
+    __slots__ = ("corrupt_next", "delay", "ignore_pings")
 
     def __init__(self) -> None:
         self.ignore_pings = False
         self.delay = 0.0
+        self.corrupt_next = False
 
 
 def parse_fault(data: dict[str, Any]) -> Fault:

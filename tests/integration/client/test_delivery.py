@@ -283,3 +283,22 @@ async def test_own_device_recovers_a_synced_message_by_retry(paired: PairedClien
     assert len(b_log.of(UndecryptableMessage)) == 1
     assert received[-1].info.id == sent.id and received[-1].text == "two"
     assert received[-1].info.is_from_me and received[-1].info.chat == bob.own_jid.to_non_ad()
+
+
+async def test_server_fault_corrupts_one_message_and_the_retry_repairs_it(
+    server: FakeServer, paired: PairedClient
+) -> None:
+    alice = await paired("15550261")
+    bob = await paired("15550262")
+    bob_log = EventLog(bob, Message, UndecryptableMessage)
+    await alice.send_text(bob.own_jid.to_non_ad(), "warm up")
+    await bob_log.wait_for(Message)
+    retries = sent_nodes(bob, is_retry_receipt)
+    assert server.fault(Fault(FaultKind.CORRUPT_MESSAGE), str(bob.own_jid)) == 1
+    await alice.send_text(bob.own_jid.to_non_ad(), "spoiled once")
+    received = await bob_log.wait_for(Message, 2)
+    assert received[-1].text == "spoiled once"
+    assert len(bob_log.of(UndecryptableMessage)) == 1 and len(retries) == 1
+    await alice.send_text(bob.own_jid.to_non_ad(), "only the next one")
+    assert (await bob_log.wait_for(Message, 3))[-1].text == "only the next one"
+    assert len(retries) == 1

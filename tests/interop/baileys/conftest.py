@@ -1,9 +1,14 @@
-"""Fixtures for tests that drive Baileys (6.17.16 and 7.0.0-rc14) against the FakeServer."""
+"""Fixtures for tests that drive Baileys (6.17.16 and 7.0.0-rc14) against the FakeServer.
+
+One Node process per Baileys version serves every test of the session
+(``baileys6``, ``baileys7``, ``baileys``): each test starts its own named peers
+and stops them at its end.
+"""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -54,12 +59,26 @@ def start_driver(version: str, ca_file: Path) -> NodePeer:
     return NodePeer(install / "driver.mjs", install, timeout=90, env={"NODE_EXTRA_CA_CERTS": str(ca_file)})
 
 
-@pytest.fixture(params=["v6", "v7"])
-async def baileys(request: pytest.FixtureRequest, interop_ca_file: Path) -> AsyncIterator[tuple[str, Driver]]:
-    version: str = request.param
-    peer = start_driver(version, interop_ca_file)
+def _serve(version: str, ca_file: Path) -> Iterator[Driver]:
+    peer = start_driver(version, ca_file)
     try:
-        yield version, Driver(peer)
+        yield Driver(peer)
     finally:
         print(peer.stderr)  # shown by pytest only when the test fails
         peer.close()
+
+
+@pytest.fixture(scope="session")
+def baileys6(interop_ca_file: Path) -> Iterator[Driver]:
+    yield from _serve("v6", interop_ca_file)
+
+
+@pytest.fixture(scope="session")
+def baileys7(interop_ca_file: Path) -> Iterator[Driver]:
+    yield from _serve("v7", interop_ca_file)
+
+
+@pytest.fixture(params=["v6", "v7"])
+def baileys(request: pytest.FixtureRequest) -> tuple[str, Driver]:
+    version: str = request.param
+    return version, request.getfixturevalue(f"baileys{version[1]}")

@@ -60,6 +60,7 @@ class Peer {
         this.history = { chats: [], messages: [], contacts: [], syncTypes: [] };
         this.chatUpdates = [];
         this.contactUpdates = [];
+        this.sent = new Map();
         this.waiters = [];
     }
 
@@ -92,6 +93,9 @@ class Peer {
             markOnlineOnConnect: false,
             syncFullHistory: false,
             connectTimeoutMs: 20000,
+            // Baileys resends a message a peer could not decrypt from what the app returns
+            // here (its own cache misses when the retry receipt comes from a device JID).
+            getMessage: async (key) => this.sent.get(key.id),
         });
         this.sock = sock;
         sock.ev.on('creds.update', saveCreds);
@@ -134,7 +138,7 @@ class Peer {
             for (const msg of messages) {
                 const text = msg.message?.conversation || msg.message?.extendedTextMessage?.text;
                 if (text && !msg.key.fromMe) {
-                    this.messages.push({ text, remoteJid: msg.key.remoteJid, participant: msg.key.participant ?? null });
+                    this.messages.push({ text, remoteJid: msg.key.remoteJid, participant: msg.key.participant ?? null, key: msg.key });
                 }
                 if (!msg.key.fromMe && mediaField(msg)) this.media.push(msg);
             }
@@ -158,6 +162,8 @@ const commands = {
             const details = defaults.WA_CERT_DETAILS ?? defaults.default?.WA_CERT_DETAILS;
             if (details) details.PUBLIC_KEY = Buffer.from(root, 'hex');
         }
+        // The process serves a whole test session: a peer left by a failed test goes first.
+        if (peers.has(name)) await commands.stop({ name });
         const p = new Peer(name, url);
         peers.set(name, p);
         await p.connect();
@@ -173,7 +179,9 @@ const commands = {
         return { me: p.sock.user };
     },
     async send_text({ name, jid, text }) {
-        const sent = await peer(name).sock.sendMessage(jid, { text });
+        const p = peer(name);
+        const sent = await p.sock.sendMessage(jid, { text });
+        p.sent.set(sent.key.id, sent.message);
         return { msg_id: sent.key.id };
     },
     async send_poll({ name, jid, question, options, selectable }) {
@@ -231,12 +239,33 @@ const commands = {
             seconds: content.seconds ?? null,
         };
     },
+    async read({ name, text }) {
+        const p = peer(name);
+        const found = await p.until(() => p.messages.find((m) => m.text === text));
+        await p.sock.readMessages([found.key]);
+        return {};
+    },
+    async react({ name, text, emoji }) {
+        const p = peer(name);
+        const found = await p.until(() => p.messages.find((m) => m.text === text));
+        await p.sock.sendMessage(found.key.remoteJid, { react: { text: emoji, key: found.key } });
+        return {};
+    },
+    async presence({ name, state, push_name }) {
+        const sock = peer(name).sock;
+        // Baileys learns its push name from app state, which the simulated phone does not send.
+        if (push_name && !sock.authState.creds.me.name) sock.authState.creds.me.name = push_name;
+        await sock.sendPresenceUpdate(state);
+        return {};
+    },
     async group_create({ name, subject, participants }) {
         const meta = await peer(name).sock.groupCreate(subject, participants);
         return { group: meta.id, participants: meta.participants.map((x) => x.id) };
     },
     async stop({ name }) {
-        const p = peer(name);
+        // Idempotent: a test that failed half-way may stop peers it never started.
+        const p = peers.get(name);
+        if (!p) return {};
         p.stopped = true;
         p.sock.end(undefined);
         peers.delete(name);

@@ -12,13 +12,12 @@ import base64
 import io
 import os
 import struct
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
-from tests.interop.baileys.conftest import INTEROP_CA, Driver, interop_server, start_driver
+from tests.interop.baileys.conftest import INTEROP_CA, Driver, interop_server
 from waproto import Client, Message
 from waproto.media.message import MediaKind
 from waproto.store import MemoryStore
@@ -31,16 +30,10 @@ PIL = pytest.importorskip("PIL.Image")
 
 
 @pytest.fixture(params=["v7", "v6"])
-async def baileys_media(
-    request: pytest.FixtureRequest, interop_ca_file: Path
-) -> AsyncIterator[tuple[str, Driver]]:
+def baileys_media(request: pytest.FixtureRequest) -> tuple[str, Driver]:
+    """The session's Baileys process of each version (shared with the other interop tests)."""
     version: str = request.param
-    peer = start_driver(version, interop_ca_file)
-    try:
-        yield version, Driver(peer)
-    finally:
-        print(peer.stderr)  # shown by pytest only when the test fails
-        peer.close()
+    return version, request.getfixturevalue(f"baileys{version[1]}")
 
 
 def png(size: tuple[int, int]) -> bytes:

@@ -33,14 +33,14 @@ def _registration(vec: dict[str, Any], identity: ClientIdentity | None = None) -
 
 
 def test_login_payload_is_byte_equal_to_baileys(baileys: dict[str, Any]) -> None:
-    data = build_login_payload(ClientIdentity(version=VERSION), username=15551234567, device=7)
+    data = build_login_payload(
+        ClientIdentity(version=VERSION), username=15551234567, device=7, passive=False, lid_db_migrated=None
+    )
     assert data.hex() == baileys["login"]["payload_hex"]
 
 
-def test_login_payload_rc13_options() -> None:
-    data = build_login_payload(
-        ClientIdentity(push_name="bot"), username=1, device=2, passive=True, lid_db_migrated=False
-    )
+def test_login_payload_defaults_are_baileys_7s() -> None:
+    data = build_login_payload(ClientIdentity(push_name="bot"), username=1, device=2)
     payload = decode_client_payload(data)
     assert payload.passive and payload.pull
     assert payload.HasField("lidDbMigrated") and not payload.lidDbMigrated
