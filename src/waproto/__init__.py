@@ -23,6 +23,7 @@ from waproto.errors import (
 )
 from waproto.events import (
     ChatState,
+    ClientOutdated,
     Connected,
     Disconnected,
     Event,
@@ -37,6 +38,7 @@ from waproto.events import (
     Receipt,
     StreamReplaced,
     UndecryptableMessage,
+    VersionRefreshed,
 )
 from waproto.jid import JID
 from waproto.manager import (
@@ -53,12 +55,14 @@ from waproto.manager import (
     SessionStats,
 )
 from waproto.messaging.send import GroupInfo, GroupParticipant, SendResult
+from waproto.version import VersionSource
 
 __all__ = [
     "JID",
     "ChatState",
     "Client",
     "ClientConfig",
+    "ClientOutdated",
     "ClientState",
     "CloseInfo",
     "Connected",
@@ -96,6 +100,8 @@ __all__ = [
     "StoreError",
     "StreamReplaced",
     "UndecryptableMessage",
+    "VersionRefreshed",
+    "VersionSource",
     "WAError",
     "__version__",
 ]

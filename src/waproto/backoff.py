@@ -94,6 +94,8 @@ class ReconnectPolicy:
             return Decision(Action.LOGGED_OUT, 0.0, failures + 1, 0, text, close)
         if close.qr_exhausted:
             return Decision(Action.FAILED, 0.0, failures + 1, 0, "QR codes ran out without a scan", close)
+        if close.version_refreshed:
+            return Decision(Action.RESTART, 0.0, failures, 0, text, close)
         if close.certificate_invalid or close.reason.is_permanent:
             return Decision(Action.FAILED, 0.0, failures + 1, 0, text, close)
         if close.reason is DisconnectReason.RESTART_REQUIRED:
@@ -120,7 +122,8 @@ class Action(enum.Enum):
     """What a :class:`Decision` asks for."""
 
     RESTART = "restart"
-    """Connect again after ``delay`` (515, part of login): the client does it even under a manager."""
+    """Connect again after ``delay`` (515, part of login; a 405 with a refreshed version):
+    the client does it even under a manager."""
     RETRY = "retry"
     """Connect again after ``delay``: a transient close."""
     LOGGED_OUT = "logged_out"

@@ -6,6 +6,7 @@ import ssl
 from dataclasses import dataclass, field
 
 from waproto.backoff import ReconnectPolicy
+from waproto.version import DEFAULT_VERSION, VersionSource
 
 __all__ = [
     "DEFAULT_BROWSER",
@@ -19,9 +20,6 @@ __all__ = [
 DEFAULT_URL = "wss://web.whatsapp.com/ws/chat"
 #: The Origin header WA Web sends; the server checks it.
 WA_ORIGIN = "https://web.whatsapp.com"
-#: WA Web client version announced in the ClientPayload. A stale version gets
-#: ``<failure reason="405">``: bump it (Baileys 7.0.0-rc13 ships this one).
-DEFAULT_VERSION = (2, 3000, 1035194821)
 #: (OS, browser, OS version) shown in the phone's linked-devices list (Baileys 7 default).
 DEFAULT_BROWSER = ("Mac OS", "Chrome", "14.4.1")
 
@@ -44,7 +42,11 @@ class ClientConfig:
     ssl_context: ssl.SSLContext | None = field(default=None, compare=False)
     """TLS context for ``wss://``; None means the process-wide default context."""
     version: tuple[int, int, int] = DEFAULT_VERSION
-    """WA Web version announced at login."""
+    """WA Web version announced at login (a stale one gets 405)."""
+    version_source: VersionSource | None = field(default=None, compare=False)
+    """Where to read a newer version after a 405 (refresh once, then retry); the client
+    announces the newer of :attr:`version` and what the source knows. Share one source
+    between clients (a ``SessionManager`` config does) so one refresh serves them all."""
     browser: tuple[str, str, str] = DEFAULT_BROWSER
     """(OS, browser, OS version) shown in the phone's linked-devices list."""
     push_name: str = ""

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ChatState",
+    "ClientOutdated",
     "Connected",
     "Disconnected",
     "EphemeralSettingChanged",
@@ -46,6 +47,7 @@ __all__ = [
     "Receipt",
     "StreamReplaced",
     "UndecryptableMessage",
+    "VersionRefreshed",
 ]
 
 
@@ -135,6 +137,26 @@ class LoggedOut(Event, PermanentDisconnect):
     on_connect: bool
     """True when login was refused; False when the server ended a live session."""
     reason: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VersionRefreshed(Event):
+    """WhatsApp refused our version (405); the version source knew a newer one and the
+    client reconnects with it at once (clients sharing the source use it from their next login)."""
+
+    refused: tuple[int, int, int]
+    version: tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClientOutdated(Event, PermanentDisconnect):
+    """WhatsApp refused our version (405) and no newer one could be found; the client stops.
+
+    ``detail`` says why: no version source configured, the fetch failed, or the
+    source's version was refused too. Update waproto or set ``ClientConfig.version``.
+    """
+
+    detail: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

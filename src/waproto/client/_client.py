@@ -48,11 +48,13 @@ from waproto.connection import (
 )
 from waproto.errors import ConnectionClosed, InvalidState
 from waproto.events import (
+    ClientOutdated,
     Connected,
     Disconnected,
     Event,
     LoggedOut,
     StreamReplaced,
+    VersionRefreshed,
 )
 from waproto.events import (
     Message as MessageEvent,
@@ -72,6 +74,7 @@ from waproto.proto import wa_e2e_pb2
 from waproto.session import LiveSession, StreamService
 from waproto.store import Credentials, Database, DeviceStore, new_credentials
 from waproto.transport import connect_websocket
+from waproto.version import format_version
 
 __all__ = ["Client", "ClientState"]
 
@@ -457,10 +460,17 @@ class Client(EventSource, MediaMethods, ActionMethods):
         self._set_connected(False)
 
     async def _connection_loop(self) -> None:
+        refreshed = False
         while not self._closing:
+            announced = self._announced_version()
             close = await self._connect_once()
             self._set_connected(False)
             self._pairing.stop()
+            if close.reason is DisconnectReason.CLIENT_OUTDATED:
+                close = await self._refresh_version(close, announced, already=refreshed)
+                refreshed = True
+            else:
+                refreshed = False
             await self._session.emit(Disconnected(close=close))
             if self._closing:
                 return
@@ -473,6 +483,33 @@ class Client(EventSource, MediaMethods, ActionMethods):
                 return
             logger.info("reconnecting in %.1f s after %s", decision.delay, close)
             await anyio.sleep(decision.delay)
+
+    def _announced_version(self) -> tuple[int, int, int]:
+        """The configured version, or the version source's when that is newer."""
+        source = self._config.version_source
+        configured = self._config.version
+        return configured if source is None else max(configured, source.current)
+
+    async def _refresh_version(
+        self, close: CloseInfo, refused: tuple[int, int, int], *, already: bool
+    ) -> CloseInfo:
+        """After a 405, ask the version source once; the close says in words what happened
+        and, typed, whether a newer version makes reconnecting at once worthwhile."""
+        source = self._config.version_source
+        said = f"WA Web {format_version(refused)} refused"
+        if source is None:
+            why = "no version source configured"
+        elif already:
+            why = "refused again after a refresh"
+        else:
+            found = await source.latest(refused=refused)
+            if found.version > refused:
+                logger.warning("%s; retrying with %s", said, format_version(found.version))
+                await self._session.emit(VersionRefreshed(refused=refused, version=found.version))
+                detail = f"{said}; retrying with {format_version(found.version)}"
+                return dataclasses.replace(close, detail=detail, version_refreshed=True)
+            why = found.error or f"the version source has nothing newer ({source.url})"
+        return dataclasses.replace(close, detail=f"{said}; {why}")
 
     async def _connect_once(self) -> CloseInfo:
         creds = self._session.credentials
@@ -510,11 +547,12 @@ class Client(EventSource, MediaMethods, ActionMethods):
             session.connection = None
 
     def _client_payload(self, creds: Credentials) -> bytes:
+        identity = dataclasses.replace(self._identity, version=self._announced_version())
         if creds.me is not None:
             me = JID.parse(creds.me)
-            return build_login_payload(self._identity, username=int(me.user), device=me.device)
+            return build_login_payload(identity, username=int(me.user), device=me.device)
         return build_registration_payload(
-            self._identity,
+            identity,
             registration_id=creds.registration_id,
             identity_public=creds.identity_key.public,
             signed_prekey_id=creds.signed_prekey_id,
@@ -555,4 +593,6 @@ def _stop_event(action: Action, close: CloseInfo) -> Event | None:
         return LoggedOut(on_connect=close.at_login, reason=str(close))
     if action is Action.REPLACED:
         return StreamReplaced()
+    if close.reason is DisconnectReason.CLIENT_OUTDATED:
+        return ClientOutdated(detail=close.detail)
     return None

@@ -89,6 +89,8 @@ class CloseInfo:
         certificate_invalid: the server's certificate chain did not verify (wrong trust root or
             an impostor): permanent, reconnecting meets the same certificate.
         at_login: the server refused the login (``<failure>``) rather than ending a live stream.
+        version_refreshed: a 405 after which the version source named a newer version:
+            reconnect at once with it (once; a second 405 is final).
     """
 
     reason: DisconnectReason
@@ -98,6 +100,7 @@ class CloseInfo:
     qr_exhausted: bool = False
     certificate_invalid: bool = False
     at_login: bool = False
+    version_refreshed: bool = False
 
     @classmethod
     def local(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from waproto.version import DEFAULT_VERSION
+
 __all__ = ["FakeServerConfig"]
 
 
@@ -44,6 +46,9 @@ class FakeServerConfig:
             companion once it has uploaded prekeys: it shares the app-state sync key and
             sends history sync notifications (blobs on the media host) for the chats,
             messages and push names seeded with :meth:`FakeServer.phone`.
+        min_version: refuse logins and registrations announcing an older WA Web version
+            with ``<failure reason="405">``, as WhatsApp refuses stale clients (None: any).
+        web_version: the current version served at ``GET /sw.js`` by the control API.
         record_shapes: keep the shape of every node and ClientPayload clients send
             (:mod:`waproto.testing.shapes`), for comparing clients on the wire.
     """
@@ -64,4 +69,6 @@ class FakeServerConfig:
     media: bool = True
     media_conn_ttl: int = 3600
     phone_sync: bool = False
+    min_version: tuple[int, int, int] | None = None
+    web_version: tuple[int, int, int] = DEFAULT_VERSION
     record_shapes: bool = False

@@ -10,6 +10,8 @@ Endpoints (all answer JSON; errors are ``{"error": text}`` with 400/404):
 - ``POST /control/send-media {"from", "to", "data" (base64), "kind"?, "caption"?, "mimetype"?,
   "filename"?, "ptt"?}`` -> ``{"id"}``: the phone of ``from`` sends a media message
 - ``GET /control/state`` -> accounts, devices, connections, queued messages, groups
+- ``GET /sw.js`` -> ``{"client_revision": n}``: the version source a client reads after a 405
+  (WA Web's ``sw.js`` holds the same ``"client_revision":n`` text)
 
 One request per connection (``Connection: close``); bodies are capped.
 """
@@ -89,7 +91,12 @@ def _state(server: FakeServer, body: dict[str, Any]) -> dict[str, Any]:
     return server.state()
 
 
+def _sw_js(server: FakeServer, body: dict[str, Any]) -> dict[str, Any]:
+    return {"client_revision": server.core.web_version[2]}
+
+
 ROUTES: dict[tuple[str, str], Route] = {
+    ("GET", "/sw.js"): _sw_js,
     ("POST", "/control/accounts"): _accounts,
     ("POST", "/control/scan-qr"): _scan_qr,
     ("POST", "/control/pairing-code"): _pairing_code,

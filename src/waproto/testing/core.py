@@ -95,6 +95,9 @@ class ServerCore:
         self._ids = itertools.count(1)
         self._conn_ids = itertools.count(1)
         self.recorder = ShapeRecorder() if config.record_shapes else None
+        #: Oldest WA Web version let in (None: any) and the one ``/sw.js`` names; tests may change both.
+        self.min_version = config.min_version
+        self.web_version = config.web_version
         self.root_key = generate_keypair(random)
         self._static = generate_keypair(random)
         now = int(clock())
@@ -140,6 +143,13 @@ class ServerCore:
         message = decode_client_payload(payload)
         if self.recorder is not None:
             self.recorder.payload(session.conn_id, message)
+        app = message.userAgent.appVersion
+        announced = (app.primary, app.secondary, app.tertiary)
+        if self.min_version is not None and announced < self.min_version:
+            _log.info("#%d: version %s refused (405)", session.conn_id, announced)
+            session.send_node(nodes.failure(405))
+            session.close()
+            return
         if message.HasField("devicePairingData") and not message.HasField("username"):
             registration = parse_registration(message)
             keys = DeviceKeys(

@@ -16,6 +16,7 @@ from waproto.auth import (
     parse_registration,
 )
 from waproto.errors import DecodeError
+from waproto.version import DEFAULT_VERSION
 from waproto.proto import wa_client_payload_pb2 as pb
 
 VERSION = (2, 3000, 1035194821)
@@ -45,7 +46,7 @@ def test_login_payload_defaults_are_baileys_7s() -> None:
     assert payload.passive and payload.pull
     assert payload.HasField("lidDbMigrated") and not payload.lidDbMigrated
     assert payload.pushName == "bot"
-    assert payload.userAgent.appVersion.tertiary == 1035194821
+    assert payload.userAgent.appVersion.tertiary == DEFAULT_VERSION[2]
 
 
 def test_login_payload_rejects_missing_username() -> None:

@@ -37,6 +37,14 @@ def test_default_delays_by_reason(reason: DisconnectReason, delay: float) -> Non
     assert decision.failures == 1 and state_after(decision) is SessionState.BACKOFF
 
 
+def test_a_405_with_a_refreshed_version_reconnects_at_once_and_one_without_stops() -> None:
+    refreshed = CloseInfo(DisconnectReason.CLIENT_OUTDATED, 405, version_refreshed=True)
+    decision = decide(POLICY, refreshed, failures=2, conflicts=0)
+    assert (decision.action, decision.delay, decision.failures) == (Action.RESTART, 0.0, 2)
+    stale = CloseInfo(DisconnectReason.CLIENT_OUTDATED, 405)
+    assert decide(POLICY, stale, failures=0, conflicts=0).action is Action.FAILED
+
+
 def test_restart_required_is_immediate_and_not_a_failure() -> None:
     decision = decide(POLICY, close(DisconnectReason.RESTART_REQUIRED), failures=3, conflicts=1)
     assert decision.action is Action.RESTART and decision.delay == 0.0
