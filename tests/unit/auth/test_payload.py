@@ -16,8 +16,8 @@ from waproto.auth import (
     parse_registration,
 )
 from waproto.errors import DecodeError
-from waproto.version import DEFAULT_VERSION
 from waproto.proto import wa_client_payload_pb2 as pb
+from waproto.version import DEFAULT_VERSION
 
 VERSION = (2, 3000, 1035194821)
 
