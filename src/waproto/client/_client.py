@@ -67,7 +67,7 @@ from waproto.messaging.actions import with_expiration
 from waproto.messaging.actions_service import MessageActionsService
 from waproto.messaging.send import GroupInfo, MessageCaches, SendResult
 from waproto.messaging.service import MessagingService
-from waproto.messaging.wire import build_receipt
+from waproto.messaging.wire import build_receipt, unified_session
 from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY
 from waproto.presence import PresenceService
 from waproto.proto import wa_e2e_pb2
@@ -342,18 +342,31 @@ class Client(EventSource, MediaMethods, ActionMethods):
                 to=_jid(chat),
                 message_ids=list(message_ids),
                 receipt_type="read",
-                participant=_jid(sender) if sender is not None else None,
+                # The sender's user, never its device (whatsmeow MarkRead, Baileys 7 readMessages).
+                participant=_jid(sender).to_non_ad() if sender is not None else None,
                 timestamp=int(anyio.current_time()),
             )
         )
 
+    @property
+    def push_name(self) -> str:
+        """Our display name: ``ClientConfig.push_name``, else the one learned from the server."""
+        return self._config.push_name or self._session.credentials.push_name
+
     async def send_presence(self, available: bool) -> None:
-        """Appear online or offline to contacts."""
+        """Appear online or offline to contacts.
+
+        ``available`` is followed by ``<ib><unified_session/>`` (whatsmeow presence.go,
+        Baileys 7 chats.js) and makes delivery receipts active.
+        """
         await self.wait_connected()
         attrs = {"type": "available" if available else "unavailable"}
-        if self._config.push_name:
-            attrs["name"] = self._config.push_name
+        if self.push_name:
+            attrs["name"] = self.push_name
         await self._session.send_node(Node("presence", attrs))
+        self._messaging.receiver.active_receipts = available
+        if available:
+            await self._session.send_node(unified_session(self._session.now()))
 
     async def subscribe_presence(self, jid: JID | str) -> None:
         """Ask for ``jid``'s presence: ``Presence`` events follow now and on each change."""
@@ -570,9 +583,12 @@ class Client(EventSource, MediaMethods, ActionMethods):
 
     async def _after_login(self) -> None:
         await self._prekeys.upload_if_needed()
+        # Logged in passive: prekeys first, then <active/> (whatsmeow handleConnectSuccess,
+        # Baileys 7 CB:success), then the unified session id (Baileys 7 on open).
         await self._session.query(
             Node("iq", {"to": USER_SERVER, "type": "set", "xmlns": "passive"}, [Node("active")])
         )
+        await self._session.send_node(unified_session(self._session.now()))
         if self._config.mark_online_on_connect:
             await self.send_presence(True)
         self._set_connected(True)

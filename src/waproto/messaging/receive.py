@@ -18,6 +18,7 @@ Order matters for never losing a message or corrupting crypto state:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -94,13 +95,15 @@ class _Decrypted:
 class MessageReceiver:
     """Handles inbound ``<message>`` stanzas for one device."""
 
-    __slots__ = ("_ctx", "_retries", "_retry_keys")
+    __slots__ = ("_ctx", "_retries", "_retry_keys", "active_receipts")
 
     def __init__(self, ctx: Session, retry_keys: Callable[[], Awaitable[Node]]) -> None:
         self._ctx = ctx
         self._retry_keys = retry_keys
         # Retry receipts sent per (message id, sender); an hour like Baileys' MSG_RETRY TTL.
         self._retries: TTLCache[str, int] = TTLCache(4096, 3600.0)
+        #: False until we mark ourselves available: delivery receipts say ``inactive`` till then.
+        self.active_receipts = False
 
     @property
     def retry_cache(self) -> TTLCache[str, int]:
@@ -135,6 +138,10 @@ class MessageReceiver:
             return
         await ctx.send_node(build_ack(node, own_jid=ctx.own_jid))
         await ctx.send_node(self._delivery_receipt(info))
+        if info.is_from_me and info.push_name and info.push_name != ctx.credentials.push_name:
+            # The server relays our own push name on our other devices' messages (Baileys 7
+            # keeps it the same way); presence needs it.
+            await ctx.save_credentials(dataclasses.replace(ctx.credentials, push_name=info.push_name))
         if decrypted.message is not None:
             await self._deliver(_inbox_key(info), info, decrypted.message)
 
@@ -234,6 +241,9 @@ class MessageReceiver:
         await store.put_sender_key(group, name, record.serialize())
 
     def _delivery_receipt(self, info: MessageInfo) -> Node:
+        """``sender`` for our own devices' messages; otherwise a delivery receipt, typed
+        ``inactive`` until we marked ourselves available (whatsmeow receipt.go
+        ``sendMessageReceipt``, Baileys 7 ``sendActiveReceipts``)."""
         participant = info.sender if info.is_group else None
         if info.is_from_me:
             return build_receipt(
@@ -244,7 +254,10 @@ class MessageReceiver:
                 recipient=None if info.is_group else info.chat,
             )
         return build_receipt(
-            to=info.chat if info.is_group else info.sender, message_ids=[info.id], participant=participant
+            to=info.chat if info.is_group else info.sender,
+            message_ids=[info.id],
+            receipt_type=None if self.active_receipts else "inactive",
+            participant=participant,
         )
 
     async def _undecryptable(self, node: Node, info: MessageInfo, exc: WAError) -> None:
@@ -269,7 +282,6 @@ class MessageReceiver:
             node,
             retry_count=count,
             registration_id=creds.registration_id,
-            timestamp=int(ctx.now()),
             keys=keys,
         )
         await ctx.send_node(receipt)

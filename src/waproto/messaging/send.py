@@ -216,6 +216,42 @@ def media_type_of(message: wa_e2e_pb2.Message) -> str | None:
     return None
 
 
+def edit_attribute(message: wa_e2e_pb2.Message) -> str | None:
+    """The ``edit`` attribute of a stanza that changes an earlier message, else None.
+
+    Values as in whatsmeow send.go ``getEditAttribute`` and Baileys 7 ``sendMessage``:
+    ``1`` an edit, ``7`` a revoke of our own message (whatsmeow: also a removed
+    reaction), ``8`` an admin revoke.
+    """
+    if message.HasField("editedMessage") and message.editedMessage.HasField("message"):
+        return edit_attribute(message.editedMessage.message)
+    if message.HasField("protocolMessage") and message.protocolMessage.HasField("key"):
+        protocol = message.protocolMessage
+        if protocol.type == wa_e2e_pb2.Message.ProtocolMessage.REVOKE:
+            return "7" if protocol.key.fromMe else "8"
+        if protocol.type == wa_e2e_pb2.Message.ProtocolMessage.MESSAGE_EDIT and protocol.HasField(
+            "editedMessage"
+        ):
+            return "1"
+    if message.HasField("reactionMessage") and not message.reactionMessage.text:
+        return "7"
+    return None
+
+
+def enc_attrs_of(message: wa_e2e_pb2.Message) -> dict[str, str]:
+    """``decrypt-fail="hide"`` for reactions, edits and revokes: a receiver that cannot
+    decrypt one shows no "waiting for this message" placeholder (whatsmeow send.go
+    ``prepareMessageNode``; Baileys 7 messages-send sets it for reactions and pins)."""
+    if message.HasField("reactionMessage") or edit_attribute(message) is not None:
+        return {"decrypt-fail": "hide"}
+    return {}
+
+
+def _stanza_attrs(message: wa_e2e_pb2.Message) -> dict[str, str]:
+    edit = edit_attribute(message)
+    return {} if edit is None else {"edit": edit}
+
+
 class MessageSender:
     """Encrypts and sends messages for one device; owns the device-list and group caches."""
 
@@ -254,8 +290,10 @@ class MessageSender:
             raise MessageSendError(f"server refused message {msg_id}: error {error}")
         return SendResult(msg_id, ack.attr_int("t", int(time.time())) or int(time.time()))
 
-    async def resend_to_device(self, message_id: str, device: JID, *, keys: KeyBundle | None = None) -> bool:
-        """Answer a retry receipt: encrypt the stored message again for ``device`` only.
+    async def resend_to_device(
+        self, message_id: str, device: JID, *, keys: KeyBundle | None = None, retry_count: int = 1
+    ) -> bool:
+        """Answer retry receipt ``retry_count``: encrypt the stored message again for ``device`` only.
 
         Returns False when the message is no longer known.
         """
@@ -280,7 +318,7 @@ class MessageSender:
             (part,) = await self._encrypt_for([(device, plaintext)])
             if chat.server == GROUP_SERVER:
                 await self._forget_sender_key_holder(chat, device)
-        attrs = {"device_fanout": "false"}
+        attrs = {"device_fanout": "false", **_stanza_attrs(message)}
         if chat.server == GROUP_SERVER:
             to, attrs["participant"] = chat, str(device)
         elif device.user == own.user:
@@ -295,6 +333,8 @@ class MessageSender:
             parts=[part],
             device_identity=self._device_identity(),
             extra_attrs=attrs,
+            enc_attrs=enc_attrs_of(message),
+            retry_count=retry_count,
         )
         await ctx.send_node(stanza)
         return True
@@ -390,6 +430,8 @@ class MessageSender:
             media_type=media_type_of(message),
             parts=parts,
             device_identity=self._device_identity(),
+            extra_attrs=_stanza_attrs(message),
+            enc_attrs=enc_attrs_of(message),
         )
 
     async def _group_stanza(self, msg_id: str, group: JID, message: wa_e2e_pb2.Message) -> Node:
@@ -432,6 +474,8 @@ class MessageSender:
             parts=parts,
             group_ciphertext=ciphertext,
             device_identity=self._device_identity(),
+            extra_attrs=_stanza_attrs(message),
+            enc_attrs=enc_attrs_of(message),
         )
 
     async def _encrypt_for(self, targets: Sequence[tuple[JID, bytes]]) -> list[EncryptedPart]:

@@ -24,7 +24,9 @@ __all__ = ["MessagingService"]
 logger = logging.getLogger("waproto.messaging")
 
 #: Receipt ``type`` values that mean delivery (the attribute is left out for it).
-_RECEIPT_TYPES = {None: "delivery", "": "delivery"}
+#: A receipt from a client that has not marked itself available is ``inactive``; it
+#: still means delivered (Baileys 7 getStatusFromReceiptType: DELIVERY_ACK).
+_RECEIPT_TYPES = {None: "delivery", "": "delivery", "inactive": "delivery"}
 
 
 class MessagingService:
@@ -89,7 +91,7 @@ class MessagingService:
             return
         bundle = parse_retry_keys(node, device)
         resent = await self.sender.resend_to_device(
-            retry.attr("id") or node.require_attr("id"), device, keys=bundle
+            retry.attr("id") or node.require_attr("id"), device, keys=bundle, retry_count=count
         )
         if not resent:
             logger.info("< retry for unknown message %s", node.attr("id"))

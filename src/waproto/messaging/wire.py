@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from waproto.binary import Node
@@ -33,6 +33,7 @@ __all__ = [
     "parse_key_bundles",
     "parse_retry_keys",
     "parse_usync_devices",
+    "unified_session",
     "unpad_message",
 ]
 
@@ -181,8 +182,8 @@ class EncryptedPart:
     ciphertext: bytes
 
 
-def _enc(kind: str, ciphertext: bytes, media_type: str | None) -> Node:
-    attrs = {"v": "2", "type": kind}
+def _enc(kind: str, ciphertext: bytes, media_type: str | None, extra: Mapping[str, str]) -> Node:
+    attrs = {"v": "2", "type": kind, **extra}
     if media_type:
         attrs["mediatype"] = media_type
     return Node("enc", attrs, ciphertext)
@@ -198,23 +199,37 @@ def build_message_stanza(
     device_identity: bytes | None = None,
     media_type: str | None = None,
     extra_attrs: dict[str, str] | None = None,
+    enc_attrs: Mapping[str, str] | None = None,
+    retry_count: int | None = None,
 ) -> Node:
     """A ``<message>`` carrying per-device ciphertexts and, for groups, the ``skmsg``.
 
     ``device_identity`` (our signed account identity) is attached whenever any
     part is a ``pkmsg``, so receivers can check the new session belongs to us.
+    ``enc_attrs`` go on every ``enc`` (``decrypt-fail="hide"``). A resend answering
+    retry receipt ``retry_count`` carries its one part as a top-level
+    ``<enc count=N>`` (whatsmeow retry.go; WA Web reads the count from it).
     """
+    extra = dict(enc_attrs or {})
     children: list[Node] = []
-    if parts:
+    if retry_count is not None:
+        if len(parts) != 1:
+            raise ValueError("a resend carries exactly one device's ciphertext")
+        (part,) = parts
+        children.append(_enc(part.type, part.ciphertext, media_type, {**extra, "count": str(retry_count)}))
+    elif parts:
         children.append(
             Node(
                 "participants",
                 {},
-                [Node("to", {"jid": str(p.jid)}, [_enc(p.type, p.ciphertext, media_type)]) for p in parts],
+                [
+                    Node("to", {"jid": str(p.jid)}, [_enc(p.type, p.ciphertext, media_type, extra)])
+                    for p in parts
+                ],
             )
         )
     if group_ciphertext is not None:
-        children.append(_enc("skmsg", group_ciphertext, media_type))
+        children.append(_enc("skmsg", group_ciphertext, media_type, extra))
     if device_identity is not None and any(p.type == "pkmsg" for p in parts):
         children.append(Node("device-identity", {}, device_identity))
     attrs = {"id": message_id, "to": str(to), "type": message_type}
@@ -265,29 +280,45 @@ def build_receipt(
     return Node("receipt", attrs, [Node("list", {}, extra)] if extra else None)
 
 
+_DAY_MS = 86_400_000
+_WEEK_MS = 7 * _DAY_MS
+
+
+def unified_session(now: float) -> Node:
+    """``<ib><unified_session id/>``: the id is (now + 3 days) mod one week, in ms.
+
+    Sent after login and with presence ``available`` (Baileys 7 socket.js
+    ``getUnifiedSessionId``, whatsmeow client.go ``getUnifiedSessionID``).
+    """
+    session_id = (int(now * 1000) + 3 * _DAY_MS) % _WEEK_MS
+    return Node("ib", {}, [Node("unified_session", {"id": str(session_id)})])
+
+
 def build_retry_receipt(
     message: Node,
     *,
     retry_count: int,
     registration_id: int,
-    timestamp: int,
     keys: Node | None = None,
+    error: int = 0,
 ) -> Node:
     """Ask the sender of ``message`` to encrypt it again (``type=retry``).
 
-    From the second retry on, ``keys`` carries our identity, a fresh prekey and
-    the signed prekey so the sender can build a new session without a fetch.
+    ``<retry t>`` is the original message's ``t`` (whatsmeow retry.go and Baileys 7
+    ``sendRetryRequest`` copy ``node.attrs.t``), so the sender can find it; ``error``
+    is the decrypt failure code (Baileys 7 sends 0). From the second retry on,
+    ``keys`` carries our identity, a fresh prekey and the signed prekey so the
+    sender can build a new session without a fetch.
     """
     attrs = {"id": message.require_attr("id"), "to": message.require_attr("from"), "type": "retry"}
     for name in ("participant", "recipient"):
         value = message.attr(name)
         if value:
             attrs[name] = value
+    retry = {"count": str(retry_count), "id": attrs["id"], "t": message.attr("t") or "", "v": "1"}
+    retry["error"] = str(error)
     children = [
-        Node(
-            "retry",
-            {"count": str(retry_count), "id": attrs["id"], "t": str(timestamp), "v": "1"},
-        ),
+        Node("retry", retry),
         Node("registration", {}, registration_id.to_bytes(4, "big")),
     ]
     if keys is not None:

@@ -196,6 +196,8 @@ class Router:
             if target is not None:
                 direct[(target[0].phone_number, target[1])] = encs
         lid_mode = group.addressing_mode == "lid"
+        # A resend answering a retry receipt names its one target device in ``participant``.
+        only = self._resolve(node.attrs["participant"]) if "participant" in node.attrs else None
         for phone in group.participants:
             account = self._core.accounts.get(phone)
             if account is None:
@@ -203,6 +205,8 @@ class Router:
             for device in account.active_devices():
                 key = (phone, device.device_id)
                 if key == (sender.phone_number, sender_device):
+                    continue
+                if only is not None and key != (only[0].phone_number, only[1]):
                     continue
                 encs = direct.get(key, [])
                 attrs = self._base_attrs(node, sender, now)

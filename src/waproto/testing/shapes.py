@@ -119,11 +119,17 @@ class ConnectionRecord:
 class ShapeRecorder:
     """Shapes of everything clients send, per connection, labelled with the current step."""
 
-    __slots__ = ("connections", "step")
+    __slots__ = ("connections", "step", "steps")
 
     def __init__(self) -> None:
         self.connections: dict[int, ConnectionRecord] = {}
         self.step = ""
+        self.steps: list[str] = [""]
+
+    def begin_step(self, name: str) -> None:
+        """Label what clients send from now on with ``name`` (steps keep their order)."""
+        self.step = name
+        self.steps.append(name)
 
     def _record(self, conn_id: int) -> ConnectionRecord:
         return self.connections.setdefault(conn_id, ConnectionRecord(conn_id))

@@ -294,11 +294,18 @@ async def test_server_fault_corrupts_one_message_and_the_retry_repairs_it(
     await alice.send_text(bob.own_jid.to_non_ad(), "warm up")
     await bob_log.wait_for(Message)
     retries = sent_nodes(bob, is_retry_receipt)
+    resends = sent_nodes(alice, lambda n: n.tag == "message" and "device_fanout" in n.attrs)
     assert server.fault(Fault(FaultKind.CORRUPT_MESSAGE), str(bob.own_jid)) == 1
     await alice.send_text(bob.own_jid.to_non_ad(), "spoiled once")
     received = await bob_log.wait_for(Message, 2)
     assert received[-1].text == "spoiled once"
     assert len(bob_log.of(UndecryptableMessage)) == 1 and len(retries) == 1
+    (retry,) = [r.require_child("retry") for r in retries]
+    original_t = received[-1].info.timestamp
+    assert retry.attrs["t"] == str(original_t) and retry.attrs["error"] == "0"
+    (resend,) = resends
+    assert resend.get_child("participants") is None  # one top-level enc (whatsmeow retry.go)
+    assert resend.require_child("enc").attrs["count"] == "1"
     await alice.send_text(bob.own_jid.to_non_ad(), "only the next one")
     assert (await bob_log.wait_for(Message, 3))[-1].text == "only the next one"
     assert len(retries) == 1

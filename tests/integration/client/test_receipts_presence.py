@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.integration.client.conftest import EventLog, PairedClient
+from tests.integration.client.test_delivery import sent_nodes
 from waproto import Message
 from waproto.events import ChatState, Presence, Receipt
+from waproto.testing import FakeServer
 
 pytestmark = pytest.mark.anyio
 
@@ -59,3 +61,56 @@ async def test_chat_state_reaches_the_peer(paired: PairedClient) -> None:
     assert (composing.state, composing.media) == ("composing", "")
     assert (paused.state, paused.media) == ("paused", "audio")
     assert composing.chat == alice.own_jid.to_non_ad() and composing.sender == alice.own_jid.to_non_ad()
+
+
+async def test_receipts_are_inactive_until_available_then_presence_names_us_and_unifies(
+    paired: PairedClient,
+) -> None:
+    alice = await paired("15550441")
+    bob = await paired("15550442", push_name="Bob")
+    receipts = sent_nodes(bob, lambda n: n.tag == "receipt")
+    presence = sent_nodes(bob, lambda n: n.tag in ("presence", "ib"))
+    log, alice_log = EventLog(bob, Message), EventLog(alice, Receipt)
+    await alice.send_text(bob.own_jid.to_non_ad(), "before")
+    await log.wait_for(Message)
+    assert (await alice_log.wait_for(Receipt))[0].type == "delivery"
+    await bob.send_presence(True)
+    await alice.send_text(bob.own_jid.to_non_ad(), "after")
+    await log.wait_for(Message, 2)
+    await alice_log.wait_for(Receipt, 2)
+    assert [r.attrs.get("type") for r in receipts] == ["inactive", None]
+    available, ib = presence
+    assert available.attrs == {"type": "available", "name": "Bob"}
+    (unified,) = ib.get_children()
+    assert unified.tag == "unified_session" and unified.require_attr("id").isdigit()
+    assert 0 <= int(unified.require_attr("id")) < 7 * 86_400_000
+
+
+async def test_group_read_receipt_names_the_sender_user_not_its_device(paired: PairedClient) -> None:
+    alice = await paired("15550451")
+    bob = await paired("15550452")
+    log = EventLog(bob, Message)
+    reads = sent_nodes(bob, lambda n: n.tag == "receipt" and n.attrs.get("type") == "read")
+    group = await alice.create_group("reads", [bob.own_jid.to_non_ad()])
+    await alice.send_text(group.jid, "read me")
+    (message,) = await log.wait_for(Message)
+    assert message.info.sender.device == alice.own_jid.device != 0
+    await bob.mark_read(group.jid, [message.info.id], sender=message.info.sender)
+    (read,) = reads
+    assert read.attrs["participant"] == str(alice.own_jid.to_non_ad())
+
+
+async def test_push_name_is_learned_from_our_other_devices_messages(
+    server: FakeServer, paired: PairedClient
+) -> None:
+    server.create_account("15550461", push_name="Dana")
+    laptop = await paired("15550461")
+    tablet = await paired("15550461")  # a second companion of the same account
+    peer = await paired("15550462")
+    assert laptop.push_name == "" and tablet.own_jid.device != laptop.own_jid.device
+    log = EventLog(laptop, Message)
+    # The server relays our own sends to our other devices with notify=<our push name>.
+    await tablet.send_text(peer.own_jid.to_non_ad(), "from the tablet")
+    (copy,) = await log.wait_for(Message)
+    assert copy.info.is_from_me
+    assert laptop.push_name == "Dana" and laptop.credentials.push_name == "Dana"

@@ -84,6 +84,13 @@ ALLOWED: tuple[Allowed, ...] = (
         "both read group metadata before a first group send unless cached; the caches differ",
         "whatsmeow send.go getGroupMembers reads its group cache before asking the server",
     ),
+    Allowed(
+        "baileys",
+        r"(?<=count=<int>,type=pkmsg,v=<int>\}\[<bytes>\]);participants\{\}\[to\{jid=<pn:device>\}"
+        r"\[enc\{type=pkmsg,v=<int>\}\[<bytes>\]\]\]",
+        "Baileys 7 repeats a resend's ciphertext in a participants list besides the <enc count>",
+        "whatsmeow retry.go handleRetryReceipt sends only the top-level <enc count=N>",
+    ),
 )
 
 #: Differences still to remove; each names the issue point (or helper) that removes it.
@@ -98,28 +105,6 @@ PENDING: tuple[Allowed, ...] = (
     Allowed("baileys", _IQ + r"encrypt\}\[key.*", "key fetch by LID", "issue 12 (lid)"),
     Allowed("waproto", _IQ + r"encrypt\}\[key.*", "key fetch by PN", "issue 12 (lid)"),
     Allowed("baileys", r".*xmlns=privacy\}\[tokens.*", "trusted_contact issuance", "issue 18 point 2"),
-    Allowed(
-        "baileys", r"(receipt\{|ack\{class=receipt,).*type=inactive\}\[\]", "inactive receipts", "point 4"
-    ),
-    Allowed(
-        "waproto",
-        r"(receipt\{|ack\{class=receipt,)id=<id>,(participant=<pn:device>,)?to=<[a-z:]*>\}\[\]",
-        "",
-        "point 4",
-    ),
-    Allowed("baileys", r"decrypt-fail=hide,", "reactions hide on failure", "point 4"),
-    Allowed("baileys", r"enc\{count=<int>,type=pkmsg,v=<int>\}\[<bytes>\];", "resend count", "point 4"),
-    Allowed("baileys", r",error=<int>(?=,id)", "retry error", "point 4"),
-    Allowed(
-        "baileys", r"receipt\{id=<id>,participant=<pn>,t=<int>,to=<group>,type=read\}\[\]", "", "point 4"
-    ),
-    Allowed(
-        "waproto",
-        r"receipt\{id=<id>,participant=<pn:device>,t=<int>,to=<group>,type=read\}\[\]",
-        "",
-        "point 4",
-    ),
-    Allowed("baileys", r"ib\{\}\[unified_session\{id=<id>\}\[\]\]", "unified session", "point 4"),
 )
 
 
@@ -242,7 +227,7 @@ async def run_scenario(server: FakeServer, actor: Actor) -> None:
     jid = {role: f"{phone}@s.whatsapp.net" for role, phone in PHONES.items()}
 
     async def step(name: str, action: Callable[[], Awaitable[object]]) -> None:
-        recorder.step = name
+        recorder.begin_step(name)
         await action()
         await _settle(recorder)
 
@@ -297,15 +282,34 @@ def _cut(side: str, shapes: set[str]) -> set[str]:
 
 
 def compare(baileys: ShapeRecorder, ours: ShapeRecorder) -> list[str]:
-    """Every difference not in the allow-list, as readable lines."""
+    """Every difference not in the allow-list, as readable lines.
+
+    A node sent at the very end of one step may be recorded in the next (the
+    scenario waits for quiet, not for a known list); a shape one side sent in step
+    k and the other in step k+1 for the same role is therefore not a difference.
+    """
     roles = {phone: role for role, phone in PHONES.items()}
-    problems: list[str] = []
+    order = {name: index for index, name in enumerate(baileys.steps)}
     theirs_steps, our_steps = baileys.by_step(roles), ours.by_step(roles)
-    for key in sorted(set(theirs_steps) | set(our_steps)):
+    only: dict[str, set[tuple[int, str, str]]] = {"Baileys": set(), "waproto": set()}
+    for key in set(theirs_steps) | set(our_steps):
         theirs = _cut("baileys", theirs_steps.get(key, set()))
         mine = _cut("waproto", our_steps.get(key, set()))
-        problems += [f"{key}: only Baileys sends {s}" for s in sorted(theirs - mine)]
-        problems += [f"{key}: only waproto sends {s}" for s in sorted(mine - theirs)]
+        step, role = order[key[0]], key[1]
+        only["Baileys"] |= {(step, role, s) for s in theirs - mine}
+        only["waproto"] |= {(step, role, s) for s in mine - theirs}
+    slipped = {
+        (side, (step, role, shape))
+        for side, other in (("Baileys", "waproto"), ("waproto", "Baileys"))
+        for step, role, shape in only[side]
+        if (step + 1, role, shape) in only[other] or (step - 1, role, shape) in only[other]
+    }
+    problems = [
+        f"({baileys.steps[step]!r}, {role!r}): only {side} sends {shape}"
+        for side in only
+        for step, role, shape in sorted(only[side])
+        if (side, (step, role, shape)) not in slipped
+    ]
     theirs_payloads, our_payloads = baileys.payloads(roles), ours.payloads(roles)
     for role in sorted(set(theirs_payloads) | set(our_payloads)):
         theirs = _cut("baileys", {f"payload:{f}" for p in theirs_payloads.get(role, ()) for f in p})
@@ -327,5 +331,6 @@ async def test_waproto_sends_the_shapes_baileys_7_sends(baileys7: Driver) -> Non
         await run_scenario(server, WaprotoActor(server, stack))
         ours = server.core.recorder
     assert theirs is not None and ours is not None
+    assert theirs.steps == ours.steps
     problems = compare(theirs, ours)
     assert not problems, "\n".join(problems)

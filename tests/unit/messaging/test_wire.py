@@ -226,6 +226,32 @@ def test_message_stanza_carries_parts_skmsg_and_identity_for_pkmsg() -> None:
     assert identity.tag == "device-identity" and identity.content == b"identity"
 
 
+def test_hidden_and_resent_message_stanzas() -> None:
+    hidden = build_message_stanza(
+        message_id="R1",
+        to=JID("1", "g.us"),
+        message_type="reaction",
+        parts=[EncryptedPart(BOB, "msg", b"m")],
+        group_ciphertext=b"g",
+        enc_attrs={"decrypt-fail": "hide"},
+    )
+    participants, skmsg = hidden.get_children()
+    assert participants.require_child("to").require_child("enc").attrs["decrypt-fail"] == "hide"
+    assert skmsg.attrs["decrypt-fail"] == "hide"
+    resent = build_message_stanza(
+        message_id="M1",
+        to=BOB,
+        message_type="text",
+        parts=[EncryptedPart(BOB, "pkmsg", b"p")],
+        device_identity=b"identity",
+        retry_count=2,
+    )
+    enc, identity = resent.get_children()  # one top-level enc, no participants list
+    assert enc.attrs == {"v": "2", "type": "pkmsg", "count": "2"} and identity.tag == "device-identity"
+    with pytest.raises(ValueError):
+        build_message_stanza(message_id="M", to=BOB, message_type="text", parts=[], retry_count=1)
+
+
 def test_message_stanza_leaves_identity_out_without_pkmsg() -> None:
     stanza = build_message_stanza(
         message_id="ID2",
@@ -286,13 +312,14 @@ def test_receipts_list_extra_ids() -> None:
 
 def test_retry_receipt_shape() -> None:
     message = Node("message", {"id": "M1", "from": "123@g.us", "participant": str(BOB), "t": "5"})
-    first = build_retry_receipt(message, retry_count=1, registration_id=0x01020304, timestamp=77)
+    first = build_retry_receipt(message, retry_count=1, registration_id=0x01020304)
     assert first.attrs == {"id": "M1", "to": "123@g.us", "type": "retry", "participant": str(BOB)}
     retry, registration = first.get_children()
-    assert retry.attrs == {"count": "1", "id": "M1", "t": "77", "v": "1"}
+    # t is the original message's, not now (whatsmeow retry.go, Baileys 7 sendRetryRequest)
+    assert retry.attrs == {"count": "1", "id": "M1", "t": "5", "v": "1", "error": "0"}
     assert registration.tag == "registration" and registration.content == b"\x01\x02\x03\x04"
     keys = Node("keys", {}, [Node("identity", {}, b"I" * 32)])
-    second = build_retry_receipt(message, retry_count=2, registration_id=1, timestamp=78, keys=keys)
+    second = build_retry_receipt(message, retry_count=2, registration_id=1, keys=keys)
     assert [c.tag for c in second.get_children()] == ["retry", "registration", "keys"]
 
 
@@ -313,9 +340,9 @@ def test_retry_receipt_keys_parse_into_a_bundle() -> None:
     keys = Node("keys", {}, [c for c in user.get_children() if c.tag != "registration"])
     device = JID("15550002", "s.whatsapp.net", device=3)
     message = Node("message", {"id": "M1", "from": str(device)})
-    with_keys = build_retry_receipt(message, retry_count=2, registration_id=1234, timestamp=1, keys=keys)
+    with_keys = build_retry_receipt(message, retry_count=2, registration_id=1234, keys=keys)
     bundle = parse_retry_keys(with_keys, device)
     assert bundle is not None and bundle.jid == device and bundle.registration_id == 1234
     assert (bundle.signed_prekey_id, bundle.prekey_id, bundle.identity_key) == (7, 99, b"I" * 32)
-    first = build_retry_receipt(message, retry_count=1, registration_id=1234, timestamp=1)
+    first = build_retry_receipt(message, retry_count=1, registration_id=1234)
     assert parse_retry_keys(first, device) is None
