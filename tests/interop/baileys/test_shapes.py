@@ -99,7 +99,13 @@ PENDING: tuple[Allowed, ...] = (
     Allowed(
         "baileys", r";reporting\{\}\[reporting_token\{v=<int>\}\[<bytes>\]\]", "reporting tokens", "follow-up"
     ),
-    Allowed("baileys", r"addressing_mode=pn,", "group addressing mode", "issue 12 (lid)"),
+    Allowed("baileys", r"addressing_mode=\w+,", "group addressing mode", "issue 12 (lid)"),
+    Allowed(
+        "both",
+        r"message\{id=<id>,to=<group>,type=text\}\[device-identity\{\}\[<bytes>\];enc\{type=skmsg.*",
+        "pkmsg/msg per LID device follows which sessions were moved from PN to LID",
+        "issue 12 (lid): LID-keyed sessions and their migration",
+    ),
     Allowed("baileys", _IQ + r"usync\}\[usync\{context=background.*", "LID lookup", "issue 12 (lid)"),
     Allowed("baileys", r";lid\{\}\[\]", "LID in usync", "issue 12 (lid)"),
     Allowed("baileys", _IQ + r"encrypt\}\[key.*", "key fetch by LID", "issue 12 (lid)"),
