@@ -286,15 +286,15 @@ async def test_own_device_recovers_a_synced_message_by_retry(paired: PairedClien
 
 
 async def test_server_fault_corrupts_one_message_and_the_retry_repairs_it(
-    server: FakeServer, paired: PairedClient
+    server: FakeServer, paired: PairedClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     alice = await paired("15550261")
     bob = await paired("15550262")
     bob_log = EventLog(bob, Message, UndecryptableMessage)
     await alice.send_text(bob.own_jid.to_non_ad(), "warm up")
     await bob_log.wait_for(Message)
-    retries = sent_nodes(bob, is_retry_receipt)
-    resends = sent_nodes(alice, lambda n: n.tag == "message" and "device_fanout" in n.attrs)
+    retries = sent_nodes(monkeypatch, bob, is_retry_receipt)
+    resends = sent_nodes(monkeypatch, alice, lambda n: n.tag == "message" and "device_fanout" in n.attrs)
     assert server.fault(Fault(FaultKind.CORRUPT_MESSAGE), str(bob.own_jid)) == 1
     await alice.send_text(bob.own_jid.to_non_ad(), "spoiled once")
     received = await bob_log.wait_for(Message, 2)

@@ -64,12 +64,12 @@ async def test_chat_state_reaches_the_peer(paired: PairedClient) -> None:
 
 
 async def test_receipts_are_inactive_until_available_then_presence_names_us_and_unifies(
-    paired: PairedClient,
+    paired: PairedClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     alice = await paired("15550441")
     bob = await paired("15550442", push_name="Bob")
-    receipts = sent_nodes(bob, lambda n: n.tag == "receipt")
-    presence = sent_nodes(bob, lambda n: n.tag in ("presence", "ib"))
+    receipts = sent_nodes(monkeypatch, bob, lambda n: n.tag == "receipt")
+    presence = sent_nodes(monkeypatch, bob, lambda n: n.tag in ("presence", "ib"))
     log, alice_log = EventLog(bob, Message), EventLog(alice, Receipt)
     await alice.send_text(bob.own_jid.to_non_ad(), "before")
     await log.wait_for(Message)
@@ -86,11 +86,13 @@ async def test_receipts_are_inactive_until_available_then_presence_names_us_and_
     assert 0 <= int(unified.require_attr("id")) < 7 * 86_400_000
 
 
-async def test_group_read_receipt_names_the_sender_user_not_its_device(paired: PairedClient) -> None:
+async def test_group_read_receipt_names_the_sender_user_not_its_device(
+    paired: PairedClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     alice = await paired("15550451")
     bob = await paired("15550452")
     log = EventLog(bob, Message)
-    reads = sent_nodes(bob, lambda n: n.tag == "receipt" and n.attrs.get("type") == "read")
+    reads = sent_nodes(monkeypatch, bob, lambda n: n.tag == "receipt" and n.attrs.get("type") == "read")
     group = await alice.create_group("reads", [bob.own_jid.to_non_ad()])
     await alice.send_text(group.jid, "read me")
     (message,) = await log.wait_for(Message)
@@ -113,4 +115,6 @@ async def test_push_name_is_learned_from_our_other_devices_messages(
     await tablet.send_text(peer.own_jid.to_non_ad(), "from the tablet")
     (copy,) = await log.wait_for(Message)
     assert copy.info.is_from_me
-    assert laptop.push_name == "Dana" and laptop.credentials.push_name == "Dana"
+    assert laptop.push_name == "Dana"
+    stored = await laptop.store.get_credentials()
+    assert stored is not None and stored.push_name == "Dana"  # kept across restarts
