@@ -6,6 +6,7 @@ import ssl
 from dataclasses import dataclass, field
 
 from waproto.backoff import ReconnectPolicy
+from waproto.retention import RetentionPolicy
 from waproto.version import DEFAULT_VERSION, VersionSource
 
 __all__ = [
@@ -84,5 +85,8 @@ class ClientConfig:
     auto_reconnect: bool = True
     """Reconnect after transient closes; off, the client stops and leaves the delay to its owner
     (a ``SessionManager`` turns it off and schedules the policy's delay on its own timer)."""
+    retention: RetentionPolicy = field(default_factory=RetentionPolicy)
+    """How long sent messages (for retry receipts) and processed ids are kept, and how often
+    a lone client prunes them."""
     mark_online_on_connect: bool = False
     """Send ``presence available`` after login (phones then stop showing notifications)."""

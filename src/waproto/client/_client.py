@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 
 import anyio
@@ -46,7 +47,7 @@ from waproto.connection import (
     ReadyState,
     check_iq_error,
 )
-from waproto.errors import ConnectionClosed, InvalidState
+from waproto.errors import ConnectionClosed, InvalidState, StoreError
 from waproto.events import (
     ClientOutdated,
     Connected,
@@ -71,6 +72,7 @@ from waproto.messaging.wire import build_receipt, unified_session
 from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY
 from waproto.presence import PresenceService
 from waproto.proto import wa_e2e_pb2
+from waproto.retention import Pruned, prune_expired
 from waproto.session import LiveSession, StreamService
 from waproto.store import Credentials, Database, DeviceStore, new_credentials
 from waproto.transport import connect_websocket
@@ -193,6 +195,8 @@ class Client(EventSource, MediaMethods, ActionMethods):
                 self._session.task_group = group
                 group.start_soon(self._connection_loop)
                 group.start_soon(self._session.run_inbound)
+                if self._config.retention.prune_interval is not None:
+                    group.start_soon(self._prune_loop, self._config.retention.prune_interval)
                 if self.is_paired:
                     with anyio.move_on_after(self._config.connect_timeout):
                         await self._wait_connected_or_stopped()
@@ -452,7 +456,20 @@ class Client(EventSource, MediaMethods, ActionMethods):
             await self._database.delete_device(self._store.device_id)
         await self._session.close_connection(CloseInfo.local(DisconnectReason.LOGGED_OUT, "logged out"))
 
+    async def prune(self) -> Pruned:
+        """Delete sent messages and processed ids older than ``config.retention`` allows."""
+        return await prune_expired(self._store, self._config.retention, time.time())
+
     # ----------------------------------------------------------------- internals
+
+    async def _prune_loop(self, interval: float) -> None:
+        """A lone client's retention, from its own task group (a manager prunes on its timer)."""
+        while True:
+            try:
+                await self.prune()
+            except StoreError as exc:
+                logger.warning("pruning old messages failed: %s", exc)
+            await anyio.sleep(interval)
 
     async def _wait_connected_or_stopped(self) -> None:
         while not self._connected and not self._stopped.is_set():

@@ -28,6 +28,7 @@ import functools
 import logging
 import os
 import random as _random
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -58,6 +59,7 @@ from waproto.manager.policy import TERMINAL_STATES, SessionState, check_transiti
 from waproto.manager.stats import BudgetLevel, ManagerStats, SessionStats, heap_bytes, rss_bytes
 from waproto.messaging.send import GroupInfo, SendResult
 from waproto.proto import wa_e2e_pb2
+from waproto.retention import prune_expired
 from waproto.store import Database
 
 __all__ = ["SessionManager"]
@@ -503,7 +505,13 @@ class SessionManager(EventSource):
         session.cancel_reason = None
         session.runner_done = anyio.Event()
         session.scope = anyio.CancelScope()
-        config = dataclasses.replace(session.client_config, auto_reconnect=False)
+        # The manager waits the reconnect delays and prunes on its own timer, not each client.
+        config = session.client_config
+        config = dataclasses.replace(
+            config,
+            auto_reconnect=False,
+            retention=dataclasses.replace(config.retention, prune_interval=None),
+        )
         client = Client(
             self._store,
             device=session.id,
@@ -631,7 +639,16 @@ class SessionManager(EventSource):
             self._timers.schedule(now + self._config.watchdog_interval, TimerKind.WATCHDOG)
         else:
             release_idle(self._sessions.values(), now)
+            self._spawn(self._prune_sessions)
             self._timers.schedule(now + self._config.idle_cleanup_interval, TimerKind.CLEANUP)
+
+    async def _prune_sessions(self) -> None:
+        """Apply each session's retention to its device's rows (sent messages, processed ids)."""
+        for session in list(self._sessions.values()):
+            try:
+                await prune_expired(session.store, session.client_config.retention, time.time())
+            except StoreError as exc:
+                logger.warning("session %s: pruning old messages failed: %s", session.id, exc)
 
     def _watchdog(self, now: float) -> None:
         """Restart CLOSED sessions that should run, end clients past their age, check memory."""

@@ -38,7 +38,8 @@ class ManagerConfig:
     watchdog_interval: float = 30.0
     """Seconds between watchdog rounds (restart CLOSED sessions, session age, memory budget)."""
     idle_cleanup_interval: float = 600.0
-    """Seconds between releases of what stopped sessions hold (caches, queue buffers)."""
+    """Seconds between releases of what stopped sessions hold (caches, queue buffers) and between
+    prunes of every session's old sent messages and processed ids (``client.retention``)."""
     max_session_age: float | None = None
     """Restart a session's connection cleanly after this many seconds (e.g. 86400); None never."""
     queue_size: int = 1000

@@ -65,8 +65,6 @@ logger = logging.getLogger("waproto.messaging")
 
 #: KV namespace remembering which devices hold our sender key, per group.
 SENDER_KEY_MEMORY = "sender-key-memory"
-#: KV namespace of recently sent messages, kept to answer retry receipts.
-SENT_MESSAGES = "sent-messages"
 
 
 class MessageSendError(WAError):
@@ -298,7 +296,7 @@ class MessageSender:
         Returns False when the message is no longer known.
         """
         ctx = self._ctx
-        stored = await ctx.store.get(SENT_MESSAGES, message_id)
+        stored = await ctx.store.get_sent_message(message_id)
         if stored is None:
             return False
         entry = json.loads(stored)
@@ -509,8 +507,8 @@ class MessageSender:
 
     async def _remember(self, msg_id: str, to: JID, message: wa_e2e_pb2.Message) -> None:
         """Keep the message to answer retry receipts; called inside the encryption's transaction."""
-        entry = {"to": str(to), "message": message.SerializeToString().hex(), "t": int(time.time())}
-        await self._ctx.store.put(SENT_MESSAGES, msg_id, json.dumps(entry).encode())
+        entry = {"to": str(to), "message": message.SerializeToString().hex()}
+        await self._ctx.store.put_sent_message(msg_id, json.dumps(entry).encode(), at=time.time())
 
     def _device_identity(self) -> bytes | None:
         account = self._ctx.credentials.account

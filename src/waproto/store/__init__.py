@@ -32,6 +32,7 @@ from waproto.store._protocols import (
     PreKeyStore,
     ProcessedMessageStore,
     SenderKeyStore,
+    SentMessageStore,
     SessionStore,
     SignedPreKeyStore,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "SQLiteDeviceStore",
     "SQLiteStore",
     "SenderKeyStore",
+    "SentMessageStore",
     "SessionStore",
     "SignedPreKeyStore",
     "Synchronous",

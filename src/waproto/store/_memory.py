@@ -8,7 +8,7 @@ outside a transaction see the committed tables directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from waproto.errors import StoreError
@@ -29,6 +29,7 @@ _TABLES = (
     "sessions",
     "sender_keys",
     "processed_messages",
+    "sent_messages",
     "kv",
     "lid_by_pn",
     "pn_by_lid",
@@ -276,12 +277,27 @@ class MemoryDeviceStore(DeviceView[MemoryStore]):
         await self._set("processed_messages", [((chat, sender, message_id), float(at))])
 
     async def prune_processed(self, before: float) -> int:
+        return await self._prune("processed_messages", lambda at: float(at) < before)
+
+    # SentMessageStore
+
+    async def get_sent_message(self, message_id: str) -> bytes | None:
+        row = self._get("sent_messages", message_id)
+        return bytes(row[1]) if row is not None else None
+
+    async def put_sent_message(self, message_id: str, record: bytes, *, at: float) -> None:
+        await self._set("sent_messages", [((message_id,), (float(at), bytes(record)))])
+
+    async def prune_sent_messages(self, before: float) -> int:
+        return await self._prune("sent_messages", lambda row: float(row[0]) < before)
+
+    async def _prune(self, table_name: str, old: Callable[[Any], bool]) -> int:
         async with self._db.transaction():
-            table = self._db._write_table("processed_messages")
-            old = [key for key, at in table.items() if key[0] == self.device_id and at < before]
-            for key in old:
+            table = self._db._write_table(table_name)
+            keys = [key for key, value in table.items() if key[0] == self.device_id and old(value)]
+            for key in keys:
                 del table[key]
-            return len(old)
+            return len(keys)
 
     # KeyValueStore
 

@@ -134,10 +134,36 @@ CREATE TABLE chat_settings (
 ) WITHOUT ROWID;
 """
 
+# Sent messages move out of the key-value table into their own, with the send time as a
+# column, so that retention deletes old rows through an index instead of parsing JSON.
+# Rows from before carry no time both engines can read in SQL: they count as oldest.
+_V5_SENT_MESSAGES = """
+CREATE TABLE sent_messages (
+    device_id TEXT NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    message_id TEXT NOT NULL,
+    sent_at REAL NOT NULL,
+    record BLOB NOT NULL,
+    PRIMARY KEY (device_id, message_id)
+) WITHOUT ROWID;
+
+CREATE INDEX sent_messages_age ON sent_messages (device_id, sent_at);
+
+INSERT INTO sent_messages (device_id, message_id, sent_at, record)
+    SELECT device_id, key, 0, value FROM kv WHERE namespace = 'sent-messages';
+
+DELETE FROM kv WHERE namespace = 'sent-messages';
+"""
+
 #: The migration scripts, in order: 1 = Signal state, 2 = processed ids and key-value,
 #: 3 = PN<->LID mappings, 4 = app-state sync (keys, collection versions and index MACs,
-#: contacts, chat settings).
-MIGRATIONS: tuple[str, ...] = (_V1_SIGNAL, _V2_MESSAGES_AND_KV, _V3_LID_MAPPINGS, _V4_APP_STATE)
+#: contacts, chat settings), 5 = sent messages with their send time.
+MIGRATIONS: tuple[str, ...] = (
+    _V1_SIGNAL,
+    _V2_MESSAGES_AND_KV,
+    _V3_LID_MAPPINGS,
+    _V4_APP_STATE,
+    _V5_SENT_MESSAGES,
+)
 
 #: The version a database has once every migration ran.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -29,6 +29,7 @@ __all__ = [
     "PreKeyStore",
     "ProcessedMessageStore",
     "SenderKeyStore",
+    "SentMessageStore",
     "SessionStore",
     "SignedPreKeyStore",
 ]
@@ -151,6 +152,20 @@ class ProcessedMessageStore(Protocol):
 
     async def prune_processed(self, before: float) -> int:
         """Forget marks older than ``before``; return how many were removed."""
+
+
+@runtime_checkable
+class SentMessageStore(Protocol):
+    """Messages we sent, kept for a while so a retry receipt can be answered by encrypting again."""
+
+    async def get_sent_message(self, message_id: str) -> bytes | None:
+        """Return the record of a sent message."""
+
+    async def put_sent_message(self, message_id: str, record: bytes, *, at: float) -> None:
+        """Keep the record of a message sent at time ``at`` (seconds, caller's clock)."""
+
+    async def prune_sent_messages(self, before: float) -> int:
+        """Forget messages sent before ``before``; return how many were removed."""
 
 
 @runtime_checkable
@@ -277,6 +292,7 @@ class AllStores(
     SessionStore,
     SenderKeyStore,
     ProcessedMessageStore,
+    SentMessageStore,
     KeyValueStore,
     LIDMappingStore,
     AppStateStore,

@@ -265,6 +265,23 @@ class SQLDeviceStore(DeviceView[SQLDatabase]):
             device=self.device_id,
         )
 
+    # SentMessageStore
+
+    async def get_sent_message(self, message_id: str) -> bytes | None:
+        sql = "SELECT record FROM sent_messages WHERE device_id = ? AND message_id = ?"
+        return await self._get(sql, message_id)
+
+    async def put_sent_message(self, message_id: str, record: bytes, *, at: float) -> None:
+        sql = _upsert("sent_messages", "device_id, message_id", "sent_at, record")
+        await self._put(sql, message_id, float(at), bytes(record))
+
+    async def prune_sent_messages(self, before: float) -> int:
+        return await self._db._write_counted(
+            "DELETE FROM sent_messages WHERE device_id = ? AND sent_at < ?",
+            (self.device_id, float(before)),
+            device=self.device_id,
+        )
+
     # KeyValueStore
 
     async def get(self, namespace: str, key: str) -> bytes | None:

@@ -10,6 +10,7 @@ import pytest
 from tests.unit.store.conftest import AnyStore
 from waproto.crypto import serialize_public, xeddsa_verify
 from waproto.errors import InvalidState, StoreError
+from waproto.retention import Pruned, RetentionPolicy, prune_expired
 from waproto.store import AllStores, Credentials, Database, DeviceStore, new_credentials
 
 pytestmark = pytest.mark.anyio
@@ -134,6 +135,34 @@ async def test_processed_messages_and_pruning(db: AnyStore) -> None:
     assert await device.is_processed("chat", "carol", "m1")
 
 
+async def test_sent_messages_and_pruning(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    other = await db.create_device("b")
+    assert await device.get_sent_message("m1") is None
+    await device.put_sent_message("m1", b"r1", at=100.0)
+    await device.put_sent_message("m2", b"r2", at=200.0)
+    await other.put_sent_message("m1", b"other", at=100.0)
+    assert await device.get_sent_message("m1") == b"r1"
+    await device.put_sent_message("m1", b"r1-again", at=300.0)
+    assert await device.prune_sent_messages(250.0) == 1
+    assert await device.get_sent_message("m2") is None
+    assert await device.get_sent_message("m1") == b"r1-again"
+    assert await other.get_sent_message("m1") == b"other"
+
+
+async def test_prune_expired_applies_the_retention_policy(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    await device.put_sent_message("old", b"r", at=1000.0)
+    await device.put_sent_message("new", b"r", at=1900.0)
+    await device.mark_processed("c", "s", "old", at=1000.0)
+    await device.mark_processed("c", "s", "new", at=1950.0)
+    policy = RetentionPolicy(sent_messages=500.0, processed_ids=100.0)
+    assert await prune_expired(device, policy, now=2000.0) == Pruned(sent_messages=1, processed_ids=1)
+    assert await device.get_sent_message("new") is not None and await device.is_processed("c", "s", "new")
+    keep_all = RetentionPolicy(sent_messages=None, processed_ids=None)
+    assert await prune_expired(device, keep_all, now=1e12) == Pruned(0, 0)
+
+
 async def test_key_value_namespaces(db: AnyStore) -> None:
     device = await db.create_device("a")
     await device.put("app-state", "k1", b"v1")
@@ -154,6 +183,7 @@ async def _fill(device: DeviceStore, tag: bytes) -> None:
     await device.put_session("bob.0", tag)
     await device.put_sender_key("g@g.us", "bob.0", tag)
     await device.mark_processed("chat", "bob", "m1", at=1.0)
+    await device.put_sent_message("m1", tag, at=1.0)
     await device.put("ns", "k", tag)
 
 
@@ -168,6 +198,7 @@ async def _snapshot(device: DeviceStore) -> tuple[object, ...]:
         await device.get_session("bob.0"),
         await device.get_sender_key("g@g.us", "bob.0"),
         await device.is_processed("chat", "bob", "m1"),
+        await device.get_sent_message("m1"),
         await device.items("ns"),
     )
 
@@ -185,7 +216,7 @@ async def test_two_devices_never_see_each_others_rows(db: AnyStore) -> None:
     await db.delete_device("a")
     assert await db.list_devices() == ["b"]
     assert await _snapshot(b) == snap_b
-    assert await _snapshot(db.device("a")) == (None, None, None, 0, None, [], None, None, False, {})
+    assert await _snapshot(db.device("a")) == (None, None, None, 0, None, [], None, None, False, None, {})
 
 
 async def test_create_device_is_idempotent(db: AnyStore) -> None:

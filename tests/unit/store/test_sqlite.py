@@ -110,6 +110,19 @@ async def test_an_older_database_is_migrated_forward(tmp_path: Path) -> None:
     assert _schema_version(path) == SCHEMA_VERSION
 
 
+async def test_sent_messages_move_out_of_the_key_value_table(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    async with SQLiteStore.open(path, migrations=MIGRATIONS[:4]) as store:
+        device = await store.create_device("a")
+        await device.put("sent-messages", "m1", b'{"to": "1@s.whatsapp.net", "message": ""}')
+    async with SQLiteStore.open(path) as store:
+        device = store.device("a")
+        assert await device.items("sent-messages") == {}
+        assert await device.get_sent_message("m1") == b'{"to": "1@s.whatsapp.net", "message": ""}'
+        # Moved rows have no send time: they count as oldest, so the first prune removes them.
+        assert await device.prune_sent_messages(1.0) == 1
+
+
 async def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "store.db"
     async with SQLiteStore.open(path) as store:
