@@ -104,7 +104,8 @@ class ActionMethods:
             raise ValueError(f"not options of this poll: {unknown}")
         voter = (self.own_lid if record.creator.is_lid and self.own_lid else self.own_jid).to_non_ad()
         from_me = record.creator.user == voter.user
-        key = message_key(target, poll_id, from_me=from_me, participant=None if from_me else record.creator)
+        author = record.creator if target.is_group and not from_me else None
+        key = message_key(target, poll_id, from_me=from_me, participant=author)
         vote = build_poll_vote(key, record.secret, record.creator, voter, options, timestamp_ms=_ms())
         result = await self.send_message(target, vote)
         await self._actions.record_vote(target, poll_id, voter, [poll_option_hash(o) for o in options])

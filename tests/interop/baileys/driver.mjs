@@ -22,6 +22,10 @@ const useMultiFileAuthState = pick('useMultiFileAuthState');
 const DisconnectReason = pick('DisconnectReason');
 const downloadMediaMessage = pick('downloadMediaMessage');
 const normalizeMessageContent = pick('normalizeMessageContent');
+const decryptPollVote = pick('decryptPollVote');
+const getAggregateVotesInPollMessage = pick('getAggregateVotesInPollMessage');
+const jidNormalizedUser = pick('jidNormalizedUser');
+const getKeyAuthor = pick('getKeyAuthor');
 const MEDIA_FIELDS = ['imageMessage', 'videoMessage', 'audioMessage', 'documentMessage', 'stickerMessage'];
 // The media message field of a message (after Baileys' unwrapping), or undefined.
 const mediaField = (msg) => {
@@ -61,6 +65,10 @@ class Peer {
         this.chatUpdates = [];
         this.contactUpdates = [];
         this.sent = new Map();
+        this.keys = new Map(); // id -> the WAMessage we sent (its key and content), for edits, revokes, polls
+        this.updates = [];
+        this.pollVotes = [];
+        this.groupEvents = [];
         this.waiters = [];
     }
 
@@ -133,6 +141,27 @@ class Peer {
                 this.notify();
             });
         }
+        // Edits and revokes of earlier messages (Baileys' messages.update).
+        sock.ev.on('messages.update', (updates) => {
+            for (const { key, update } of updates) {
+                const edited = update.message?.editedMessage?.message;
+                this.updates.push({
+                    id: key.id,
+                    revoked: update.message === null && update.messageStubType !== undefined,
+                    text: edited?.conversation ?? edited?.extendedTextMessage?.text ?? null,
+                });
+            }
+            this.notify();
+        });
+        sock.ev.on('group-participants.update', (update) => {
+            this.groupEvents.push({ kind: 'participants', id: update.id, action: update.action, author: update.author ?? null,
+                participants: (update.participants ?? []).map((x) => (typeof x === 'string' ? x : x.id ?? x.phoneNumber)) });
+            this.notify();
+        });
+        sock.ev.on('groups.update', (updates) => {
+            for (const u of updates) this.groupEvents.push({ kind: 'group', id: u.id, subject: u.subject ?? null, author: u.author ?? null });
+            this.notify();
+        });
         sock.ev.on('messages.upsert', ({ messages }) => {
             if (process.env.BAILEYS_LOG_LEVEL) console.error(`${this.name} upsert`, JSON.stringify(messages));
             for (const msg of messages) {
@@ -141,6 +170,8 @@ class Peer {
                     this.messages.push({ text, remoteJid: msg.key.remoteJid, participant: msg.key.participant ?? null, key: msg.key });
                 }
                 if (!msg.key.fromMe && mediaField(msg)) this.media.push(msg);
+                const vote = msg.message?.pollUpdateMessage;
+                if (vote && !msg.key.fromMe) this.pollVotes.push(msg);
             }
             this.notify();
         });
@@ -186,8 +217,77 @@ const commands = {
     },
     async send_poll({ name, jid, question, options, selectable }) {
         const poll = { name: question, values: options, selectableCount: selectable };
-        const sent = await peer(name).sock.sendMessage(jid, { poll });
+        const p = peer(name);
+        const sent = await p.sock.sendMessage(jid, { poll });
+        p.sent.set(sent.key.id, sent.message);
+        p.keys.set(sent.key.id, sent);
         return { msg_id: sent.key.id };
+    },
+    // Wait for `count` votes on our poll `poll_id`; decrypt them as a Baileys app does
+    // (decryptPollVote with the poll's messageSecret) and aggregate the latest per voter.
+    async poll_tally({ name, poll_id, count }) {
+        const p = peer(name);
+        const creation = p.keys.get(poll_id);
+        const meId = jidNormalizedUser(p.sock.user.id);
+        await p.until(() => p.pollVotes.filter((m) => m.message.pollUpdateMessage.pollCreationMessageKey.id === poll_id).length >= count);
+        const latest = new Map();
+        for (const msg of p.pollVotes) {
+            const update = msg.message.pollUpdateMessage;
+            if (update.pollCreationMessageKey.id !== poll_id) continue;
+            // Baileys 7's getKeyAuthor prefers the alternate address (our LID for a PN chat);
+            // whatsmeow signs votes with the address the chat uses (reference 6.4). Try both,
+            // as an app reading votes from either kind of client must.
+            const candidates = [...new Set([getKeyAuthor(msg.key, meId), jidNormalizedUser(msg.key.participant || msg.key.remoteJid)])];
+            let vote = null;
+            let voter = null;
+            for (const candidate of candidates) {
+                try {
+                    vote = decryptPollVote(update.vote, {
+                        pollCreatorJid: meId, pollMsgId: poll_id,
+                        pollEncKey: creation.message.messageContextInfo.messageSecret, voterJid: candidate,
+                    });
+                    voter = candidate;
+                    break;
+                } catch {
+                    // the next address
+                }
+            }
+            if (!vote) throw new Error(`vote ${msg.key.id} decrypts with none of ${candidates}`);
+            latest.set(voter, { pollUpdateMessageKey: msg.key, vote });
+        }
+        const tally = getAggregateVotesInPollMessage({ message: creation.message, pollUpdates: [...latest.values()] }, meId);
+        return { tally: tally.map((t) => ({ name: t.name, voters: t.voters })) };
+    },
+    async send_text_keep({ name, jid, text }) {
+        const p = peer(name);
+        const sent = await p.sock.sendMessage(jid, { text });
+        p.sent.set(sent.key.id, sent.message);
+        p.keys.set(sent.key.id, sent);
+        return { msg_id: sent.key.id };
+    },
+    async edit_text({ name, jid, msg_id, text }) {
+        const p = peer(name);
+        await p.sock.sendMessage(jid, { text, edit: p.keys.get(msg_id).key });
+        return {};
+    },
+    async revoke({ name, jid, msg_id }) {
+        const p = peer(name);
+        await p.sock.sendMessage(jid, { delete: p.keys.get(msg_id).key });
+        return {};
+    },
+    async wait_update({ name, msg_id, revoked, text }) {
+        const p = peer(name);
+        const match = (u) => u.id === msg_id && (revoked ? u.revoked : u.text === text);
+        return { update: await p.until(() => p.updates.find(match)) };
+    },
+    async group_participants({ name, group, participants, action }) {
+        const result = await peer(name).sock.groupParticipantsUpdate(group, participants, action);
+        return { result: result.map((r) => ({ status: r.status, jid: r.jid })) };
+    },
+    async wait_group_event({ name, group, kind, action, subject }) {
+        const p = peer(name);
+        const match = (e) => e.id === group && e.kind === kind && (action ? e.action === action : true) && (subject ? e.subject === subject : true);
+        return { event: await p.until(() => p.groupEvents.find(match)) };
     },
     // Wait until history sync delivered at least `messages` messages; return what it held.
     async wait_history({ name, messages }) {
