@@ -7,13 +7,13 @@ and verify) and the messaging service's (send).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import TYPE_CHECKING
 
 from waproto.events import Message as MessageEvent
 from waproto.jid import JID
-from waproto.media.message import MediaInfo, MediaKind
-from waproto.media.service import MediaService
+from waproto.media.message import MediaKind
+from waproto.media.service import MediaMessage, MediaService
 from waproto.media.transfer import Destination, MediaSource
 from waproto.messaging.send import SendResult
 from waproto.proto import wa_e2e_pb2
@@ -140,7 +140,7 @@ class MediaMethods:
         return await self._send_media(MediaKind.STICKER, to, sticker, mimetype="image/webp", quoted=quoted)
 
     async def download_media(
-        self, message: MessageEvent | wa_e2e_pb2.Message | MediaInfo, *, to: Destination | None = None
+        self, message: MediaMessage, *, to: Destination | None = None
     ) -> bytes | None:
         """Download, verify and decrypt a message's media.
 
@@ -155,3 +155,11 @@ class MediaMethods:
             InvalidState: the message carries no media.
         """
         return await self._media.download(message, to)
+
+    def iter_media(self, message: MediaMessage) -> AsyncIterator[bytes]:
+        """Download and verify a message's media, then yield it in chunks (``async for``).
+
+        Memory stays flat for any size (the verified blob waits in a temporary file); the
+        checks, and a media retry for an expired blob, all happen before the first chunk.
+        """
+        return self._media.iter_media(message)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import AsyncIterable, Callable
+from collections.abc import AsyncIterable, AsyncIterator, Callable
+from contextlib import aclosing
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, ClassVar, Protocol
@@ -35,10 +36,14 @@ from waproto.media.message import (
 from waproto.media.probe import HEAD_BYTES, TAIL_BYTES, Probe, jpeg_thumbnail, probe
 from waproto.media.retry import MediaRetryResult, build_retry_receipt, parse_retry_notification
 from waproto.media.transfer import Destination, MediaSource, MediaTransfer
+from waproto.media.types import MediaRef
 from waproto.proto import wa_e2e_pb2
 from waproto.session.router import StanzaRoute, StanzaRouter
 
-__all__ = ["MediaService", "MediaSession"]
+__all__ = ["MediaMessage", "MediaService", "MediaSession"]
+
+MediaMessage = MessageEvent | wa_e2e_pb2.Message | MediaInfo
+"""What a download takes: a Message event (which allows a media retry), its protobuf, or its media view."""
 
 _log = logging.getLogger("waproto.media")
 
@@ -104,8 +109,9 @@ class MediaService:
         clock: Callable[[], float] = time.time,
     ) -> None:
         config = session.config
-        self.transfer = MediaTransfer(session.query, ssl_context=config.ssl_context, random=random,
-                                      timeout=config.query_timeout)
+        self.transfer = MediaTransfer(
+            session.query, ssl_context=config.ssl_context, random=random, timeout=config.query_timeout
+        )
         self._clock = clock
         self._random = random
         self._session = session
@@ -135,9 +141,17 @@ class MediaService:
         found = await anyio.to_thread.run_sync(_probe_source, source)
         if mimetype is None:
             mimetype = guess_mimetype(kind, filename, found.mimetype)
-        details = MediaDetails(mimetype=mimetype, caption=caption, filename=filename, width=found.width,
-                               height=found.height, seconds=found.seconds, ptt=ptt, gif=gif,
-                               animated=kind is MediaKind.STICKER and found.animated)
+        details = MediaDetails(
+            mimetype=mimetype,
+            caption=caption,
+            filename=filename,
+            width=found.width,
+            height=found.height,
+            seconds=found.seconds,
+            ptt=ptt,
+            gif=gif,
+            animated=kind is MediaKind.STICKER and found.animated,
+        )
         if kind in (MediaKind.IMAGE, MediaKind.STICKER) and isinstance(source, bytes | str | os.PathLike):
             image = source if isinstance(source, bytes) else str(source)
             png = kind is MediaKind.STICKER
@@ -147,28 +161,49 @@ class MediaService:
         uploaded = await self.transfer.upload(source, kind.media_type)
         return build_media_message(kind, uploaded, details, now=self._clock(), context=context)
 
-    async def download(
-        self, message: MessageEvent | wa_e2e_pb2.Message | MediaInfo, to: Destination | None = None
-    ) -> bytes | None:
+    async def download(self, message: MediaMessage, to: Destination | None = None) -> bytes | None:
         """Download and verify the media of a message; bytes, or streamed to a path or file.
 
         Raises:
             InvalidState: the message carries no downloadable media.
             MediaExpired, MediaIntegrityError, MediaTransferError: see :meth:`MediaTransfer.download`.
         """
-        if isinstance(message, MediaInfo):
-            info: MediaInfo | None = message
-        else:
-            info = media_info(message.message if isinstance(message, MessageEvent) else message)
-        if info is None:
-            raise InvalidState("the message carries no downloadable media")
+        info = _media_of(message)
         try:
             return await self.transfer.download(info.ref, to)
         except MediaExpired:
-            if not isinstance(message, MessageEvent):
-                raise
-            direct_path = await self.request_reupload(message, info)
-        return await self.transfer.download(replace(info.ref, direct_path=direct_path, url=None), to)
+            ref = await self._reuploaded(message, info)
+        return await self.transfer.download(ref, to)
+
+    async def iter_media(self, message: MediaMessage) -> AsyncIterator[bytes]:
+        """Download and verify the media of a message, then yield it in chunks (flat memory).
+
+        Errors (and a media retry for an expired blob) happen before the first chunk.
+        """
+        info = _media_of(message)
+        ref = info.ref
+        for attempt in range(2):
+            chunks = self.transfer.iter_download(ref)
+            async with aclosing(chunks):
+                try:
+                    first = await anext(chunks, None)
+                except MediaExpired:
+                    if attempt:
+                        raise
+                    ref = await self._reuploaded(message, info)
+                    continue
+                if first is not None:
+                    yield first
+                    async for chunk in chunks:
+                        yield chunk
+                return
+
+    async def _reuploaded(self, message: MediaMessage, info: MediaInfo) -> MediaRef:
+        """The ref after the phone re-uploaded an expired blob (needs the message's key: an event)."""
+        if not isinstance(message, MessageEvent):
+            raise MediaExpired("the blob expired; pass the Message event to ask the phone for it again")
+        direct_path = await self.request_reupload(message, info)
+        return replace(info.ref, direct_path=direct_path, url=None)
 
     async def request_reupload(self, message: MessageEvent, info: MediaInfo) -> str:
         """Ask our phone to upload a message's media again; returns the new direct path.
@@ -246,3 +281,11 @@ def _probe_file(file: BinaryIO) -> Probe:
     file.seek(max(start, end - TAIL_BYTES))
     return probe(head, file.read(TAIL_BYTES))
 
+
+def _media_of(message: MediaMessage) -> MediaInfo:
+    if isinstance(message, MediaInfo):
+        return message
+    info = media_info(message.message if isinstance(message, MessageEvent) else message)
+    if info is None:
+        raise InvalidState("the message carries no downloadable media")
+    return info

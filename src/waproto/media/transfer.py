@@ -16,7 +16,8 @@ import logging
 import os
 import ssl
 import tempfile
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import IO, BinaryIO
 from urllib.parse import quote
@@ -204,12 +205,27 @@ class MediaTransfer:
                 Path(temp_name).unlink(missing_ok=True)
                 raise
             return None
-        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY) as spool:
-            await self._fetch(urls, ref, _FileSink(spool))
-            spool.seek(0)
+        async with self._verified(urls, ref) as spool:
             while chunk := spool.read(CHUNK):
                 to.write(chunk)
         return None
+
+    async def iter_download(self, ref: MediaRef) -> AsyncGenerator[bytes, None]:
+        """Download and verify, then yield the plaintext in chunks; nothing is yielded before the checks.
+
+        The blob waits in a spool (1 MiB in memory, then a temporary file), so memory stays
+        flat for any size. Raises like :meth:`download`, before the first chunk.
+        """
+        async with self._verified(await self._download_urls(ref), ref) as spool:
+            while chunk := spool.read(CHUNK):
+                yield chunk
+
+    @asynccontextmanager
+    async def _verified(self, urls: list[str], ref: MediaRef) -> AsyncIterator[IO[bytes]]:
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY) as spool:
+            await self._fetch(urls, ref, _FileSink(spool))
+            spool.seek(0)
+            yield spool
 
     async def _download_urls(self, ref: MediaRef) -> list[str]:
         if not ref.direct_path:

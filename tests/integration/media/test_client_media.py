@@ -104,6 +104,10 @@ async def test_every_kind_arrives_with_its_fields_and_downloads_byte_for_byte(
     await bob.download_media(events[2].message, to=sink)
     assert sink.getvalue() == voice
     assert await bob.download_media(sticker) == webp.getvalue()
+    chunks = [chunk async for chunk in bob.iter_media(events[1])]
+    assert len(chunks) > 1 and b"".join(chunks) == doc_path.read_bytes()
+    async for _ in bob.iter_media(events[1]):
+        break  # stopping early closes the spool
 
 
 async def test_quoted_media_with_mentions(server: FakeServer, paired: PairedClient) -> None:

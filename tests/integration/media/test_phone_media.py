@@ -50,7 +50,11 @@ async def test_phone_sends_media_and_reuploads_after_expiry(server: FakeServer, 
     # The blob expires; download_media asks the phone to re-upload and fetches the new path.
     server.fault(Fault(FaultKind.MEDIA_EXPIRED, code=410))
     assert await client.download_media(event) == data
+    # The same for a streamed download: the retry happens before the first chunk.
+    server.fault(Fault(FaultKind.MEDIA_EXPIRED, code=404))
+    assert b"".join([chunk async for chunk in client.iter_media(event)]) == data
     # The proto alone carries no message key: no retry, the expiry surfaces.
+    server.fault(Fault(FaultKind.MEDIA_EXPIRED, code=404))
     with pytest.raises(MediaExpired):
         await client.download_media(event.message)
 
