@@ -24,9 +24,17 @@ from waproto.binary import Node
 from waproto.cache import TTLCache
 from waproto.config import ClientConfig
 from waproto.connection import check_iq_error
-from waproto.errors import InvalidState, WAError
+from waproto.errors import DecodeError, InvalidState, WAError
 from waproto.jid import GROUP_SERVER, JID
 from waproto.messaging.context import signal_address
+from waproto.messaging.privacy import (
+    PrivacyTokens,
+    build_issue_tokens,
+    parse_issue_result,
+    parse_privacy_token_notification,
+    should_issue,
+    takes_tokens,
+)
 from waproto.messaging.wire import (
     EncryptedPart,
     KeyBundle,
@@ -253,13 +261,14 @@ def _stanza_attrs(message: wa_e2e_pb2.Message) -> dict[str, str]:
 class MessageSender:
     """Encrypts and sends messages for one device; owns the device-list and group caches."""
 
-    __slots__ = ("_ctx", "_devices", "_groups")
+    __slots__ = ("_ctx", "_devices", "_groups", "_tokens")
 
     def __init__(self, ctx: Session, caches: MessageCaches | None = None) -> None:
         self._ctx = ctx
         caches = caches or MessageCaches.for_config(ctx.config)
         self._devices = caches.devices
         self._groups = caches.groups
+        self._tokens = PrivacyTokens(ctx.store)
 
     @property
     def device_cache(self) -> TTLCache[JID, tuple[JID, ...]]:
@@ -278,15 +287,50 @@ class MessageSender:
         ctx = self._ctx
         own = ctx.own_jid
         msg_id = message_id or generate_message_id(int(time.time()), own.user)
+        one_to_one = takes_tokens(to) and to.user != own.user
         if to.server == GROUP_SERVER:
             stanza = await self._group_stanza(msg_id, to, message)
         else:
             stanza = await self._direct_stanza(msg_id, to, message)
+        issued = 0
+        if one_to_one:
+            # A 1:1 message carries the contact's privacy token (whatsmeow send.go, Baileys 7
+            # messages-send); without one WhatsApp may refuse it with 463.
+            record = await self._tokens.get(to)
+            issued = record.issued
+            token = await self._tokens.token_node(to, record, now=ctx.now())
+            if token is not None:
+                stanza.content = [*stanza.get_children(), token]
         ack = await ctx.send_and_wait_ack(stanza)
+        if one_to_one and not message.HasField("protocolMessage") and should_issue(issued, ctx.now()):
+            # After the send (also after a 463): our own token, so the contact may write back.
+            ctx.spawn(self._issue_privacy_token, to.to_non_ad())
         error = ack.attr("error")
         if error:
             raise MessageSendError(f"server refused message {msg_id}: error {error}")
         return SendResult(msg_id, ack.attr_int("t", int(time.time())) or int(time.time()))
+
+    async def _issue_privacy_token(self, contact: JID) -> None:
+        """Issue our ``trusted_contact`` token to ``contact`` (fire and forget, once per week bucket)."""
+        now = int(self._ctx.now())
+        try:
+            result = await self._ctx.query(build_issue_tokens(contact, now, self._ctx.next_id()))
+        except WAError as exc:
+            logger.debug("issuing a privacy token to %s failed: %s", contact, exc)
+            return
+        for token in parse_issue_result(result, contact):
+            await self._tokens.received(token)
+        await self._tokens.issued(contact, now)
+
+    async def store_privacy_tokens(self, notification: Node) -> None:
+        """Keep the tokens of a ``privacy_token`` notification (whatsmeow notification.go)."""
+        try:
+            tokens = parse_privacy_token_notification(notification)
+        except DecodeError as exc:
+            logger.warning("< bad privacy_token notification: %s", exc)
+            return
+        for token in tokens:
+            await self._tokens.received(token)
 
     async def resend_to_device(
         self, message_id: str, device: JID, *, keys: KeyBundle | None = None, retry_count: int = 1

@@ -44,6 +44,7 @@ class MessagingService:
         StanzaRoute.of("message", "_on_message"),
         StanzaRoute.of("receipt", "_on_receipt"),
         StanzaRoute.of("notification", "_on_devices", type="devices"),
+        StanzaRoute.of("notification", "_on_privacy_token", type="privacy_token"),
     )
 
     def __init__(
@@ -95,6 +96,10 @@ class MessagingService:
         )
         if not resent:
             logger.info("< retry for unknown message %s", node.attr("id"))
+
+    async def _on_privacy_token(self, node: Node) -> None:
+        """A contact issued us a token (router-acked before this runs)."""
+        await self.sender.store_privacy_tokens(node)
 
     async def _on_devices(self, node: Node) -> None:
         sender = node.attr_jid("from")

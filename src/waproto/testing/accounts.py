@@ -119,6 +119,10 @@ class Account:
     next_device_id: int = 1
     next_key_index: int = 1
     blocklist: list[str] = field(default_factory=list)
+    #: Refuse 1:1 messages that carry no valid privacy token from this account (ack error 463).
+    require_privacy_token: bool = False
+    #: Privacy tokens this account issued, by holder phone number: (token, issue time).
+    issued_tokens: dict[str, tuple[bytes, int]] = field(default_factory=dict)
     #: Cached signed key-index list; cleared whenever the device set changes.
     key_index_list: bytes | None = None
 

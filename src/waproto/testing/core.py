@@ -278,6 +278,66 @@ class ServerCore:
     def _ack_only(self, session: ServerSession, node: Node, now: float) -> None:
         session.send_node(nodes.ack(node, now=now))
 
+    # -- privacy tokens ---------------------------------------------------------------------------
+
+    def issue_privacy_tokens(self, session: ServerSession, tokens: Node, *, now: float) -> None:
+        """``<iq xmlns=privacy type=set><tokens><token jid t type=trusted_contact/>``: the
+        sender trusts each named contact; WhatsApp mints a token and hands it to that
+        contact's devices in a ``privacy_token`` notification (whatsmeow notification.go
+        handlePrivacyTokenNotification reads it), for the contact's 1:1 messages to carry."""
+        issuer, _ = self.session_account(session)
+        for child in tokens.get_children("token"):
+            if child.attrs.get("type") != "trusted_contact":
+                continue
+            try:
+                holder = self.accounts.for_jid(JID.parse(child.attrs.get("jid", "")))
+            except WAError:
+                continue
+            if holder is None or holder is issuer:
+                continue
+            token = self.random(24)
+            stamp = child.attrs.get("t", "")
+            issued = int(stamp) if stamp.isdigit() else int(now)
+            issuer.issued_tokens[holder.phone_number] = (token, issued)
+            notification = Node(
+                "notification",
+                {
+                    "from": str(issuer.jid),
+                    "sender_lid": str(issuer.lid),
+                    "type": "privacy_token",
+                    "id": self.next_id(),
+                    "t": str(int(now)),
+                },
+                [
+                    Node(
+                        "tokens",
+                        {},
+                        [
+                            Node(
+                                "token",
+                                {"jid": str(holder.jid), "t": str(issued), "type": "trusted_contact"},
+                                token,
+                            )
+                        ],
+                    )
+                ],
+            )
+            for device in holder.active_devices():
+                self.router.deliver((holder.phone_number, device.device_id), notification, track=False)
+
+    def privacy_token_valid(self, target: Account | None, sender: Account, message: Node) -> bool:
+        """Whether a 1:1 message may reach ``target``: it does not ask for tokens, or the
+        message carries the token ``target`` issued to ``sender`` (else WhatsApp acks 463)."""
+        if target is None or not target.require_privacy_token or target is sender:
+            return True
+        issued = target.issued_tokens.get(sender.phone_number)
+        carried = message.get_child("tctoken")
+        return (
+            issued is not None
+            and carried is not None
+            and hmac.compare_digest(carried.content_bytes(), issued[0])
+        )
+
     # -- pairing and prekeys ----------------------------------------------------------------------
 
     def device_linked(self, account: Account, device_id: int) -> None:
@@ -360,9 +420,16 @@ class ServerCore:
             else:
                 session.faults = None
 
-    def create_account(self, phone: str, *, push_name: str | None = None) -> Account:
-        """Create (or return) the account of a phone number, with its simulated phone."""
-        return self.accounts.create(phone, now=self.clock(), push_name=push_name)
+    def create_account(
+        self, phone: str, *, push_name: str | None = None, require_privacy_token: bool = False
+    ) -> Account:
+        """Create (or return) the account of a phone number, with its simulated phone.
+
+        ``require_privacy_token``: 1:1 messages to it need its token (else ack error 463).
+        """
+        account = self.accounts.create(phone, now=self.clock(), push_name=push_name)
+        account.require_privacy_token = account.require_privacy_token or require_privacy_token
+        return account
 
     def state(self) -> dict[str, Any]:
         """A JSON-ready snapshot: accounts, devices, connections, queues, groups."""

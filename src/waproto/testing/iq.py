@@ -68,6 +68,9 @@ _PRIVACY_DEFAULTS = {
 
 def _privacy(core: ServerCore, session: ServerSession, iq: Node, now: float) -> Node | None:
     if iq.attrs.get("type") == "set":
+        tokens = iq.get_child("tokens")
+        if tokens is not None:
+            core.issue_privacy_tokens(session, tokens, now=now)
         return nodes.iq_result(iq)
     categories = [Node("category", {"name": k, "value": v}) for k, v in _PRIVACY_DEFAULTS.items()]
     return nodes.iq_result(iq, [Node("privacy", {}, categories)])

@@ -123,6 +123,8 @@ class Router:
                 error = "403"  # only admins send in an announcement group
             else:
                 self._group_message(account, device_id, group, node, now)
+        elif not self._core.privacy_token_valid(self._core.accounts.for_jid(to), account, node):
+            error = "463"  # the recipient wants its privacy token on 1:1 messages
         elif not self._direct_message(account, device_id, to, node, now):
             error = "404"
         ack = nodes.ack(node, now=now)

@@ -226,13 +226,23 @@ class FakeServer:
         media_key = self._random(MEDIA_KEY_LENGTH)
         encrypted = encrypt_media(data, media_key, media_kind.media_type)
         answer = self.store_media(encrypted.blob, media_kind.media_type.mms_type)
-        uploaded = UploadedMedia(str(answer["url"]), str(answer["direct_path"]), media_key,
-                                 encrypted.file_sha256, encrypted.file_enc_sha256, encrypted.file_length)
+        uploaded = UploadedMedia(
+            str(answer["url"]),
+            str(answer["direct_path"]),
+            media_key,
+            encrypted.file_sha256,
+            encrypted.file_enc_sha256,
+            encrypted.file_length,
+        )
         found = probe(data[:HEAD_BYTES], data[-TAIL_BYTES:])
         details = MediaDetails(
             mimetype=mimetype or guess_mimetype(media_kind, filename, found.mimetype),
-            caption=caption, filename=filename, width=found.width, height=found.height,
-            seconds=found.seconds, ptt=ptt,
+            caption=caption,
+            filename=filename,
+            width=found.width,
+            height=found.height,
+            seconds=found.seconds,
+            ptt=ptt,
         )
         message = build_media_message(media_kind, uploaded, details, now=self._clock())
         account = self.core.accounts.require(from_phone)
@@ -285,9 +295,17 @@ class FakeServer:
 
     # -- Python API ------------------------------------------------------------------------------
 
-    def create_account(self, phone: str, *, push_name: str | None = None) -> Account:
-        """Create (or return) an account with its simulated phone (device 0)."""
-        return self.core.create_account(phone, push_name=push_name)
+    def create_account(
+        self, phone: str, *, push_name: str | None = None, require_privacy_token: bool = False
+    ) -> Account:
+        """Create (or return) an account with its simulated phone (device 0).
+
+        ``require_privacy_token``: 1:1 messages to it need the privacy token it issued
+        to the sender, as for WhatsApp accounts that restrict strangers (else ack 463).
+        """
+        return self.core.create_account(
+            phone, push_name=push_name, require_privacy_token=require_privacy_token
+        )
 
     def phone(self, phone: str) -> PhoneAgent:
         """The simulated phone of an account: seed chats, messages, push names; change settings."""
