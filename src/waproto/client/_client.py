@@ -27,6 +27,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 import anyio
 from anyio.abc import TaskGroup, TaskStatus
 
+from waproto.appstate.service import AppStateService
 from waproto.auth import (
     ClientIdentity,
     build_login_payload,
@@ -37,6 +38,7 @@ from waproto.auth.prekey_service import PrekeyService
 from waproto.backoff import Action, Backoff, Decision
 from waproto.binary import Node
 from waproto.client._actions import ActionMethods
+from waproto.client._appstate import AppStateMethods
 from waproto.client._media import MediaMethods, context_info
 from waproto.config import ClientConfig
 from waproto.connection import (
@@ -94,7 +96,7 @@ class ClientState(enum.Enum):
     CLOSED = "closed"
 
 
-class Client(EventSource, MediaMethods, ActionMethods):
+class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
     """One account driven from Python.
 
     Its public members are the user API. The plumbing (connection, credentials,
@@ -146,6 +148,7 @@ class Client(EventSource, MediaMethods, ActionMethods):
         self._actions = MessageActionsService(session)
         self._groups = GroupsAPI(session, self._messaging.sender, self._actions)
         GroupService(session, self._messaging.sender.group_cache, self._actions)
+        self._appstate = AppStateService(session, self._media.transfer.download)
         self._closing = False
         self._owner_group: TaskGroup | None = None
 
@@ -610,6 +613,7 @@ class Client(EventSource, MediaMethods, ActionMethods):
             await self.send_presence(True)
         self._set_connected(True)
         await self._session.emit(Connected())
+        self._session.spawn(self._appstate.sync_if_keyed)
         connection = self._session.connection
         if connection is not None:
             # Behind the nodes already queued: messages a crash left in the inbox.

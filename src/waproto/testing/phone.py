@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from waproto.appstate import Change
+from waproto.appstate import Change, actions
 from waproto.binary import Node
 from waproto.media.crypto import encrypt_media
 from waproto.media.types import MediaType
@@ -31,7 +31,6 @@ from waproto.proto.wa_history_pb2 import (
     Pushname,
     WebMessageInfo,
 )
-from waproto.proto.wa_sync_pb2 import SyncActionValue
 from waproto.testing import nodes
 from waproto.testing.appsync import BlobStore, PhoneAppState, SyncKey
 
@@ -112,45 +111,34 @@ class PhoneAgent:
 
     def set_contact(self, jid: str, full_name: str, first_name: str | None = None) -> int:
         """Save or rename a contact (``critical_unblock_low`` ``["contact", jid]``)."""
-        action = SyncActionValue.ContactAction(
-            fullName=full_name, firstName=first_name or full_name.split(maxsplit=1)[0]
-        )
-        return self._change("critical_unblock_low", ("contact", jid), 2, contactAction=action)
+        return self._change(*actions.set_contact(jid, full_name, first_name, self._now_ms()))
 
     def archive_chat(self, jid: str, archived: bool = True) -> int:
         """Archive or unarchive a chat (``regular_low`` ``["archive", jid]``)."""
-        action = SyncActionValue.ArchiveChatAction(archived=archived)
-        return self._change("regular_low", ("archive", jid), 3, archiveChatAction=action)
+        return self._change(*actions.archive_chat(jid, archived, self._now_ms()))
 
     def pin_chat(self, jid: str, pinned: bool = True) -> int:
         """Pin or unpin a chat (``regular_low`` ``["pin_v1", jid]``)."""
-        return self._change(
-            "regular_low", ("pin_v1", jid), 5, pinAction=SyncActionValue.PinAction(pinned=pinned)
-        )
+        return self._change(*actions.pin_chat(jid, pinned, self._now_ms()))
 
     def mute_chat(self, jid: str, until_ms: int | None) -> int:
         """Mute a chat until a time in ms (-1 forever), or unmute with None (``regular_high``)."""
-        action = SyncActionValue.MuteAction(muted=until_ms is not None, muteEndTimestamp=until_ms or 0)
-        return self._change("regular_high", ("mute", jid), 2, muteAction=action)
+        return self._change(*actions.mute_chat(jid, until_ms, self._now_ms()))
 
     def mark_chat_read(self, jid: str, read: bool = True) -> int:
         """Mark a chat read or unread (``regular_low`` ``["markChatAsRead", jid]``)."""
-        action = SyncActionValue.MarkChatAsReadAction(read=read)
-        return self._change("regular_low", ("markChatAsRead", jid), 3, markChatAsReadAction=action)
+        return self._change(*actions.mark_chat_read(jid, read, self._now_ms()))
 
     def set_own_push_name(self, name: str) -> int:
         """The account's own push name (``critical_block`` ``["setting_pushName"]``)."""
         self.account.push_name = name
-        return self._change(
-            "critical_block",
-            ("setting_pushName",),
-            1,
-            pushNameSetting=SyncActionValue.PushNameSetting(name=name),
-        )
+        return self._change(*actions.set_push_name(name, self._now_ms()))
 
-    def _change(self, collection: str, index: tuple[str, ...], version: int, **value: object) -> int:
-        action = SyncActionValue(timestamp=int(self._core.clock() * 1000), **value)  # type: ignore[arg-type]
-        new_version = self.appstate.change(collection, [Change(index, action, version)])
+    def _now_ms(self) -> int:
+        return int(self._core.clock() * 1000)
+
+    def _change(self, collection: str, change: Change) -> int:
+        new_version = self.appstate.change(collection, [change])
         self.notify_change(collection)
         return new_version
 

@@ -1,0 +1,53 @@
+"""The app-state changes a client (or a phone) makes: collection, index and value of each.
+
+Names, collections and action versions are WhatsApp's (protocol-wave2.md 3.6, whatsmeow
+``appstate/encode.go``). Each builder returns ``(collection, Change)`` for
+:func:`~waproto.appstate.patches.build_patch`; ``now_ms`` is wall time in milliseconds.
+"""
+
+from __future__ import annotations
+
+from waproto.appstate.patches import Change
+from waproto.proto.wa_sync_pb2 import SyncActionValue
+
+__all__ = ["archive_chat", "mark_chat_read", "mute_chat", "pin_chat", "set_contact", "set_push_name"]
+
+Action = SyncActionValue
+
+
+def archive_chat(jid: str, archived: bool, now_ms: int) -> tuple[str, Change]:
+    """Archive or unarchive a chat."""
+    value = Action(timestamp=now_ms, archiveChatAction=Action.ArchiveChatAction(archived=archived))
+    return "regular_low", Change(("archive", jid), value, 3)
+
+
+def pin_chat(jid: str, pinned: bool, now_ms: int) -> tuple[str, Change]:
+    """Pin or unpin a chat."""
+    return "regular_low", Change(
+        ("pin_v1", jid), Action(timestamp=now_ms, pinAction=Action.PinAction(pinned=pinned)), 5
+    )
+
+
+def mute_chat(jid: str, until_ms: int | None, now_ms: int) -> tuple[str, Change]:
+    """Mute until ``until_ms`` (-1 forever), or unmute with None."""
+    mute = Action.MuteAction(muted=until_ms is not None, muteEndTimestamp=until_ms or 0)
+    return "regular_high", Change(("mute", jid), Action(timestamp=now_ms, muteAction=mute), 2)
+
+
+def mark_chat_read(jid: str, read: bool, now_ms: int) -> tuple[str, Change]:
+    """Mark a chat read or unread."""
+    value = Action(timestamp=now_ms, markChatAsReadAction=Action.MarkChatAsReadAction(read=read))
+    return "regular_low", Change(("markChatAsRead", jid), value, 3)
+
+
+def set_contact(jid: str, full_name: str, first_name: str | None, now_ms: int) -> tuple[str, Change]:
+    """Save or rename a contact."""
+    first = first_name or full_name.split(" ", maxsplit=1)[0]
+    action = Action.ContactAction(fullName=full_name, firstName=first)
+    return "critical_unblock_low", Change(("contact", jid), Action(timestamp=now_ms, contactAction=action), 2)
+
+
+def set_push_name(name: str, now_ms: int) -> tuple[str, Change]:
+    """The account's own push name."""
+    value = Action(timestamp=now_ms, pushNameSetting=Action.PushNameSetting(name=name))
+    return "critical_block", Change(("setting_pushName",), value, 1)

@@ -1,0 +1,86 @@
+"""App-state sync between a waproto client and the FakeServer's phone over real sockets.
+
+The phone shares its key after pairing; the client stores it, syncs every collection (the
+snapshot blob comes from the media host), and keeps contacts and chat settings as local
+state; changes on the phone arrive through ``server_sync``; changes from the client reach
+the phone and the account's other companions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
+from waproto import Client
+from waproto.appstate.events import ChatArchived, ChatMarkedRead, ChatMuted, ChatPinned, ContactChanged
+from waproto.store import ChatSettings, MemoryStore
+from waproto.testing import FakeServer, FakeServerConfig
+
+pytestmark = pytest.mark.anyio
+
+PHONE = "15556660001"
+ANN = "15556660002@s.whatsapp.net"
+BOB = "15556660003@s.whatsapp.net"
+EVENTS = (ContactChanged, ChatArchived, ChatPinned, ChatMuted, ChatMarkedRead)
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[FakeServer]:
+    async with FakeServer(FakeServerConfig(control=False, phone_sync=True)) as fake:
+        fake.create_account(PHONE)
+        yield fake
+
+
+async def _client(server: FakeServer) -> tuple[Client, EventLog]:
+    client = Client(MemoryStore(), config=client_config(server, ssl_context=server.test_ca.client_context()))
+    log = EventLog(client, *EVENTS)
+    await pair_by_qr(server, client, PHONE)
+    return client, log
+
+
+async def test_contacts_and_settings_follow_the_phone(server: FakeServer) -> None:
+    phone = server.phone(PHONE)
+    phone.set_contact(ANN, "Ann Example")
+    phone.archive_chat(BOB)
+    client, log = await _client(server)
+    try:
+        contact = (await log.wait_for(ContactChanged))[0]
+        assert (contact.jid, contact.full_name, contact.initial) == (ANN, "Ann Example", True)
+        await log.wait_for(ChatArchived)
+        assert (await client.contacts())[ANN].full_name == "Ann Example"
+        assert (await client.chat_settings(BOB))[BOB].archived
+
+        # Later changes on the phone arrive as patches.
+        phone.set_contact(ANN, "Ann Renamed")
+        phone.pin_chat(BOB)
+        phone.mute_chat(BOB, -1)
+        renamed = (await log.wait_for(ContactChanged, 2))[1]
+        assert (renamed.full_name, renamed.initial) == ("Ann Renamed", False)
+        await log.wait_for(ChatMuted)
+        await log.wait_for(ChatPinned)
+        assert (await client.chat_settings(BOB))[BOB] == ChatSettings(
+            BOB, archived=True, pinned=True, muted_until=-1
+        )
+    finally:
+        await client.aclose()
+
+
+async def test_client_changes_reach_the_phone_and_other_companions(server: FakeServer) -> None:
+    first, _first_log = await _client(server)
+    second, second_log = await _client(server)
+    try:
+        await first.archive_chat(ANN)
+        await first.mark_chat_read(ANN, read=False)
+        assert (await first.chat_settings(ANN))[ANN] == ChatSettings(ANN, archived=True, unread=True)
+        await second_log.wait_for(ChatMarkedRead)
+        assert (await second.chat_settings(ANN))[ANN] == ChatSettings(ANN, archived=True, unread=True)
+        records = server.phone(PHONE).appstate.collections["regular_low"].records
+        assert len(records) == 2  # the phone holds both verified records
+        # The second companion synced the first one's patches; its own change builds on them.
+        await second.pin_chat(ANN)
+        assert server.phone(PHONE).appstate.collections["regular_low"].state.version == 3
+    finally:
+        await second.aclose()  # clients opened with __aenter__ close in reverse order
+        await first.aclose()
