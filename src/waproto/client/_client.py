@@ -326,7 +326,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         if info.is_group:
             key.participant = str(info.sender.to_non_ad())
         reaction = wa_e2e_pb2.Message.ReactionMessage(
-            key=key, text=emoji, senderTimestampMs=int(anyio.current_time() * 1000)
+            key=key, text=emoji, senderTimestampMs=int(time.time() * 1000)
         )
         return await self.send_message(info.chat, wa_e2e_pb2.Message(reactionMessage=reaction))
 
@@ -351,7 +351,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
                 receipt_type="read",
                 # The sender's user, never its device (whatsmeow MarkRead, Baileys 7 readMessages).
                 participant=_jid(sender).to_non_ad() if sender is not None else None,
-                timestamp=int(anyio.current_time()),
+                timestamp=int(time.time()),
             )
         )
 
@@ -365,11 +365,16 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
 
         ``available`` is followed by ``<ib><unified_session/>`` (whatsmeow presence.go,
         Baileys 7 chats.js) and makes delivery receipts active.
+
+        Raises:
+            InvalidState: no push name is known yet; WhatsApp shows a nameless presence as "-",
+                so whatsmeow refuses it (``ErrNoPushName``) and Baileys skips it, and so do we.
         """
+        name = self.push_name
+        if not name:
+            raise InvalidState("no push name known (set ClientConfig.push_name): presence not sent")
         await self.wait_connected()
-        attrs = {"type": "available" if available else "unavailable"}
-        if self.push_name:
-            attrs["name"] = self.push_name
+        attrs = {"type": "available" if available else "unavailable", "name": name}
         await self._session.send_node(Node("presence", attrs))
         self._messaging.receiver.active_receipts = available
         if available:
@@ -610,7 +615,10 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         )
         await self._session.send_node(unified_session(self._session.now()))
         if self._config.mark_online_on_connect:
-            await self.send_presence(True)
+            if self.push_name:
+                await self.send_presence(True)
+            else:
+                logger.warning("mark_online_on_connect needs a push name; presence not sent")
         self._set_connected(True)
         await self._session.emit(Connected())
         self._session.spawn(self._appstate.sync_if_keyed)
