@@ -64,7 +64,7 @@ def render_qr(data: str) -> str:
 def _config(args: argparse.Namespace) -> ClientConfig:
     overrides: dict[str, Any] = {"url": args.server_url}
     if args.trust_root:
-        overrides["trust_root"] = bytes.fromhex(args.trust_root)
+        overrides["trust_root"] = args.trust_root
     if args.ca_file:
         overrides["ssl_context"] = ssl_context_from_ca_file(args.ca_file)
     return ClientConfig(**overrides)

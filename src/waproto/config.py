@@ -6,6 +6,7 @@ import ssl
 from dataclasses import dataclass, field
 
 from waproto.backoff import ReconnectPolicy
+from waproto.errors import ConfigError
 from waproto.retention import RetentionPolicy
 from waproto.version import DEFAULT_VERSION, VersionSource
 
@@ -16,6 +17,9 @@ __all__ = [
     "WA_ORIGIN",
     "ClientConfig",
 ]
+
+#: Length of the certificate root key (a Curve25519 public key).
+_ROOT_KEY_SIZE = 32
 
 #: WhatsApp Web's websocket endpoint.
 DEFAULT_URL = "wss://web.whatsapp.com/ws/chat"
@@ -38,8 +42,9 @@ class ClientConfig:
     """Websocket URL of the chat endpoint."""
     origin: str | None = WA_ORIGIN
     """Origin header of the websocket handshake."""
-    trust_root: bytes | None = None
-    """Root public key of the Noise certificate chain; None means WhatsApp's pinned root."""
+    trust_root: bytes | str | None = None
+    """Root public key of the Noise certificate chain (32 bytes or 64 hex digits); None means
+    WhatsApp's pinned root. Checked here, so a wrong value fails at construction, not at login."""
     ssl_context: ssl.SSLContext | None = field(default=None, compare=False)
     """TLS context for ``wss://``; None means the process-wide default context."""
     version: tuple[int, int, int] = DEFAULT_VERSION
@@ -90,3 +95,28 @@ class ClientConfig:
     a lone client prunes them."""
     mark_online_on_connect: bool = False
     """Send ``presence available`` after login (phones then stop showing notifications)."""
+
+    def __post_init__(self) -> None:
+        root = self.trust_root
+        if isinstance(root, str):
+            try:
+                root = bytes.fromhex(root)
+            except ValueError:
+                raise ConfigError("trust_root: not a hex string") from None
+        if root is not None:
+            if not isinstance(root, bytes | bytearray):
+                raise ConfigError(f"trust_root: expected bytes or hex, not {type(root).__name__}")
+            if len(root) != _ROOT_KEY_SIZE:
+                raise ConfigError(f"trust_root: expected {_ROOT_KEY_SIZE} bytes, got {len(root)}")
+            object.__setattr__(self, "trust_root", bytes(root))
+        if not self.url.startswith(("ws://", "wss://")):
+            raise ConfigError(f"url: expected ws:// or wss://, got {self.url!r}")
+        for name in ("connect_timeout", "query_timeout", "keepalive_interval"):
+            if not getattr(self, name) > 0:
+                raise ConfigError(f"{name}: must be positive")
+
+    @property
+    def trust_root_key(self) -> bytes | None:
+        """:attr:`trust_root` as bytes (hex was converted at construction)."""
+        assert not isinstance(self.trust_root, str)
+        return self.trust_root

@@ -9,6 +9,7 @@ meets them, so nothing else leaks out of the library::
     ├── DecodeError              malformed bytes from the peer (binary nodes, protobufs, frames)
     │   └── LimitExceeded        well-formed so far, but over a hard size/depth limit
     ├── JIDError                 a string that is not a JID (also a ValueError)
+    ├── ConfigError              a setting that cannot work, refused at construction (also a ValueError)
     ├── CryptoError              failed authenticated decryption, bad padding, bad key length
     ├── ProtocolError            the peer broke the protocol flow
     │   ├── HandshakeError       Noise handshake failed
@@ -39,6 +40,7 @@ __all__ = [
     "AppStateIntegrityError",
     "AppStateKeyMissing",
     "CertificateError",
+    "ConfigError",
     "ConnectionClosed",
     "CryptoError",
     "DecodeError",
@@ -93,6 +95,10 @@ class LimitExceeded(DecodeError):
 
 class JIDError(WAError, ValueError):
     """A string or value is not a valid JID."""
+
+
+class ConfigError(WAError, ValueError):
+    """A setting can never work (wrong key length, bad URL); raised when the config is built."""
 
 
 class CryptoError(WAError):

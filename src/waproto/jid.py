@@ -7,12 +7,17 @@ server. Device JIDs (``user:2@s.whatsapp.net``) address one companion device; th
 Syntax (whatsmeow ``types/jid.go``): ``str()`` writes the agent with a dot and always
 writes the device after it (``user.<agent>:<device>@server``); ``parse()`` also accepts
 Baileys' underscore form (``user_<agent>:<device>@server``). A string without ``@`` is
-a server-only JID (``s.whatsapp.net``).
+a server-only JID (``s.whatsapp.net``) and must name a known server; anything else that
+is not a JID is refused rather than guessed at. Where a user is meant, a phone number in
+any usual form is accepted too (:meth:`JID.parse_recipient`) and normalised to E.164.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+import phonenumbers
 
 from waproto.errors import JIDError
 
@@ -35,7 +40,9 @@ __all__ = [
     "SERVER_JID",
     "STATUS_BROADCAST",
     "USER_SERVER",
+    "as_recipient",
     "domain_for_server",
+    "normalize_phone",
 ]
 
 USER_SERVER = "s.whatsapp.net"
@@ -63,6 +70,32 @@ _SERVER_DOMAINS = {
     HOSTED_LID_SERVER: DOMAIN_HOSTED_LID,
 }
 
+#: Servers that may stand alone (``s.whatsapp.net``, or ``@g.us`` in a group ``create`` iq).
+_KNOWN_SERVERS = frozenset(
+    {
+        USER_SERVER,
+        GROUP_SERVER,
+        LEGACY_USER_SERVER,
+        BROADCAST_SERVER,
+        LID_SERVER,
+        NEWSLETTER_SERVER,
+        HOSTED_SERVER,
+        HOSTED_LID_SERVER,
+        MESSENGER_SERVER,
+        INTEROP_SERVER,
+        BOT_SERVER,
+        "call",
+    }
+)
+#: Servers whose user part is a number (a phone number or a LID).
+_NUMERIC_USER_SERVERS = frozenset(
+    {USER_SERVER, LEGACY_USER_SERVER, LID_SERVER, HOSTED_SERVER, HOSTED_LID_SERVER}
+)
+_SERVER_SYNTAX = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
+_USER_SYNTAX = re.compile(r"[A-Za-z0-9._:+-]*")
+#: What people put in a phone number besides digits: "+1 (555) 000-0001", "0044 20 7946 0958".
+_PHONE_SYNTAX = re.compile(r"\+?[0-9 ().-]+")
+
 _MAX_AGENT = 0xFF  # one byte on the wire (AD_JID)
 _MAX_DEVICE = 0xFFFF  # whatsmeow keeps devices as uint16 (FB_JID / INTEROP_JID write two bytes)
 
@@ -74,6 +107,33 @@ def domain_for_server(server: str, agent: int = 0) -> int:
     as whatsmeow's ``ActualAgent`` does.
     """
     return _SERVER_DOMAINS.get(server, agent)
+
+
+def normalize_phone(text: str) -> str:
+    """Return a phone number in E.164 (``+15550000001``) from the forms people write.
+
+    Accepts ``+1 555 000 0001``, ``15550000001``, ``(555)``-style punctuation and a ``00``
+    international prefix; a number without ``+`` is read as international, as WhatsApp
+    numbers always are. Country code and length are checked with libphonenumber's data
+    (the ``phonenumbers`` package, which Baileys' libphonenumber counterpart is).
+
+    Raises:
+        JIDError: when the text is not a possible phone number.
+    """
+    number = text.strip()
+    if not _PHONE_SYNTAX.fullmatch(number):
+        raise JIDError(f"not a phone number: {text!r}")
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    elif not number.startswith("+"):
+        number = "+" + number
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException as exc:
+        raise JIDError(f"not a phone number: {text!r} ({exc})") from None
+    if not phonenumbers.is_possible_number(parsed):
+        raise JIDError(f"not a possible phone number: {text!r}")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _parse_small_int(text: str, limit: int, what: str, source: str) -> int:
@@ -119,11 +179,13 @@ class JID:
         """
         user, sep, server = text.partition("@")
         if not sep:
-            if not text:
-                raise JIDError("empty JID")
+            if text not in _KNOWN_SERVERS:
+                raise JIDError(f"not a JID: {text!r} (expected user@server or a known server)")
             return cls("", text)
-        if not server or "@" in server:
+        if not _SERVER_SYNTAX.fullmatch(server):
             raise JIDError(f"invalid server in JID {text!r}")
+        if not _USER_SYNTAX.fullmatch(user):
+            raise JIDError(f"invalid user in JID {text!r}")
         device = 0
         agent = 0
         if ":" in user:
@@ -134,7 +196,23 @@ class JID:
                 user, _, agent_text = user.rpartition(separator)
                 agent = _parse_small_int(agent_text, _MAX_AGENT, "agent", text)
                 break
+        if server in _NUMERIC_USER_SERVERS and user and not (user.isascii() and user.isdecimal()):
+            raise JIDError(f"user of {server} must be a number in JID {text!r}")
         return cls(user, server, device, agent)
+
+    @classmethod
+    def from_phone(cls, number: str) -> JID:
+        """The user JID of a phone number in any usual form (see :func:`normalize_phone`)."""
+        return cls(normalize_phone(number)[1:], USER_SERVER)
+
+    @classmethod
+    def parse_recipient(cls, text: str) -> JID:
+        """Parse a JID, or a phone number where a user is meant (``"+1 555 000 0001"``).
+
+        Raises:
+            JIDError: when the text is neither.
+        """
+        return cls.parse(text) if "@" in text else cls.from_phone(text)
 
     def __str__(self) -> str:
         if not self.user:
@@ -204,3 +282,8 @@ class JID:
 
 SERVER_JID = JID("", USER_SERVER)
 STATUS_BROADCAST = JID("status", BROADCAST_SERVER)
+
+
+def as_recipient(value: JID | str) -> JID:
+    """A JID as given, or parsed from text where a phone number may stand for its user."""
+    return value if isinstance(value, JID) else JID.parse_recipient(value)

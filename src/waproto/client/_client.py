@@ -64,7 +64,7 @@ from waproto.events import (
 )
 from waproto.groups.service import GroupsAPI, GroupService
 from waproto.handlers import EventSource, HandlerRegistry
-from waproto.jid import JID, USER_SERVER
+from waproto.jid import JID, USER_SERVER, as_recipient, normalize_phone
 from waproto.media.service import MediaService
 from waproto.messaging.actions import with_expiration
 from waproto.messaging.actions_service import MessageActionsService
@@ -335,7 +335,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
     ) -> SendResult:
         """Send any ``Message`` protobuf; returns the id and server timestamp once the server acks."""
         await self.wait_connected()
-        target = _jid(to)
+        target = as_recipient(to)
         message = with_expiration(message, await self._actions.disappearing_timer(target))
         return await self._messaging.sender.send(target, message, message_id=message_id)
 
@@ -346,11 +346,11 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         await self.wait_connected()
         await self._session.send_node(
             build_receipt(
-                to=_jid(chat),
+                to=as_recipient(chat),
                 message_ids=list(message_ids),
                 receipt_type="read",
                 # The sender's user, never its device (whatsmeow MarkRead, Baileys 7 readMessages).
-                participant=_jid(sender).to_non_ad() if sender is not None else None,
+                participant=as_recipient(sender).to_non_ad() if sender is not None else None,
                 timestamp=int(time.time()),
             )
         )
@@ -384,7 +384,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         """Ask for ``jid``'s presence: ``Presence`` events follow now and on each change."""
         await self.wait_connected()
         await self._session.send_node(
-            Node("presence", {"type": "subscribe", "to": str(_jid(jid).to_non_ad())})
+            Node("presence", {"type": "subscribe", "to": str(as_recipient(jid).to_non_ad())})
         )
 
     async def send_chat_state(
@@ -396,13 +396,13 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         await self.wait_connected()
         child = Node(state, {"media": media} if media else {})
         await self._session.send_node(
-            Node("chatstate", {"from": str(self.own_jid.to_non_ad()), "to": str(_jid(chat))}, [child])
+            Node("chatstate", {"from": str(self.own_jid.to_non_ad()), "to": str(as_recipient(chat))}, [child])
         )
 
     async def is_on_whatsapp(self, phones: Iterable[str]) -> dict[str, JID | None]:
         """Which phone numbers have WhatsApp: number -> account JID (None when not registered)."""
         await self.wait_connected()
-        numbers = ["+" + "".join(ch for ch in p if ch.isdigit()) for p in phones]
+        numbers = [normalize_phone(p) for p in phones]
         usync = Node(
             "usync",
             {
@@ -438,12 +438,12 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
     async def create_group(self, subject: str, participants: Sequence[JID | str]) -> GroupInfo:
         """Create a group with us as admin; returns its metadata (``client.groups`` has the rest)."""
         await self.wait_connected()
-        return await self._groups.create(subject, [_jid(p) for p in participants])
+        return await self._groups.create(subject, [as_recipient(p) for p in participants])
 
     async def group_info(self, group: JID | str) -> GroupInfo:
         """A group's subject and participants (cached)."""
         await self.wait_connected()
-        return await self._groups.info(_jid(group))
+        return await self._groups.info(as_recipient(group))
 
     async def request_pairing_code(self, phone: str) -> str:
         """Link by phone number instead of QR: returns the code to type on the phone."""
@@ -564,7 +564,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         core = ConnectionCore(
             noise_key=creds.noise_key,
             client_payload=self._client_payload(creds),
-            trusted_root=config.trust_root or WA_CERT_ROOT_PUBLIC_KEY,
+            trusted_root=config.trust_root_key or WA_CERT_ROOT_PUBLIC_KEY,
             dict_version=config.dict_version,
             keepalive_interval=config.keepalive_interval,
             keepalive_grace=config.keepalive_grace,
@@ -627,9 +627,6 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
             # Behind the nodes already queued: messages a crash left in the inbox.
             await self._session.enqueue(connection, self._messaging.receiver.replay_inbox)
 
-
-def _jid(value: JID | str) -> JID:
-    return value if isinstance(value, JID) else JID.parse(value)
 
 
 def _stop_event(action: Action, close: CloseInfo) -> Event | None:

@@ -44,7 +44,7 @@ from waproto.crypto import RandomSource
 from waproto.errors import ConnectionClosed, InvalidState, StoreError, WAError
 from waproto.events import Connected, Disconnected, Event, Message
 from waproto.handlers import EventSource, HandlerRegistry
-from waproto.jid import JID
+from waproto.jid import JID, as_recipient
 from waproto.manager._housekeeping import apply_memory_budget, cache_totals, release_idle, session_stats
 from waproto.manager._sending import Outbox
 from waproto.manager._session import ManagedSession, RunRecord
@@ -328,7 +328,7 @@ class SessionManager(EventSource):
         Raises:
             QueueFull: the session's queue holds ``queue_size`` messages.
         """
-        return await self._outbox.enqueue(self._require(session_id), _jid(to), message, message_id)
+        return await self._outbox.enqueue(self._require(session_id), as_recipient(to), message, message_id)
 
     async def send_text(self, session_id: str, to: JID | str, text: str) -> Enqueued:
         """Queue a text message (see :meth:`send_message`)."""
@@ -358,7 +358,7 @@ class SessionManager(EventSource):
         client = session.client
         if client is None or session.state is not SessionState.OPEN:
             raise ConnectionClosed(f"session {session_id} is {session.state.value}")
-        recipient = _jid(to)
+        recipient = as_recipient(to)
         session.queue.limiter.take(str(recipient), anyio.current_time())
         result = await client.send_message(recipient, message, message_id=message_id)
         self._outbox.sent += 1
@@ -394,7 +394,7 @@ class SessionManager(EventSource):
 
     def contact_name(self, session_id: str, jid: JID | str) -> str | None:
         """The push name last seen from ``jid`` (contacts cache), or None."""
-        return self._require(session_id).contacts.get(_jid(jid).to_non_ad())
+        return self._require(session_id).contacts.get(as_recipient(jid).to_non_ad())
 
     def clear_cache(self, session_id: str) -> None:
         """Forget the session's cached contacts, phone lookups, device lists and groups."""
@@ -678,9 +678,6 @@ class SessionManager(EventSource):
         if apply_memory_budget(self._sessions.values(), rss, budget) >= BudgetLevel.EXCEEDED:
             self._spawn(self._handlers.emit, MemoryBudgetExceeded(rss_bytes=rss, budget_bytes=budget))
 
-
-def _jid(value: JID | str) -> JID:
-    return value if isinstance(value, JID) else JID.parse(value)
 
 
 def _close_from_error(error: BaseException | None) -> CloseInfo:

@@ -17,6 +17,8 @@ from waproto.jid import (
     SERVER_JID,
     STATUS_BROADCAST,
     USER_SERVER,
+    as_recipient,
+    normalize_phone,
 )
 
 
@@ -69,6 +71,16 @@ def test_parse_and_format(text: str, expected: JID, formatted: str | None) -> No
         "user_x@s.whatsapp.net",
         "user:1:2@s.whatsapp.net",
         "user:\u0661@s.whatsapp.net",
+        "not a jid",
+        "15551234567",
+        "hello world@s.whatsapp.net",
+        "1555@not a server",
+        "1555@S.WhatsApp.net",
+        "abc@s.whatsapp.net",
+        "+15551234567@s.whatsapp.net",
+        "abc@lid",
+        "1555\n@s.whatsapp.net",
+        "1555@s.whatsapp.net ",
     ],
 )
 def test_bad_input_raises_jid_error(text: str) -> None:
@@ -116,13 +128,45 @@ def test_hashable_and_immutable() -> None:
         jid.device = 3  # type: ignore[misc]
 
 
-_users = st.text(alphabet="0123456789-", min_size=1, max_size=20)
-_servers = st.sampled_from(
-    [USER_SERVER, GROUP_SERVER, LID_SERVER, BROADCAST_SERVER, NEWSLETTER_SERVER, "c.us"]
+_numbers = st.text(alphabet="0123456789", min_size=1, max_size=20)
+_group_ids = st.text(alphabet="0123456789-", min_size=1, max_size=20)
+_jids = st.one_of(
+    st.tuples(_numbers, st.sampled_from([USER_SERVER, LID_SERVER, "c.us"])),
+    st.tuples(_group_ids, st.sampled_from([GROUP_SERVER, BROADCAST_SERVER, NEWSLETTER_SERVER])),
 )
 
 
-@given(_users, _servers, st.integers(0, 0xFFFF), st.integers(0, 0xFF))
-def test_format_parse_round_trip(user: str, server: str, device: int, agent: int) -> None:
-    jid = JID(user, server, device, agent)
+@given(_jids, st.integers(0, 0xFFFF), st.integers(0, 0xFF))
+def test_format_parse_round_trip(user_server: tuple[str, str], device: int, agent: int) -> None:
+    jid = JID(*user_server, device, agent)
     assert JID.parse(str(jid)) == jid
+
+
+@pytest.mark.parametrize(
+    ("text", "user"),
+    [
+        ("+1 555 000 0001", "15550000001"),
+        ("15550000001", "15550000001"),
+        ("+1 (555) 000-0001", "15550000001"),
+        ("1-555-000-0001", "15550000001"),
+        ("+44 (0)20 7946 0958", "442079460958"),
+        ("0044 20 7946 0958", "442079460958"),
+        (" +49 30 123456 ", "4930123456"),
+    ],
+)
+def test_phone_numbers_become_user_jids(text: str, user: str) -> None:
+    assert JID.parse_recipient(text) == JID(user, USER_SERVER)
+    assert normalize_phone(text) == "+" + user
+
+
+@pytest.mark.parametrize("text", ["", "12", "abc", "+1 555 CALL NOW", "not a jid", "+999 123", "1" * 20])
+def test_junk_is_neither_phone_nor_jid(text: str) -> None:
+    with pytest.raises(JIDError):
+        JID.parse_recipient(text)
+
+
+def test_recipient_keeps_jids_and_parses_strings() -> None:
+    group = JID("1-2", GROUP_SERVER)
+    assert as_recipient(group) is group
+    assert as_recipient("1-2@g.us") == group
+    assert as_recipient("+1 555 000 0001") == JID("15550000001", USER_SERVER)
