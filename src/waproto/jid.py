@@ -87,10 +87,6 @@ _KNOWN_SERVERS = frozenset(
         "call",
     }
 )
-#: Servers whose user part is a number (a phone number or a LID).
-_NUMERIC_USER_SERVERS = frozenset(
-    {USER_SERVER, LEGACY_USER_SERVER, LID_SERVER, HOSTED_SERVER, HOSTED_LID_SERVER}
-)
 _SERVER_SYNTAX = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
 _USER_SYNTAX = re.compile(r"[A-Za-z0-9._:+-]*")
 #: What people put in a phone number besides digits: "+1 (555) 000-0001", "0044 20 7946 0958".
@@ -196,8 +192,6 @@ class JID:
                 user, _, agent_text = user.rpartition(separator)
                 agent = _parse_small_int(agent_text, _MAX_AGENT, "agent", text)
                 break
-        if server in _NUMERIC_USER_SERVERS and user and not (user.isascii() and user.isdecimal()):
-            raise JIDError(f"user of {server} must be a number in JID {text!r}")
         return cls(user, server, device, agent)
 
     @classmethod

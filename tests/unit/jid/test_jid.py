@@ -76,9 +76,7 @@ def test_parse_and_format(text: str, expected: JID, formatted: str | None) -> No
         "hello world@s.whatsapp.net",
         "1555@not a server",
         "1555@S.WhatsApp.net",
-        "abc@s.whatsapp.net",
-        "+15551234567@s.whatsapp.net",
-        "abc@lid",
+        "+1 555 123 4567@s.whatsapp.net",
         "1555\n@s.whatsapp.net",
         "1555@s.whatsapp.net ",
     ],
@@ -128,17 +126,15 @@ def test_hashable_and_immutable() -> None:
         jid.device = 3  # type: ignore[misc]
 
 
-_numbers = st.text(alphabet="0123456789", min_size=1, max_size=20)
-_group_ids = st.text(alphabet="0123456789-", min_size=1, max_size=20)
-_jids = st.one_of(
-    st.tuples(_numbers, st.sampled_from([USER_SERVER, LID_SERVER, "c.us"])),
-    st.tuples(_group_ids, st.sampled_from([GROUP_SERVER, BROADCAST_SERVER, NEWSLETTER_SERVER])),
+_users = st.text(alphabet="0123456789-", min_size=1, max_size=20)
+_servers = st.sampled_from(
+    [USER_SERVER, GROUP_SERVER, LID_SERVER, BROADCAST_SERVER, NEWSLETTER_SERVER, "c.us"]
 )
 
 
-@given(_jids, st.integers(0, 0xFFFF), st.integers(0, 0xFF))
-def test_format_parse_round_trip(user_server: tuple[str, str], device: int, agent: int) -> None:
-    jid = JID(*user_server, device, agent)
+@given(_users, _servers, st.integers(0, 0xFFFF), st.integers(0, 0xFF))
+def test_format_parse_round_trip(user: str, server: str, device: int, agent: int) -> None:
+    jid = JID(user, server, device, agent)
     assert JID.parse(str(jid)) == jid
 
 
