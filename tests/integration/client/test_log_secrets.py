@@ -82,7 +82,7 @@ async def test_debug_logs_of_a_pair_and_chat_run_hold_no_secrets(tmp_path: Path)
                 await sender.send_text(peer.own_jid.to_non_ad(), text)
                 await receiver_log.wait_for(Message, (i // 2) + 1)
             for client in reversed(clients):  # opened task groups close last-in first-out
-                creds = client.credentials
+                creds = client._session.credentials
                 private_keys += [
                     creds.noise_key.private,
                     creds.identity_key.private,

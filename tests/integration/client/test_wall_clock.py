@@ -25,7 +25,9 @@ _SLACK = 300.0
 
 async def _round_trip(client: Client) -> None:
     """A ping answered: the server has handled everything the client sent before it."""
-    await client.query(Node("iq", {"to": "s.whatsapp.net", "type": "get", "xmlns": "w:p"}, [Node("ping")]))
+    await client._session.query(
+        Node("iq", {"to": "s.whatsapp.net", "type": "get", "xmlns": "w:p"}, [Node("ping")])
+    )
 
 
 def _is_now(seconds: float) -> bool:
