@@ -130,13 +130,17 @@ class MediaHost:
         path = self._require_folder() / blob_id
         digest = hashlib.sha256()
         size = 0
-        with path.open("wb") as file:
-            while isinstance(event := await _next_event(conn, stream), h11.Data):
-                size += len(event.data)
-                if size > _MAX_UPLOAD:
-                    break
-                digest.update(event.data)
-                file.write(event.data)
+        try:
+            with path.open("wb") as file:
+                while isinstance(event := await _next_event(conn, stream), h11.Data):
+                    size += len(event.data)
+                    if size > _MAX_UPLOAD:
+                        break
+                    digest.update(event.data)
+                    file.write(event.data)
+        except BaseException:
+            path.unlink(missing_ok=True)  # the client went away mid-upload
+            raise
         if size > _MAX_UPLOAD:
             path.unlink(missing_ok=True)
             await _send_json(conn, stream, 413, Refusal(413, "too large").body(), close=True)
