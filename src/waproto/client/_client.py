@@ -64,6 +64,7 @@ from waproto.events import (
 )
 from waproto.groups.service import GroupsAPI, GroupService
 from waproto.handlers import EventSource, HandlerRegistry
+from waproto.history.service import HistoryService
 from waproto.jid import JID, USER_SERVER, as_recipient, normalize_phone
 from waproto.media.service import MediaService
 from waproto.messaging.actions import with_expiration
@@ -149,6 +150,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         self._groups = GroupsAPI(session, self._messaging.sender, self._actions)
         GroupService(session, self._messaging.sender.group_cache, self._actions)
         self._appstate = AppStateService(session, self._media.transfer.download)
+        HistoryService(session, self._media.transfer.download)
         self._closing = False
         self._owner_group: TaskGroup | None = None
 

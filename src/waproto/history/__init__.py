@@ -6,6 +6,7 @@ companion never holds a whole blob or its decoded history in memory.
 
 from __future__ import annotations
 
+from waproto.history.events import HistorySyncBatch
 from waproto.history.stream import (
     HistoryConversation,
     HistoryItem,
@@ -22,4 +23,5 @@ __all__ = [
     "HistoryPushname",
     "HistoryStreamDecoder",
     "HistorySummary",
+    "HistorySyncBatch",
 ]
