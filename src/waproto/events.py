@@ -32,6 +32,7 @@ __all__ = [
     "GroupInfoChanged",
     "GroupJoined",
     "GroupParticipantsChanged",
+    "IdentityChanged",
     "LoggedOut",
     "Message",
     "MessageEdited",
@@ -191,6 +192,10 @@ class Message(Event):
     info: MessageInfo
     message: MessageProto
     """The decoded ``Message`` protobuf (``deviceSentMessage`` already unwrapped)."""
+    redelivered: bool = False
+    """True when it comes from the inbox replay after a restart: the process stopped after the
+    message was committed and acked but before its handlers finished, so they may have seen it
+    already (handlers run at least once; use ``info.id`` to make them idempotent)."""
 
     @property
     def media(self) -> MediaInfo | None:
@@ -245,6 +250,22 @@ class UndecryptableMessage(Event):
     error: str
     """Why decryption failed (no key material in it)."""
     retry_count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IdentityChanged(Event):
+    """A contact's identity key changed (they reinstalled WhatsApp, or someone else holds the number).
+
+    The old session was dropped and messaging goes on with the new key (trust on first
+    use, as WhatsApp's clients do); show the user a "security code changed" notice.
+    """
+
+    jid: JID
+    """The device whose key changed (the account's primary device for a server notice)."""
+    implicit: bool
+    """True when we saw the new key ourselves (a message or a key fetch); False for the server's notice."""
+    timestamp: int
+    """Seconds since the epoch: the server's time of the notice, or the message's."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

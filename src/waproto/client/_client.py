@@ -69,6 +69,7 @@ from waproto.jid import JID, USER_SERVER, as_recipient, normalize_phone
 from waproto.media.service import MediaService
 from waproto.messaging.actions import with_expiration
 from waproto.messaging.actions_service import MessageActionsService
+from waproto.messaging.identity import IdentityService
 from waproto.messaging.send import GroupInfo, MessageCaches, SendResult
 from waproto.messaging.service import MessagingService
 from waproto.messaging.wire import build_receipt, unified_session
@@ -145,6 +146,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         self._pairing = PairingService(session, self._identity)
         self._prekeys = PrekeyService(session)
         self._messaging = MessagingService(session, caches, self._prekeys.retry_keys)
+        IdentityService(session)
         self._media = MediaService(session)
         self._actions = MessageActionsService(session)
         self._groups = GroupsAPI(session, self._messaging.sender, self._actions)

@@ -31,14 +31,16 @@ from waproto.binary import Node
 from waproto.cache import TTLCache
 from waproto.crypto import KeyPair, keypair_from_private
 from waproto.errors import DecodeError, DuplicateMessage, SignalError, WAError
-from waproto.events import Message, MessageInfo, UndecryptableMessage
+from waproto.events import IdentityChanged, Message, MessageInfo, UndecryptableMessage
 from waproto.jid import BROADCAST_SERVER, GROUP_SERVER, JID
 from waproto.messaging.context import signal_address
+from waproto.messaging.identity import trust_identity
 from waproto.messaging.wire import build_ack, build_receipt, build_retry_receipt, jid_attr, unpad_message
 from waproto.proto import decode_message, wa_e2e_pb2
 from waproto.session import Session
 from waproto.signal import (
     PreKey,
+    PreKeyMessage,
     SenderKeyRecord,
     SessionRecord,
     SignedPreKey,
@@ -90,6 +92,7 @@ def parse_message_info(node: Node, own: JID, own_lid: JID | None = None) -> Mess
 class _Decrypted:
     message: wa_e2e_pb2.Message | None = None
     chat: JID | None = None
+    identity_changed: bool = False
 
 
 class MessageReceiver:
@@ -138,6 +141,8 @@ class MessageReceiver:
             return
         await ctx.send_node(build_ack(node, own_jid=ctx.own_jid))
         await ctx.send_node(self._delivery_receipt(info))
+        if decrypted.identity_changed:
+            await ctx.emit(IdentityChanged(jid=info.sender, implicit=True, timestamp=info.timestamp))
         if info.is_from_me and info.push_name and info.push_name != ctx.credentials.push_name:
             # The server relays our own push name on our other devices' messages (Baileys 7
             # keeps it the same way); presence needs it.
@@ -150,10 +155,12 @@ class MessageReceiver:
         entries = await self._ctx.store.items(INBOX)
         for key, raw in sorted(entries.items()):
             info, message = _read_inbox_entry(raw)
-            await self._deliver(key, info, message)
+            await self._deliver(key, info, message, redelivered=True)
         return len(entries)
 
-    async def _deliver(self, key: str, info: MessageInfo, message: wa_e2e_pb2.Message) -> None:
+    async def _deliver(
+        self, key: str, info: MessageInfo, message: wa_e2e_pb2.Message, *, redelivered: bool = False
+    ) -> None:
         # Shielded: a client closing (a drop, a restart) must not cancel between the
         # handlers and the delete, or the next connection would replay the message to
         # handlers that already saw it. Only a crash can leave an entry for replay.
@@ -164,7 +171,7 @@ class MessageReceiver:
             elif ctx.router.handles_content(message):
                 await ctx.router.dispatch_content(info, message)
             else:
-                await ctx.emit(Message(info=info, message=message))
+                await ctx.emit(Message(info=info, message=message, redelivered=redelivered))
             await ctx.store.delete(INBOX, key)
 
     async def _decrypt_all(self, node: Node, info: MessageInfo) -> _Decrypted:
@@ -174,7 +181,7 @@ class MessageReceiver:
             raise DecodeError("message without <enc>")
         # 1:1 parts first: they may carry the sender key the skmsg part needs.
         for enc in sorted(encs, key=lambda e: e.attr("type") == "skmsg"):
-            plaintext = unpad_message(await self._decrypt_one(enc, info))
+            plaintext = unpad_message(await self._decrypt_one(enc, info, result))
             message = decode_message(wa_e2e_pb2.Message, plaintext, "Message")
             if message.HasField("senderKeyDistributionMessage"):
                 await self._store_sender_key(info, message.senderKeyDistributionMessage)
@@ -186,7 +193,7 @@ class MessageReceiver:
                 result.message = message
         return result
 
-    async def _decrypt_one(self, enc: Node, info: MessageInfo) -> bytes:
+    async def _decrypt_one(self, enc: Node, info: MessageInfo, result: _Decrypted) -> bytes:
         store = self._ctx.store
         kind = enc.require_attr("type")
         body = enc.content_bytes()
@@ -202,18 +209,22 @@ class MessageReceiver:
         if kind == "msg":
             session, plaintext = decrypt_message(session, body)
         elif kind == "pkmsg":
-            session, plaintext = await self._decrypt_prekey(session, body, address)
+            parsed = parse_prekey_message(body)
+            if await trust_identity(store, address, parsed.identity_key):
+                # A new identity: the old session belongs to the old key, start afresh.
+                session = None
+                result.identity_changed = True
+            session, plaintext = await self._decrypt_prekey(session, parsed)
         else:
             raise DecodeError(f"unknown enc type {kind!r}")
         await store.put_session(address, session.serialize())
         return plaintext
 
     async def _decrypt_prekey(
-        self, session: SessionRecord | None, body: bytes, address: str
+        self, session: SessionRecord | None, parsed: PreKeyMessage
     ) -> tuple[SessionRecord, bytes]:
         ctx = self._ctx
         creds = ctx.credentials
-        parsed = parse_prekey_message(body)
         signed = None
         if parsed.signed_prekey_id == creds.signed_prekey_id:
             signed = SignedPreKey(creds.signed_prekey_id, creds.signed_prekey, creds.signed_prekey_signature)
@@ -225,7 +236,6 @@ class MessageReceiver:
         result = decrypt_prekey_message(session, creds.identity_key, signed, one_time, parsed)
         if result.consumed_prekey_id is not None:
             await ctx.store.remove_prekey(result.consumed_prekey_id)
-        await ctx.store.put_identity(address, parsed.identity_key)
         return result.record, result.plaintext
 
     async def _store_sender_key(

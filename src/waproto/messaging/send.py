@@ -25,8 +25,10 @@ from waproto.cache import TTLCache
 from waproto.config import ClientConfig
 from waproto.connection import check_iq_error
 from waproto.errors import DecodeError, InvalidState, WAError
+from waproto.events import IdentityChanged
 from waproto.jid import GROUP_SERVER, JID
 from waproto.messaging.context import signal_address
+from waproto.messaging.identity import trust_identity
 from waproto.messaging.privacy import (
     PrivacyTokens,
     build_issue_tokens,
@@ -428,12 +430,17 @@ class MessageSender:
     async def _start_sessions(self, bundles: Sequence[KeyBundle], *, replace: bool) -> None:
         ctx = self._ctx
         creds = ctx.credentials
+        changed: list[JID] = []
         async with ctx.crypto_lock, ctx.store.transaction():
             for bundle in bundles:
                 address = signal_address(bundle.jid)
                 raw = await ctx.store.get_session(address)
                 if raw is not None and not replace:
                     continue
+                if await trust_identity(ctx.store, address, bundle.identity_key):
+                    # The old session belongs to the old key: start afresh.
+                    raw = None
+                    changed.append(bundle.jid)
                 record = initiate_session(
                     SessionRecord.deserialize(raw) if raw is not None else None,
                     creds.identity_key,
@@ -449,7 +456,9 @@ class MessageSender:
                     ),
                 )
                 await ctx.store.put_session(address, record.serialize())
-                await ctx.store.put_identity(address, bundle.identity_key)
+        now = int(ctx.now())
+        for jid in changed:
+            await ctx.emit(IdentityChanged(jid=jid, implicit=True, timestamp=now))
 
     async def _direct_stanza(self, msg_id: str, to: JID, message: wa_e2e_pb2.Message) -> Node:
         ctx = self._ctx

@@ -25,7 +25,7 @@ from waproto.errors import InvalidState, WAError
 from waproto.jid import JID
 from waproto.noise import make_cert_chain
 from waproto.testing import nodes
-from waproto.testing.accounts import Account, AccountRegistry, Device, DeviceKeys, SignedPreKey
+from waproto.testing.accounts import Account, AccountRegistry, Device, DeviceKeys, Phone, SignedPreKey
 from waproto.testing.appsync import BlobStore
 from waproto.testing.config import FakeServerConfig
 from waproto.testing.faults import Fault, FaultKind, SessionFaults
@@ -363,6 +363,23 @@ class ServerCore:
             [Node("count", {"value": str(len(keys.prekeys))})],
         )
         self.router.deliver((account.phone_number, device.device_id), notification, track=False)
+
+    def reregister_phone(self, account: Account, *, notify: bool, now: float) -> None:
+        """The account's phone reinstalls WhatsApp: new identity and prekeys for device 0.
+
+        With ``notify`` every other logged-in device gets ``<notification type="encrypt">
+        <identity/>`` from the account, as WhatsApp tells a user's contacts. The account's
+        companions stay linked (a real reinstall unlinks them; tests that need that remove them).
+        """
+        phone = Phone.generate(self.random)
+        account.phone = phone
+        account.devices[0].keys = phone.public_keys()
+        self.phones.forget(account)
+        if not notify:
+            return
+        for key in [k for k in self.router.online if k[0] != account.phone_number]:
+            attrs = {"from": str(account.jid), "type": "encrypt", "id": self.next_id(), "t": str(int(now))}
+            self.router.deliver(key, Node("notification", attrs, [Node("identity")]), track=False)
 
     # -- Python API behind the control endpoints -------------------------------------------------
 

@@ -102,6 +102,11 @@ class PhoneOutbox:
         self._core.router.route_from(account, 0, stanza, now=now)
         return message_id
 
+    def forget(self, account: Account) -> None:
+        """Drop the sessions of ``account``'s phone (it reinstalled: its next messages are pkmsgs)."""
+        for key in [k for k in self._sessions if k[0] == account.phone_number]:
+            del self._sessions[key]
+
     def encrypt(self, account: Account, jid: JID, keys: DeviceKeys, plaintext: bytes) -> CiphertextMessage:
         """Encrypt padded ``plaintext`` from ``account``'s phone to one device, keeping the session."""
         record, ciphertext = encrypt_message(self._session(account, jid, keys), plaintext)

@@ -27,6 +27,7 @@ from waproto.media.crypto import MEDIA_KEY_LENGTH, encrypt_media
 from waproto.media.message import MediaDetails, MediaKind, build_media_message, guess_mimetype
 from waproto.media.probe import HEAD_BYTES, TAIL_BYTES, probe
 from waproto.media.types import UploadedMedia
+from waproto.proto import wa_e2e_pb2
 from waproto.testing.accounts import Account
 from waproto.testing.config import FakeServerConfig
 from waproto.testing.control import ControlServer
@@ -250,6 +251,20 @@ class FakeServer:
         message_id = phones.send(account, JID.parse(to), message, now=self._clock())
         phones.remember_media(message_id, media_key, str(answer["object_id"]))
         return message_id
+
+    def send_text(self, from_phone: str, to: str, text: str) -> str:
+        """The phone of ``from_phone`` sends ``text``, end-to-end encrypted, to ``to``'s companions."""
+        account = self.core.accounts.require(from_phone)
+        message = wa_e2e_pb2.Message(conversation=text)
+        return self.core.phones.send(account, JID.parse(to), message, now=self._clock())
+
+    def reregister_phone(self, phone: str, *, notify: bool = True) -> None:
+        """The phone of ``phone`` reinstalls WhatsApp with a new identity key.
+
+        ``notify`` sends every other logged-in device the server's identity-change notice;
+        without it, clients only learn of the new key from the phone's next message or a key fetch.
+        """
+        self.core.reregister_phone(self.core.accounts.require(phone), notify=notify, now=self._clock())
 
     def store_media(self, blob: bytes, mms_type: str) -> dict[str, object]:
         """Store an encrypted blob as if uploaded (the simulated phones' uploads); returns the upload JSON."""

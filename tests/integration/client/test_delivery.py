@@ -130,6 +130,8 @@ async def test_crash_before_commit_redelivers_and_decrypts_again(
     messages, sent_id = await _crash_then_restart(server, paired, arm=arm)
     assert [m.text for m in messages] == ["survives a crash", "after"]
     assert messages[0].info.id == sent_id
+    # Nothing was committed before the crash: the server's redelivery is a first delivery.
+    assert [m.redelivered for m in messages] == [False, False]
 
 
 async def test_crash_after_commit_before_ack_replays_inbox_once(
@@ -145,6 +147,8 @@ async def test_crash_after_commit_before_ack_replays_inbox_once(
     messages, sent_id = await _crash_then_restart(server, paired, arm=arm)
     assert [m.text for m in messages] == ["survives a crash", "after"]
     assert messages[0].info.id == sent_id
+    # Committed before the crash: handed over from the inbox replay, and flagged.
+    assert [m.redelivered for m in messages] == [True, False]
 
 
 async def test_lost_session_is_repaired_by_a_retry_receipt(
