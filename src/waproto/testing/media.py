@@ -25,28 +25,12 @@ from waproto.testing.faults import Fault, FaultKind
 __all__ = ["MEDIA_FAULTS", "Blob", "MediaDesk", "Refusal"]
 
 #: Faults the media host applies (to itself, not to connections).
-MEDIA_FAULTS = frozenset(
-    {FaultKind.MEDIA_EXPIRED, FaultKind.MEDIA_CORRUPT, FaultKind.MEDIA_SLOW, FaultKind.MEDIA_ROTATE_AUTH}
-)
+MEDIA_FAULTS = frozenset({FaultKind.MEDIA_EXPIRED, FaultKind.MEDIA_CORRUPT, FaultKind.MEDIA_SLOW,
+                          FaultKind.MEDIA_ROTATE_AUTH})
 
 #: Upload path segments WhatsApp clients use (whatsmeow mediaTypeToMMSType, Baileys MEDIA_PATH_MAP).
-_MMS_TYPES = frozenset(
-    {
-        "image",
-        "video",
-        "audio",
-        "document",
-        "ptt",
-        "gif",
-        "sticker",
-        "md-msg-hist",
-        "md-app-state",
-        "thumbnail-link",
-        "sticker-pack",
-        "ppic",
-        "product",
-    }
-)
+_MMS_TYPES = frozenset({"image", "video", "audio", "document", "ptt", "gif", "sticker", "md-msg-hist",
+                        "md-app-state", "thumbnail-link", "sticker-pack", "ppic", "product"})
 
 
 @dataclass(slots=True)
@@ -89,18 +73,8 @@ class MediaDesk:
         ttl: seconds clients may cache the ``media_conn`` answer.
     """
 
-    __slots__ = (
-        "_random",
-        "auth",
-        "blobs",
-        "conn_requests",
-        "corrupt",
-        "delay",
-        "folder",
-        "hostname",
-        "ttl",
-        "uploads",
-    )
+    __slots__ = ("_random", "auth", "blobs", "conn_requests", "corrupt", "delay", "folder", "hostname",
+                 "ttl", "uploads")
 
     def __init__(self, random: Callable[[int], bytes], *, ttl: int) -> None:
         self._random = random

@@ -32,15 +32,8 @@ _CHUNK = 256 * 1024
 #: Largest upload accepted (WhatsApp's documents go up to 2 GB; tests need far less).
 _MAX_UPLOAD = 1 << 31
 _ENDED = (h11.ProtocolError, anyio.BrokenResourceError, anyio.EndOfStream, ssl.SSLError, OSError)
-_REASONS = {
-    200: b"OK",
-    400: b"Bad Request",
-    401: b"Unauthorized",
-    404: b"Not Found",
-    405: b"Not Allowed",
-    410: b"Gone",
-    413: b"Too Large",
-}
+_REASONS = {200: b"OK", 400: b"Bad Request", 401: b"Unauthorized", 404: b"Not Found", 405: b"Not Allowed",
+            410: b"Gone", 413: b"Too Large"}
 
 
 class MediaHost:
@@ -159,15 +152,8 @@ class MediaHost:
         if isinstance(found, Refusal):
             await _send_json(conn, stream, found.status, found.body())
             return
-        await _send(
-            stream,
-            conn,
-            h11.Response(
-                status_code=200,
-                reason=b"OK",
-                headers=[("Content-Type", "application/octet-stream"), ("Content-Length", str(found.size))],
-            ),
-        )
+        await _send(stream, conn, h11.Response(status_code=200, reason=b"OK", headers=[
+            ("Content-Type", "application/octet-stream"), ("Content-Length", str(found.size))]))
         await self._stream_blob(conn, stream, found)
         await _send(stream, conn, h11.EndOfMessage())
 
@@ -211,15 +197,14 @@ async def _send(stream: ByteStream, conn: h11.Connection, event: Any) -> None:
         await stream.send(data)
 
 
-async def _send_json(
-    conn: h11.Connection, stream: ByteStream, status: int, payload: dict[str, Any], *, close: bool = False
-) -> None:
+async def _send_json(conn: h11.Connection, stream: ByteStream, status: int, payload: dict[str, Any], *,
+                     close: bool = False) -> None:
     body = json.dumps(payload).encode()
     headers = [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
     if close:
         headers.append(("Connection", "close"))
-    await _send(
-        stream, conn, h11.Response(status_code=status, reason=_REASONS.get(status, b"Error"), headers=headers)
-    )
+    await _send(stream, conn, h11.Response(status_code=status, reason=_REASONS.get(status, b"Error"),
+                                           headers=headers))
     await _send(stream, conn, h11.Data(data=body))
     await _send(stream, conn, h11.EndOfMessage())
+

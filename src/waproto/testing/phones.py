@@ -94,11 +94,8 @@ class PhoneOutbox:
             raise InvalidState(f"{to} has no companion device to send to")
         message_id = generate_message_id(int(now), account.phone_number, self._core.random)
         kind = "media" if media_type is not None else "text"
-        stanza = Node(
-            "message",
-            {"id": message_id, "to": str(to.to_non_ad()), "type": kind},
-            [Node("participants", {}, parts)],
-        )
+        stanza = Node("message", {"id": message_id, "to": str(to.to_non_ad()), "type": kind},
+                      [Node("participants", {}, parts)])
         self._core.router.route_from(account, 0, stanza, now=now)
         return message_id
 
@@ -152,13 +149,5 @@ class PhoneOutbox:
         if sent is not None and request.verify(sent.media_key):
             direct_path = self._core.media.reupload(sent.blob_id)
             media_key = sent.media_key if direct_path is not None else None
-        session.send_node(
-            build_retry_notification(
-                request,
-                media_key=media_key,
-                direct_path=direct_path,
-                from_jid=own,
-                now=now,
-                random=self._core.random,
-            )
-        )
+        session.send_node(build_retry_notification(request, media_key=media_key, direct_path=direct_path,
+                                                   from_jid=own, now=now, random=self._core.random))

@@ -227,23 +227,13 @@ class FakeServer:
         media_key = self._random(MEDIA_KEY_LENGTH)
         encrypted = encrypt_media(data, media_key, media_kind.media_type)
         answer = self.store_media(encrypted.blob, media_kind.media_type.mms_type)
-        uploaded = UploadedMedia(
-            str(answer["url"]),
-            str(answer["direct_path"]),
-            media_key,
-            encrypted.file_sha256,
-            encrypted.file_enc_sha256,
-            encrypted.file_length,
-        )
+        uploaded = UploadedMedia(str(answer["url"]), str(answer["direct_path"]), media_key,
+                                 encrypted.file_sha256, encrypted.file_enc_sha256, encrypted.file_length)
         found = probe(data[:HEAD_BYTES], data[-TAIL_BYTES:])
         details = MediaDetails(
             mimetype=mimetype or guess_mimetype(media_kind, filename, found.mimetype),
-            caption=caption,
-            filename=filename,
-            width=found.width,
-            height=found.height,
-            seconds=found.seconds,
-            ptt=ptt,
+            caption=caption, filename=filename, width=found.width, height=found.height,
+            seconds=found.seconds, ptt=ptt,
         )
         message = build_media_message(media_kind, uploaded, details, now=self._clock())
         account = self.core.accounts.require(from_phone)
