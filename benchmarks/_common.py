@@ -206,9 +206,11 @@ def run_json(command: list[str], *, timeout: float = 3600) -> dict[str, Any]:
 
 
 @contextmanager
-def fake_server(*, extra_fds: int = 0) -> Iterator[ServerProcess]:
-    """Run ``benchmarks/_server.py`` and stop it on exit."""
+def fake_server(*, extra_fds: int = 0, phone_sync: bool = False) -> Iterator[ServerProcess]:
+    """Run ``benchmarks/_server.py`` and stop it on exit (``phone_sync``: phones send key shares, history)."""
     command = [sys.executable, str(BENCH_DIR / "_server.py"), "--fds", str(extra_fds + 256)]
+    if phone_sync:
+        command.append("--phone-sync")
     with subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=child_env()
     ) as process:

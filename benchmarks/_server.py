@@ -11,6 +11,10 @@ answers each request line with one JSON line:
 - ``{"cmd": "memory"}``: this process's RSS/PSS and the open connection count.
 - ``{"cmd": "media_conn"}``: the media host's upload ``auth``, ``hosts`` and ``ttl``, as the
   ``media_conn`` iq answers them (media benchmarks use them without a websocket).
+- ``{"cmd": "seed_history", "phone", "chats", "messages"}``: create the account and give its
+  phone ``messages`` text messages spread over ``chats`` chats (sent as history when a
+  companion links; needs ``--phone-sync``).
+- ``{"cmd": "scan_qr", "phone", "qr"}``: the account's phone scans a companion's QR code.
 
 Closing stdin stops the server. Run by :func:`benchmarks._common.fake_server`.
 """
@@ -62,12 +66,33 @@ def answer(server: FakeServer, request: dict[str, Any]) -> dict[str, Any]:
     if cmd == "media_conn":
         media = server.core.media
         return {"auth": media.auth, "hosts": [server.media_host], "ttl": media.ttl}
+    if cmd == "seed_history":
+        phone_number = str(request["phone"])
+        server.create_account(phone_number)
+        phone = server.phone(phone_number)
+        chats = int(request["chats"])
+        for n in range(int(request["messages"])):
+            chat = f"1666{n % chats:07d}@s.whatsapp.net"
+            phone.add_message(
+                chat,
+                f"history message {n} " + "x" * (n % 40),
+                from_me=n % 3 == 0,
+                timestamp=1_700_000_000 + n,
+            )
+        return {"ok": True}
+    if cmd == "scan_qr":
+        server.scan_qr(str(request["phone"]), str(request["qr"]))
+        return {"ok": True}
     return {"error": f"unknown command {cmd!r}"}
 
 
-async def serve(folder: Path, post_handshake_delay: float) -> None:
+async def serve(folder: Path, post_handshake_delay: float, phone_sync: bool) -> None:
     config = FakeServerConfig(
-        tls=True, control=False, max_offline_queue=1000, post_handshake_delay=post_handshake_delay
+        tls=True,
+        control=False,
+        max_offline_queue=1000,
+        post_handshake_delay=post_handshake_delay,
+        phone_sync=phone_sync,
     )
     async with FakeServer(config) as server:
         info = {
@@ -96,10 +121,11 @@ def main() -> None:
         "in one Node process that takes longer than the server's 50 ms default, and a node that "
         "arrives earlier kills the whole Node process (an uncaught GCM error)",
     )
+    parser.add_argument("--phone-sync", action="store_true", help="phones send key shares and history")
     args = parser.parse_args()
     raise_fd_limit(args.fds)
     with tempfile.TemporaryDirectory(prefix="waproto-bench-ca-") as tmp:
-        anyio.run(serve, Path(tmp), args.post_handshake_delay)
+        anyio.run(serve, Path(tmp), args.post_handshake_delay, args.phone_sync)
 
 
 if __name__ == "__main__":
