@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from waproto.connection.reasons import CloseInfo, DisconnectReason
 from waproto.jid import JID
 from waproto.media.message import MediaInfo, media_info
+from waproto.messaging.actions import unwrap
 
 if TYPE_CHECKING:
     from waproto.proto.wa_e2e_pb2 import Message as MessageProto
@@ -210,36 +211,20 @@ class Message(Event):
         document with caption). ``message`` keeps everything else, including fields
         newer than this library's schema.
         """
-        msg = self.message
-        for _ in range(_MAX_WRAPPING):
-            if msg.HasField("conversation"):
-                return msg.conversation
-            if msg.HasField("extendedTextMessage"):
-                return msg.extendedTextMessage.text
-            for name in _CAPTIONED:
-                if msg.HasField(name):
-                    media = getattr(msg, name)
-                    return media.caption if media.HasField("caption") else None
-            wrapper = next((name for name in _WRAPPERS if msg.HasField(name)), None)
-            if wrapper is None:
-                return None
-            msg = getattr(msg, wrapper).message
+        msg, _ = unwrap(self.message)
+        if msg.HasField("conversation"):
+            return msg.conversation
+        if msg.HasField("extendedTextMessage"):
+            return msg.extendedTextMessage.text
+        for name in _CAPTIONED:
+            if msg.HasField(name):
+                media = getattr(msg, name)
+                return media.caption if media.HasField("caption") else None
         return None
 
 
 #: ``Message`` fields holding media whose ``caption`` is their text.
 _CAPTIONED = ("imageMessage", "videoMessage", "documentMessage", "ptvMessage")
-#: ``Message`` fields that wrap the content in a ``FutureProofMessage`` (Baileys' normalizeMessageContent).
-_WRAPPERS = (
-    "ephemeralMessage",
-    "viewOnceMessage",
-    "viewOnceMessageV2",
-    "viewOnceMessageV2Extension",
-    "documentWithCaptionMessage",
-    "editedMessage",
-)
-#: Wrappers looked through at most (WA nests two at most, e.g. disappearing + view-once).
-_MAX_WRAPPING = 5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
