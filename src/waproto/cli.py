@@ -8,21 +8,21 @@ and, for a test server, ``--trust-root HEX`` and ``--ca-file PEM``.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import logging
 import mimetypes
 import sys
+import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import anyio
 
 from waproto.client import Client
 from waproto.config import DEFAULT_URL, ClientConfig
-from waproto.errors import WAError
+from waproto.errors import ConfigError, JIDError, WAError
 from waproto.events import (
     Connected,
     Disconnected,
@@ -33,6 +33,7 @@ from waproto.events import (
     PairSuccess,
     QRCode,
 )
+from waproto.jid import as_recipient
 from waproto.messaging.send import SendResult
 from waproto.store import SQLiteStore
 from waproto.transport import ssl_context_from_ca_file
@@ -71,8 +72,23 @@ def _config(args: argparse.Namespace) -> ClientConfig:
 
 
 def _emit_json(kind: str, **fields: object) -> None:
-    sys.stdout.write(json.dumps({"event": kind, **fields}) + "\n")
+    # Emoji and other text stay readable: JSON is UTF-8, not ASCII escapes.
+    sys.stdout.write(json.dumps({"event": kind, **fields}, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+def _status(text: str) -> None:
+    """A line for people: on stderr, so stdout stays machine-readable."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def _quoted_id(message: Message) -> str | None:
+    """The id of the message this one replies to, from whichever content carries the context."""
+    for _, content in message.message.ListFields():
+        context = getattr(content, "contextInfo", None)
+        if context is not None and context.stanzaId:
+            return str(context.stanzaId)
+    return None
 
 
 def _event_as_json(event: Event, file: str | None = None) -> None:
@@ -92,6 +108,10 @@ def _event_as_json(event: Event, file: str | None = None) -> None:
                 "id": info.id,
                 "text": event.text,
                 "t": info.timestamp,
+                "push_name": info.push_name,
+                "is_group": info.is_group,
+                "from_me": info.is_from_me,
+                "quoted_id": _quoted_id(event),
                 **_media_fields(event, file),
             },
         )
@@ -114,28 +134,33 @@ def _media_fields(event: Message, file: str | None) -> dict[str, object]:
     return fields
 
 
-def _event_as_text(event: Event) -> None:
+def _event_as_text(event: Event, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     if isinstance(event, QRCode):
-        print("Scan this QR code with WhatsApp > Linked devices:\n" + render_qr(event.code), flush=True)
+        scan = "Scan this QR code with WhatsApp > Linked devices:\n"
+        print(scan + render_qr(event.code), file=out, flush=True)
     elif isinstance(event, PairingCode):
-        print(f"Enter this code on your phone: {event.code}", flush=True)
+        print(f"Enter this code on your phone: {event.code}", file=out, flush=True)
     elif isinstance(event, PairSuccess):
-        print(f"Paired as {event.jid}", flush=True)
+        print(f"Paired as {event.jid}", file=out, flush=True)
     elif isinstance(event, Connected):
-        print("Connected.", flush=True)
+        print("Connected.", file=out, flush=True)
     elif isinstance(event, Message):
-        print(f"{event.info.sender} [{event.info.chat}]: {event.text}", flush=True)
+        print(f"{event.info.sender} [{event.info.chat}]: {event.text}", file=out, flush=True)
     elif isinstance(event, Disconnected):
-        print(f"Disconnected: {event.code} {event.reason.name.lower()} {event.detail}", flush=True)
+        print(f"Disconnected: {event.code} {event.reason.name.lower()} {event.detail}", file=out, flush=True)
     elif isinstance(event, LoggedOut):
-        print("Logged out.", flush=True)
+        print("Logged out.", file=out, flush=True)
 
 
 async def _with_client(args: argparse.Namespace, body: Callable[[Client], Awaitable[None]]) -> None:
+    config = _config(args)  # refuses bad settings before the store file is created
     store = await SQLiteStore.open(args.store)
     try:
-        client = Client(store, device=args.device, config=_config(args))
-        show = _event_as_json if getattr(args, "json", False) else _event_as_text
+        client = Client(store, device=args.device, config=config)
+        # A command's result goes to stdout; for ``send`` the events are status (stderr).
+        text_out = sys.stderr if args.command == "send" else sys.stdout
+        show = _event_as_json if getattr(args, "json", False) else partial(_event_as_text, out=text_out)
         saving = getattr(args, "download_dir", None) is not None
 
         def on_event(event: Event) -> None:
@@ -144,8 +169,7 @@ async def _with_client(args: argparse.Namespace, body: Callable[[Client], Awaita
                 show(event)
 
         client.add_handler(Event, on_event)
-        async with client:
-            await body(client)
+        await client.run_until_signal(body)
     finally:
         await store.close()
 
@@ -153,7 +177,7 @@ async def _with_client(args: argparse.Namespace, body: Callable[[Client], Awaita
 async def _pair(args: argparse.Namespace) -> None:
     async def body(client: Client) -> None:
         if client.is_paired:
-            print(f"Already paired as {client.own_jid}.")
+            _status(f"Already paired as {client.own_jid}.")
             return
         if args.phone:
             await client.request_pairing_code(args.phone)
@@ -168,6 +192,10 @@ async def _listen(args: argparse.Namespace) -> None:
             args.download_dir.mkdir(parents=True, exist_ok=True)
             client.add_handler(Message, partial(_save_media, client, args.download_dir, args.json))
         await client.run_forever()
+        decision = client.stop_decision
+        if decision is not None:
+            # Logged out, replaced or failed: a supervisor should restart or alert.
+            raise _SessionEnded(f"session ended: {decision.action.value}: {decision.reason}")
 
     await _with_client(args, body)
 
@@ -191,14 +219,19 @@ async def _save_media(client: Client, folder: Path, as_json: bool, event: Messag
 
 
 async def _send(args: argparse.Namespace) -> None:
+    to = str(as_recipient(args.to))  # a bad recipient is a usage error, found before connecting
+
     async def body(client: Client) -> None:
+        if not client.is_paired:
+            raise WAError(f"{args.store} has no paired device {args.device!r}: run `waproto pair` first")
         if args.file is None:
-            result = await client.send_text(args.to, args.text)
+            result = await client.send_text(to, args.text)
         else:
-            result = await _send_file(client, args.to, args.file, args.caption or args.text, ptt=args.ptt)
+            result = await _send_file(client, to, args.file, args.caption or args.text, ptt=args.ptt)
         _emit_json("sent", id=result.id, t=result.timestamp)
 
-    await _with_client(args, body)
+    with anyio.fail_after(args.timeout):
+        await _with_client(args, body)
 
 
 async def _send_file(client: Client, to: str, path: Path, caption: str | None, *, ptt: bool) -> SendResult:
@@ -223,7 +256,7 @@ def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ca-file", type=Path, help="CA certificate (PEM) of a test server's wss:// and media hosts"
     )
-    parser.add_argument("--verbose", "-v", action="store_true", help="log at INFO level to stderr")
+    parser.add_argument("--verbose", "-v", action="store_true", help="log at DEBUG level, show tracebacks")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -234,13 +267,14 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--messages", type=int, default=200, help="messages in the throughput burst (default 200)"
     )
-    demo.add_argument("--verbose", "-v", action="store_true", help="log at INFO level to stderr")
+    demo.add_argument("--verbose", "-v", action="store_true", help="log at DEBUG level, show tracebacks")
     pair = commands.add_parser("pair", help="link this device: show a QR code (or a code with --phone)")
     _add_connection_options(pair)
     pair.add_argument("--phone", help="link with a pairing code for this phone number instead of a QR code")
     pair.add_argument(
         "--timeout", type=float, default=300.0, help="seconds to wait for the scan (default 300)"
     )
+    pair.add_argument("--json", action="store_true", help="events (the QR string too) as JSON lines")
     listen = commands.add_parser("listen", help="print events until interrupted")
     _add_connection_options(listen)
     listen.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -249,32 +283,79 @@ def build_parser() -> argparse.ArgumentParser:
     )
     send = commands.add_parser("send", help="send a text message or a file")
     _add_connection_options(send)
-    send.add_argument("--to", required=True, help="recipient JID, e.g. 15551234567@s.whatsapp.net")
+    send.add_argument("--to", required=True, help="recipient: a JID or a phone number (+1 555 123 4567)")
     content = send.add_mutually_exclusive_group(required=True)
     content.add_argument("--text")
     content.add_argument("--file", type=Path, help="send this file (image, video, audio or document)")
     send.add_argument("--caption", help="caption of an image, video or document")
     send.add_argument("--ptt", action="store_true", help="send an audio file as a voice note")
+    send.add_argument(
+        "--timeout", type=float, default=60.0, help="seconds to connect and send before failing (default 60)"
+    )
     commands.add_parser("fake-server", help="run the local WhatsApp-like test server", add_help=False)
     return parser
 
 
+class _SessionEnded(Exception):
+    """The session stopped for good (logged out, replaced, failed): exit non-zero."""
+
+
+#: Exit status for a mistake in the arguments (argparse's own), and for any other failure.
+_EXIT_USAGE = 2
+_EXIT_FAILURE = 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``waproto`` console script; returns the exit status."""
+    """Entry point of the ``waproto`` console script; returns the exit status.
+
+    Logs at INFO to stderr (DEBUG with ``--verbose``). A failure is one line on stderr and
+    exit status 1 (2 for bad arguments); ``--verbose`` adds the traceback. SIGINT and
+    SIGTERM close the client cleanly and exit 0.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["fake-server"]:
         from waproto.testing import cli_main
 
         return cli_main(argv[1:])
-    args = build_parser().parse_args(argv)
-    if args.verbose:
-        logging.basicConfig(level=logging.INFO, stream=sys.stderr)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     if args.command == "demo":
         from waproto.demo import run_demo
 
         command: Callable[[argparse.Namespace], Awaitable[None]] = run_demo
     else:
         command = {"pair": _pair, "listen": _listen, "send": _send}[args.command]
-    with contextlib.suppress(KeyboardInterrupt):
+    try:
         anyio.run(command, args)
+    except KeyboardInterrupt:
+        return 0
+    except BaseException as raised:
+        error = _single(raised)
+        if isinstance(error, SystemExit | KeyboardInterrupt):
+            raise
+        if args.verbose:
+            traceback.print_exception(raised)
+        if isinstance(error, ConfigError | JIDError):
+            parser.exit(_EXIT_USAGE, f"{parser.prog}: error: {error}\n")
+        print(f"{parser.prog}: error: {_describe(error)}", file=sys.stderr, flush=True)
+        return _EXIT_FAILURE
     return 0
+
+
+def _single(error: BaseException) -> BaseException:
+    """The one exception inside nested single-member exception groups (task groups wrap)."""
+    while isinstance(error, BaseExceptionGroup) and len(error.exceptions) == 1:
+        error = error.exceptions[0]
+    return error
+
+
+def _describe(error: BaseException) -> str:
+    text = str(error) or type(error).__name__
+    if isinstance(error, TimeoutError) and not isinstance(error, WAError):
+        return "timed out (see --timeout)"
+    return text.splitlines()[0]

@@ -27,10 +27,13 @@ meets them, so nothing else leaks out of the library::
     │   │                        MediaTruncated (no plaintext of it is handed over)
     │   └── MediaTransferError   the media host refused or failed; MediaExpired (404/410)
     ├── ConnectionClosed         the connection ended; carries the close reason
+    ├── ConnectTimeout           not connected within connect_timeout (also a TimeoutError)
+    ├── NotOnWhatsApp            the recipient has no WhatsApp account
     ├── IQError                  the server answered an iq with <error code text>
     ├── QueryTimeout             no answer in time (also a TimeoutError)
     ├── QueueFull                an outbound queue is at its bound
     └── InvalidState             API misuse for the object's state (also a RuntimeError)
+        └── NotConnected         the client is not started (or already closed)
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ __all__ = [
     "AppStateKeyMissing",
     "CertificateError",
     "ConfigError",
+    "ConnectTimeout",
     "ConnectionClosed",
     "CryptoError",
     "DecodeError",
@@ -61,6 +65,8 @@ __all__ = [
     "MediaTransferError",
     "MediaTruncated",
     "NoSession",
+    "NotConnected",
+    "NotOnWhatsApp",
     "PairingError",
     "ProtocolError",
     "QueryTimeout",
@@ -237,6 +243,21 @@ class ConnectionClosed(WAError):
         super().__init__(f"connection closed: {reason}")
 
 
+class ConnectTimeout(WAError, TimeoutError):
+    """The client did not get connected within ``connect_timeout``.
+
+    ``__cause__`` is a :class:`ConnectionClosed` with the last close reason, when there was one.
+    """
+
+
+class NotOnWhatsApp(WAError, LookupError):
+    """The recipient's number has no WhatsApp account: there is no device to send to."""
+
+    def __init__(self, jid: object) -> None:
+        self.jid = jid
+        super().__init__(f"{jid} is not on WhatsApp")
+
+
 class IQError(WAError):
     """The server answered an iq with an ``<error code text>`` child."""
 
@@ -256,3 +277,7 @@ class QueueFull(WAError):
 
 class InvalidState(WAError, RuntimeError):
     """An operation was attempted in a state that does not allow it."""
+
+
+class NotConnected(InvalidState):
+    """The client is not started (``async with`` / ``serve()``) or was closed."""

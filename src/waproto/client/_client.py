@@ -21,8 +21,10 @@ from __future__ import annotations
 import dataclasses
 import enum
 import logging
+import signal
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from functools import partial
 
 import anyio
 from anyio.abc import TaskGroup, TaskStatus
@@ -49,7 +51,14 @@ from waproto.connection import (
     ReadyState,
     check_iq_error,
 )
-from waproto.errors import ConnectionClosed, InvalidState, StoreError
+from waproto.errors import (
+    CertificateError,
+    ConnectionClosed,
+    ConnectTimeout,
+    InvalidState,
+    NotConnected,
+    StoreError,
+)
 from waproto.events import (
     ClientOutdated,
     Connected,
@@ -140,6 +149,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         self._stop_reason: Event | str | None = None
         self._backoff = backoff or Backoff(self._config.reconnect)
         self._decision: Decision | None = None
+        self._last_close: CloseInfo | None = None
         session = self._session = LiveSession(self._store, self._config, self._handlers)
         StreamService(session)
         PresenceService(session)
@@ -178,8 +188,11 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
     async def serve(self, *, task_status: TaskStatus[None] = anyio.TASK_STATUS_IGNORED) -> None:
         """Run the client in the caller's task group until :meth:`aclose` or a permanent stop.
 
-        Reports started once logged in (paired devices) or once the first
-        connection is under way (new devices, which then emit ``QRCode``). Use
+        Reports started once logged in (paired devices) or at once (new devices,
+        which then emit ``QRCode``). A paired device raises, within
+        ``connect_timeout``: :class:`CertificateError` for a refused server
+        certificate, :class:`ConnectionClosed` for another permanent close, and
+        :class:`ConnectTimeout` (the last close as ``__cause__``) when the time runs out. Use
         this instead of ``async with`` when many clients share one task group
         (``await task_group.start(client.serve)``): each client's tasks then live
         in its own task, so clients can be closed in any order.
@@ -204,15 +217,12 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
                 group.start_soon(self._session.run_inbound)
                 if self._config.retention.prune_interval is not None:
                     group.start_soon(self._prune_loop, self._config.retention.prune_interval)
-                if self.is_paired:
-                    with anyio.move_on_after(self._config.connect_timeout):
-                        await self._wait_connected_or_stopped()
-                    if not self._connected:
-                        failure = (
-                            ConnectionClosed(self._stop_reason or "stopped before login")
-                            if self._stopped.is_set()
-                            else TimeoutError(f"not logged in after {self._config.connect_timeout:g} s")
-                        )
+                reached = False
+                with anyio.move_on_after(self._config.connect_timeout):
+                    await self._wait_started()
+                    reached = not self._stopped.is_set()
+                if not reached:
+                    failure = self._not_connected_error()
                 if failure is None:
                     task_status.started()
                     await self._stopped.wait()
@@ -246,27 +256,67 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         self._handlers.clear()
 
     async def run_forever(self) -> None:
-        """Wait until the client stops: :meth:`aclose`, a logout, or a replaced stream."""
+        """Wait until the client stops: :meth:`aclose`, a logout, or a replaced stream.
+
+        Raises:
+            CertificateError: the server's certificate was refused (a wrong ``trust_root``).
+        """
         await self._stopped.wait()
+        if self._last_close is not None and self._last_close.certificate_invalid:
+            raise self._not_connected_error()
 
-    def run(self, main: Callable[[Client], Awaitable[None]] | None = None) -> None:
-        """Blocking entry point for scripts: open, run ``main`` (or forever), close."""
+    async def run_until_signal(
+        self,
+        main: Callable[[Client], Awaitable[None]] | None = None,
+        *,
+        signals: Sequence[signal.Signals] = (signal.SIGINT, signal.SIGTERM),
+    ) -> int | None:
+        """Open, run ``main`` (or until the client stops), close; SIGINT and SIGTERM close cleanly.
 
-        async def runner() -> None:
+        A signal cancels ``main`` and closes the connection and tasks as :meth:`aclose`
+        does, like python-telegram-bot's ``run_polling`` and discord.py's ``run``. The
+        store stays open (close it where it was opened: ``async with SQLiteStore.open()``).
+        Returns the signal that stopped the client, or None. Main thread only (signals).
+        """
+        received: int | None = None
+        async with anyio.create_task_group() as group:
+
+            async def watch() -> None:
+                nonlocal received
+                with anyio.open_signal_receiver(*signals) as incoming:
+                    async for signum in incoming:
+                        received = int(signum)
+                        logger.info("signal %d: closing", received)
+                        group.cancel_scope.cancel()
+
+            group.start_soon(watch)
             async with self:
                 if main is not None:
                     await main(self)
                 else:
                     await self.run_forever()
+            group.cancel_scope.cancel()
+        return received
 
-        anyio.run(runner)
+    def run(self, main: Callable[[Client], Awaitable[None]] | None = None) -> int | None:
+        """Blocking entry point for scripts: :meth:`run_until_signal` in a new event loop."""
+        return anyio.run(partial(self.run_until_signal, main))
 
     async def wait_connected(self, timeout: float | None = None) -> None:
-        """Wait until logged in and ready (``Connected`` was emitted)."""
-        with anyio.fail_after(timeout if timeout is not None else self._config.connect_timeout):
+        """Wait until logged in and ready (``Connected`` was emitted).
+
+        Raises:
+            NotConnected: the client was never started.
+            ConnectTimeout: not connected in time (the last close reason as ``__cause__``).
+            CertificateError, ConnectionClosed: the client stopped (see :meth:`serve`).
+        """
+        if self._state is ClientState.UNOPENED:
+            raise NotConnected("the client is not started: use `async with client` or serve()")
+        limit = timeout if timeout is not None else self._config.connect_timeout
+        with anyio.move_on_after(limit):
             await self._wait_connected_or_stopped()
         if not self._connected:
-            raise ConnectionClosed(self._stop_reason or "client stopped")
+            raise self._not_connected_error(limit)
 
     # ------------------------------------------------------------- public state
 
@@ -483,6 +533,26 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
                 logger.warning("pruning old messages failed: %s", exc)
             await anyio.sleep(interval)
 
+    async def _wait_started(self) -> None:
+        """Paired: until logged in or stopped. New device: at once, so that handlers
+        registered inside ``async with`` see the first ``QRCode``."""
+        if self.is_paired:
+            await self._wait_connected_or_stopped()
+
+    def _not_connected_error(self, waited: float | None = None) -> Exception:
+        """Why the client is not connected: the stop's typed error, or a timeout."""
+        close = self._last_close
+        if self._stopped.is_set():
+            if close is not None and close.certificate_invalid:
+                return CertificateError(f"server certificate refused ({close.detail}); check trust_root")
+            return ConnectionClosed(self._stop_reason or "client stopped", close.code if close else None)
+        error = ConnectTimeout(
+            f"not connected after {waited or self._config.connect_timeout:g} s"
+            + (f" (last close: {close})" if close is not None else "")
+        )
+        error.__cause__ = ConnectionClosed(close, close.code) if close is not None else None
+        return error
+
     async def _wait_connected_or_stopped(self) -> None:
         while not self._connected and not self._stopped.is_set():
             await self._changed.wait()
@@ -506,6 +576,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         while not self._closing:
             announced = self._announced_version()
             close = await self._connect_once()
+            self._last_close = close
             self._set_connected(False)
             self._pairing.stop()
             if close.reason is DisconnectReason.CLIENT_OUTDATED:

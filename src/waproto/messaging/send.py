@@ -24,7 +24,7 @@ from waproto.binary import Node
 from waproto.cache import TTLCache
 from waproto.config import ClientConfig
 from waproto.connection import check_iq_error
-from waproto.errors import DecodeError, InvalidState, WAError
+from waproto.errors import DecodeError, InvalidState, NotOnWhatsApp, WAError
 from waproto.events import IdentityChanged
 from waproto.jid import GROUP_SERVER, JID
 from waproto.messaging.context import signal_address
@@ -464,9 +464,13 @@ class MessageSender:
         ctx = self._ctx
         own = ctx.own_jid
         lists = await self.devices_of([to, own])
-        recipients = list(lists.get(to.to_non_ad(), ())) or [to.to_non_ad()]
+        listed = lists.get(to.to_non_ad(), ())
+        recipients = list(listed) or [to.to_non_ad()]
         own_devices = [d for d in lists.get(own.to_non_ad(), ()) if d.device != own.device]
         await self.ensure_sessions(recipients + own_devices)
+        if not listed and not await ctx.store.get_sessions([signal_address(to.to_non_ad())]):
+            # No device listed and no key bundle either: the number has no account.
+            raise NotOnWhatsApp(to.to_non_ad())
         plaintext = pad_message(message.SerializeToString())
         sync_plaintext = pad_message(_device_sent(to, message).SerializeToString())
         async with ctx.crypto_lock, ctx.store.transaction():

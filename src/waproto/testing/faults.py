@@ -99,8 +99,12 @@ def parse_fault(data: dict[str, Any]) -> Fault:
     Raises:
         InvalidState: unknown kind or missing parameter.
     """
+    kind_name = str(data.get("kind", ""))
+    if kind_name not in FaultKind.__members__.values():
+        valid = ", ".join(kind.value for kind in FaultKind)
+        raise InvalidState(f"bad fault: unknown kind {kind_name!r}; valid kinds: {valid}")
     try:
-        kind = FaultKind(str(data["kind"]))
+        kind = FaultKind(kind_name)
         code = data.get("code")
         conflict = data.get("conflict")
         return Fault(
