@@ -15,6 +15,7 @@ import pytest
 from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
 from waproto import Client
 from waproto.appstate.events import ChatArchived, ChatMarkedRead, ChatMuted, ChatPinned, ContactChanged
+from waproto.errors import StoreError
 from waproto.store import ChatSettings, MemoryStore
 from waproto.testing import FakeServer, FakeServerConfig
 
@@ -84,3 +85,45 @@ async def test_client_changes_reach_the_phone_and_other_companions(server: FakeS
     finally:
         await second.aclose()  # clients opened with __aenter__ close in reverse order
         await first.aclose()
+
+
+async def test_a_failed_patch_commit_resumes_from_the_last_committed_version(
+    server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second of three patches fails to commit: the next sync starts after the first, once."""
+    server.phone(PHONE).archive_chat(ANN)  # so the client holds regular_low and gets patches, not a snapshot
+    client, log = await _client(server)
+    store = client._session.store
+    put = type(store).put_app_state_version
+    committed: list[tuple[str, int]] = []
+    failures = [2]  # fail the 2nd regular_low commit from now on, once
+
+    async def flaky(self: object, name: str, version: int, *args: object, **kwargs: object) -> None:
+        if name == "regular_low":
+            failures[0] -= 1
+            if failures[0] == 0:
+                raise StoreError("disk full (injected)")
+            committed.append((name, version))
+        await put(self, name, version, *args, **kwargs)  # type: ignore[arg-type]
+
+    try:
+        await client.sync_app_state()
+        start = (await store.get_app_state_version("regular_low") or (0, b""))[0]
+        assert start == 1
+        monkeypatch.setattr(type(store), "put_app_state_version", flaky)
+        phone = server.phone(PHONE)
+        phone.archive_chat(BOB)
+        phone.pin_chat(BOB)
+        phone.mark_chat_read(BOB, read=False)
+        await log.wait_for(ChatMarkedRead)
+        assert committed == [
+            ("regular_low", start + 1),
+            ("regular_low", start + 2),
+            ("regular_low", start + 3),
+        ]
+        assert [len(log.of(kind)) for kind in (ChatArchived, ChatPinned, ChatMarkedRead)] == [2, 1, 1]
+        assert (await client.chat_settings(BOB))[BOB] == ChatSettings(
+            BOB, archived=True, pinned=True, unread=True
+        )
+    finally:
+        await client.aclose()

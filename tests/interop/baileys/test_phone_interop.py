@@ -4,14 +4,19 @@ The FakeServer's phone shares its app-state key, sends the history it holds (cha
 push names; blobs on the media host) and serves its app-state collections. Baileys must show
 the seeded history in ``messaging-history.set``, a contact name from the app-state snapshot,
 and apply a patch the phone makes afterwards (archive) as ``chats.update``, for Baileys 6.17.16
-(which holds every event back until it has a key) and 7.0.0-rc14.
+(which holds every event back until it has a key) and 7.0.0-rc14. A waproto client linked
+to the same account sees the same contact name, and its archive reaches Baileys.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.interop.baileys.conftest import Driver, interop_server
+from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
+from tests.interop.baileys.conftest import INTEROP_CA, Driver, interop_server
+from waproto import Client
+from waproto.appstate.events import ContactChanged
+from waproto.store import MemoryStore
 
 pytestmark = [pytest.mark.interop, pytest.mark.slow, pytest.mark.anyio]
 
@@ -42,3 +47,30 @@ async def test_history_contacts_and_archive_reach_baileys(baileys: tuple[str, Dr
 
         phone.archive_chat(PEER)
         await call("wait_chat_update", name="a", jid=PEER, field="archived", value=True)
+
+
+async def test_waproto_and_baileys_on_one_account_agree(baileys: tuple[str, Driver]) -> None:
+    """Both companions of one account see the phone's contact name; waproto's archive reaches Baileys."""
+    version, call = baileys
+    async with interop_server() as server:
+        server.create_account(OURS)
+        phone = server.phone(OURS)
+        phone.add_message(PEER, "so Baileys knows the chat", timestamp=1_700_000_000)
+        phone.set_contact(PEER, "Ann Example")
+        root = server.root_public_key.hex() if version == "v7" else None
+        await call("start", name="a", url=server.ws_url, root=root, media_host=server.media_host)
+        server.scan_qr(OURS, (await call("wait_qr", name="a"))["qr"])
+        await call("wait_open", name="a")
+        await call("wait_contact", name="a", jid=PEER, field="name", value="Ann Example")
+
+        client = Client(MemoryStore(), config=client_config(server, ssl_context=INTEROP_CA.client_context()))
+        log = EventLog(client, ContactChanged)
+        await pair_by_qr(server, client, OURS)
+        try:
+            await log.wait_for(ContactChanged)
+            assert (await client.contacts())[PEER].full_name == "Ann Example"
+            await client.archive_chat(PEER)
+            await call("wait_chat_update", name="a", jid=PEER, field="archived", value=True)
+            assert (await client.chat_settings(PEER))[PEER].archived
+        finally:
+            await client.aclose()
