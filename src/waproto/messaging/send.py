@@ -199,14 +199,32 @@ class MessageCaches:
         )
 
 
+#: Every version of the poll creation message (field names of the E2E schema).
+_POLL_CREATIONS = tuple(
+    name for name in wa_e2e_pb2.Message.DESCRIPTOR.fields_by_name if name.startswith("pollCreationMessage")
+)
+
+
 def message_type_of(message: wa_e2e_pb2.Message) -> str:
-    """The stanza ``type``: ``reaction``, ``media`` or ``text``."""
-    if message.HasField("reactionMessage"):
+    """The stanza ``type``: ``reaction``, ``poll``, ``media`` or ``text`` (whatsmeow send.go
+    ``getTypeFromMessage``; Baileys 7 sends every poll creation version as ``poll``)."""
+    if message.HasField("reactionMessage") or message.HasField("encReactionMessage"):
         return "reaction"
+    if message.HasField("pollUpdateMessage") or any(message.HasField(name) for name in _POLL_CREATIONS):
+        return "poll"
     for field in ("imageMessage", "videoMessage", "audioMessage", "documentMessage", "stickerMessage"):
         if message.HasField(field):
             return "media"
     return "text"
+
+
+def stanza_extras(message: wa_e2e_pb2.Message) -> list[Node]:
+    """Children a stanza carries besides the ciphertexts: ``<meta polltype>`` on polls
+    (``creation`` or ``vote``; whatsmeow send.go ``getMessageContent``, Baileys 7)."""
+    if message_type_of(message) != "poll":
+        return []
+    kind = "vote" if message.HasField("pollUpdateMessage") else "creation"
+    return [Node("meta", {"polltype": kind})]
 
 
 def media_type_of(message: wa_e2e_pb2.Message) -> str | None:
@@ -247,10 +265,11 @@ def edit_attribute(message: wa_e2e_pb2.Message) -> str | None:
 
 
 def enc_attrs_of(message: wa_e2e_pb2.Message) -> dict[str, str]:
-    """``decrypt-fail="hide"`` for reactions, edits and revokes: a receiver that cannot
+    """``decrypt-fail="hide"`` for reactions, poll votes, edits and revokes: a receiver that cannot
     decrypt one shows no "waiting for this message" placeholder (whatsmeow send.go
     ``prepareMessageNode``; Baileys 7 messages-send sets it for reactions and pins)."""
-    if message.HasField("reactionMessage") or edit_attribute(message) is not None:
+    hidden = ("reactionMessage", "encReactionMessage", "pollUpdateMessage")
+    if any(message.HasField(name) for name in hidden) or edit_attribute(message) is not None:
         return {"decrypt-fail": "hide"}
     return {}
 
@@ -378,6 +397,7 @@ class MessageSender:
             device_identity=self._device_identity(),
             extra_attrs=attrs,
             enc_attrs=enc_attrs_of(message),
+            extra_children=stanza_extras(message),
             retry_count=retry_count,
         )
         await ctx.send_node(stanza)
@@ -487,6 +507,7 @@ class MessageSender:
             device_identity=self._device_identity(),
             extra_attrs=_stanza_attrs(message),
             enc_attrs=enc_attrs_of(message),
+            extra_children=stanza_extras(message),
         )
 
     async def _group_stanza(self, msg_id: str, group: JID, message: wa_e2e_pb2.Message) -> Node:
@@ -531,6 +552,7 @@ class MessageSender:
             device_identity=self._device_identity(),
             extra_attrs=_stanza_attrs(message),
             enc_attrs=enc_attrs_of(message),
+            extra_children=stanza_extras(message),
         )
 
     async def _encrypt_for(self, targets: Sequence[tuple[JID, bytes]]) -> list[EncryptedPart]:

@@ -201,6 +201,7 @@ def build_message_stanza(
     extra_attrs: dict[str, str] | None = None,
     enc_attrs: Mapping[str, str] | None = None,
     retry_count: int | None = None,
+    extra_children: Sequence[Node] = (),
 ) -> Node:
     """A ``<message>`` carrying per-device ciphertexts and, for groups, the ``skmsg``.
 
@@ -209,6 +210,7 @@ def build_message_stanza(
     ``enc_attrs`` go on every ``enc`` (``decrypt-fail="hide"``). A resend answering
     retry receipt ``retry_count`` carries its one part as a top-level
     ``<enc count=N>`` (whatsmeow retry.go; WA Web reads the count from it).
+    ``extra_children`` follow (a poll's ``<meta polltype>``).
     """
     extra = dict(enc_attrs or {})
     children: list[Node] = []
@@ -232,6 +234,7 @@ def build_message_stanza(
         children.append(_enc("skmsg", group_ciphertext, media_type, extra))
     if device_identity is not None and any(p.type == "pkmsg" for p in parts):
         children.append(Node("device-identity", {}, device_identity))
+    children.extend(extra_children)
     attrs = {"id": message_id, "to": str(to), "type": message_type}
     if extra_attrs:
         attrs.update(extra_attrs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from waproto.messaging.send import edit_attribute, enc_attrs_of
+from waproto.messaging.send import edit_attribute, enc_attrs_of, message_type_of, stanza_extras
 from waproto.proto import wa_e2e_pb2
 
 Msg = wa_e2e_pb2.Message
@@ -35,3 +35,13 @@ def test_reactions_and_edits_hide_on_decrypt_failure() -> None:
     )
     assert enc_attrs_of(edit) == {"decrypt-fail": "hide"}
     assert enc_attrs_of(Msg(conversation="plain")) == {}
+
+
+def test_polls_are_typed_poll_with_their_meta_and_votes_hide() -> None:
+    creation = Msg(pollCreationMessageV3=Msg.PollCreationMessage(name="lunch?"))
+    assert message_type_of(creation) == "poll"
+    assert [(n.tag, n.attrs) for n in stanza_extras(creation)] == [("meta", {"polltype": "creation"})]
+    vote = Msg(pollUpdateMessage=Msg.PollUpdateMessage())
+    assert message_type_of(vote) == "poll" and stanza_extras(vote)[0].attrs == {"polltype": "vote"}
+    assert enc_attrs_of(vote) == {"decrypt-fail": "hide"}
+    assert message_type_of(Msg(conversation="x")) == "text" and stanza_extras(Msg(conversation="x")) == []
