@@ -46,7 +46,7 @@ class ClientConfig:
     """Root public key of the Noise certificate chain (32 bytes or 64 hex digits); None means
     WhatsApp's pinned root. Checked here, so a wrong value fails at construction, not at login."""
     ssl_context: ssl.SSLContext | None = field(default=None, compare=False)
-    """TLS context for ``wss://``; None means the process-wide default context."""
+    """TLS context for ``wss://`` and the HTTPS media hosts; None means the system trust store."""
     version: tuple[int, int, int] = DEFAULT_VERSION
     """WA Web version announced at login (a stale one gets 405)."""
     version_source: VersionSource | None = field(default=None, compare=False)
