@@ -47,6 +47,7 @@ __all__ = [
     "QRCode",
     "Reaction",
     "Receipt",
+    "StoreFailure",
     "StreamReplaced",
     "UndecryptableMessage",
     "VersionRefreshed",
@@ -235,6 +236,22 @@ class UndecryptableMessage(Event):
     error: str
     """Why decryption failed (no key material in it)."""
     retry_count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoreFailure(Event):
+    """The store could not commit what a received message needs (disk full, I/O error).
+
+    Nothing was acked: the client closes the connection, so the server delivers the message
+    again on the next connection (after the reconnect policy's delay), and goes on doing so
+    until the store accepts the commit. No outside help is needed once space is back; the
+    event is for alerting (free disk space, check the database).
+    """
+
+    error: str
+    """What the store reported."""
+    message_id: str
+    """The message whose commit failed."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,7 +5,9 @@ Order matters for never losing a message or corrupting crypto state:
 1. Under the crypto lock and in **one store transaction**: decrypt every
    ``<enc>`` (advancing the ratchet or sender-key chain, consuming a one-time
    prekey), record the message id as processed, and put the decoded message in
-   the inbox. Either all of it commits or none of it does.
+   the inbox. Either all of it commits or none of it does. A store that cannot
+   commit (disk full) gets a ``StoreFailure`` event and the connection is closed
+   unacked, so the server redelivers until the store accepts it.
 2. Only then send the ``<ack>`` (and the delivery receipt). A crash before the
    commit means the server redelivers and we decrypt again from the old state;
    a crash after it means the redelivery is recognised as a duplicate.
@@ -29,9 +31,10 @@ from google.protobuf.unknown_fields import UnknownFieldSet
 
 from waproto.binary import Node
 from waproto.cache import TTLCache
+from waproto.connection import CloseInfo, DisconnectReason
 from waproto.crypto import KeyPair, keypair_from_private
-from waproto.errors import DecodeError, DuplicateMessage, SignalError, WAError
-from waproto.events import IdentityChanged, Message, MessageInfo, UndecryptableMessage
+from waproto.errors import DecodeError, DuplicateMessage, SignalError, StoreError, WAError
+from waproto.events import IdentityChanged, Message, MessageInfo, StoreFailure, UndecryptableMessage
 from waproto.jid import BROADCAST_SERVER, GROUP_SERVER, JID
 from waproto.messaging.context import signal_address
 from waproto.messaging.identity import trust_identity
@@ -138,6 +141,9 @@ class MessageReceiver:
             return
         except (SignalError, DecodeError) as exc:
             await self._undecryptable(node, info, exc)
+            return
+        except StoreError as exc:
+            await self._store_failed(info, exc)
             return
         await ctx.send_node(build_ack(node, own_jid=ctx.own_jid))
         await ctx.send_node(self._delivery_receipt(info))
@@ -269,6 +275,17 @@ class MessageReceiver:
             receipt_type=None if self.active_receipts else "inactive",
             participant=participant,
         )
+
+    async def _store_failed(self, info: MessageInfo, exc: StoreError) -> None:
+        """Nothing committed, nothing acked: close, so the server redelivers on the next connection.
+
+        Waiting here instead would hold every later stanza (pings included) behind a store
+        that may stay full for hours; the reconnect policy spaces the attempts instead.
+        """
+        ctx = self._ctx
+        logger.warning("< message %s not stored (%s); reconnecting for a redelivery", info.id, exc)
+        await ctx.emit(StoreFailure(error=str(exc), message_id=info.id))
+        await ctx.close_connection(CloseInfo.local(DisconnectReason.BAD_SESSION, f"store failed: {exc}"))
 
     async def _undecryptable(self, node: Node, info: MessageInfo, exc: WAError) -> None:
         ctx = self._ctx
