@@ -42,6 +42,7 @@ from waproto.binary import Node
 from waproto.client._actions import ActionMethods
 from waproto.client._appstate import AppStateMethods
 from waproto.client._media import MediaMethods, context_info
+from waproto.client._presence import PresenceMethods
 from waproto.config import ClientConfig
 from waproto.connection import (
     CloseInfo,
@@ -107,7 +108,7 @@ class ClientState(enum.Enum):
     CLOSED = "closed"
 
 
-class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
+class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, PresenceMethods):
     """One account driven from Python.
 
     Its public members are the user API. The plumbing (connection, credentials,
@@ -409,50 +410,6 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
             )
         )
 
-    @property
-    def push_name(self) -> str:
-        """Our display name: ``ClientConfig.push_name``, else the one learned from the server."""
-        return self._config.push_name or self._session.credentials.push_name
-
-    async def send_presence(self, available: bool) -> None:
-        """Appear online or offline to contacts.
-
-        ``available`` is followed by ``<ib><unified_session/>`` (whatsmeow presence.go,
-        Baileys 7 chats.js) and makes delivery receipts active.
-
-        Raises:
-            InvalidState: no push name is known yet; WhatsApp shows a nameless presence as "-",
-                so whatsmeow refuses it (``ErrNoPushName``) and Baileys skips it, and so do we.
-        """
-        name = self.push_name
-        if not name:
-            raise InvalidState("no push name known (set ClientConfig.push_name): presence not sent")
-        await self.wait_connected()
-        attrs = {"type": "available" if available else "unavailable", "name": name}
-        await self._session.send_node(Node("presence", attrs))
-        self._messaging.receiver.active_receipts = available
-        if available:
-            await self._session.send_node(unified_session(self._session.now()))
-
-    async def subscribe_presence(self, jid: JID | str) -> None:
-        """Ask for ``jid``'s presence: ``Presence`` events follow now and on each change."""
-        await self.wait_connected()
-        await self._session.send_node(
-            Node("presence", {"type": "subscribe", "to": str(as_recipient(jid).to_non_ad())})
-        )
-
-    async def send_chat_state(
-        self, chat: JID | str, state: str = "composing", *, media: str | None = None
-    ) -> None:
-        """Show ``composing`` (typing; ``media="audio"`` for recording) or ``paused`` in ``chat``."""
-        if state not in ("composing", "paused"):
-            raise ValueError(f"chat state must be composing or paused, not {state!r}")
-        await self.wait_connected()
-        child = Node(state, {"media": media} if media else {})
-        await self._session.send_node(
-            Node("chatstate", {"from": str(self.own_jid.to_non_ad()), "to": str(as_recipient(chat))}, [child])
-        )
-
     async def is_on_whatsapp(self, phones: Iterable[str]) -> dict[str, JID | None]:
         """Which phone numbers have WhatsApp: number -> account JID (None when not registered)."""
         await self.wait_connected()
@@ -701,7 +658,6 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods):
         if connection is not None:
             # Behind the nodes already queued: messages a crash left in the inbox.
             await self._session.enqueue(connection, self._messaging.receiver.replay_inbox)
-
 
 
 def _stop_event(action: Action, close: CloseInfo) -> Event | None:
