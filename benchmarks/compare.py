@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -125,6 +126,11 @@ def main() -> None:
     )
     parser.add_argument("--no-throughput", action="store_true")
     parser.add_argument("--no-baileys", action="store_true", help="waproto only (e.g. for N=10000)")
+    parser.add_argument(
+        "--postgres-dsn",
+        default=os.environ.get("WAPROTO_BENCH_POSTGRES_DSN"),
+        help="also measure throughput with PostgresStore here (default: $WAPROTO_BENCH_POSTGRES_DSN)",
+    )
     parser.add_argument("--pairs", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=50)
     parser.add_argument("--group-size", type=int, default=50)
@@ -137,7 +143,8 @@ def main() -> None:
         print("node/npm not found: Baileys is skipped", file=sys.stderr)
     common = ["--idle", str(args.idle), "--keepalive", str(args.keepalive), "--messages", str(args.messages)]
     common += ["--login-concurrency", str(args.login_concurrency)]
-    steps = len(sizes) * (2 if with_node else 1) + (0 if args.no_throughput else (3 if with_node else 2))
+    throughput_runs = 2 + (1 if with_node else 0) + (1 if args.postgres_dsn else 0)
+    steps = len(sizes) * (2 if with_node else 1) + (0 if args.no_throughput else throughput_runs)
     steps += 1 if args.profile_n else 0
     progress = Progress("compare", steps, enabled=True)
     raw: dict[str, Any] = {"machine": machine(), "sessions": [], "throughput": {}}
@@ -166,6 +173,11 @@ def main() -> None:
         memory_run = [str(BENCH_DIR / "throughput.py"), *shape, "--store", "memory"]
         raw["throughput"]["waproto_memory_store"] = run_json(memory_run)
         progress.advance()
+        if args.postgres_dsn:
+            postgres_run = [str(BENCH_DIR / "throughput.py"), *shape, "--store", "postgres"]
+            postgres_run += ["--postgres-dsn", args.postgres_dsn]
+            raw["throughput"]["waproto_postgres_store"] = run_json(postgres_run)
+            progress.advance()
         if with_node:
             raw["throughput"]["baileys"] = run_json([str(BAILEYS_RUN), "--throughput", *shape])
             progress.advance()
@@ -193,7 +205,7 @@ def throughput_summary(reports: dict[str, Any]) -> dict[str, Any]:
             "group_deliveries_per_s": report.get("group", {}).get("deliveries_per_s"),
         }
     if "baileys" in summary:
-        for ours in ("waproto", "waproto_memory_store"):
+        for ours in ("waproto", "waproto_memory_store", "waproto_postgres_store"):
             if ours in summary:
                 summary[f"ratio_{ours}_over_baileys"] = {
                     key: ratio(summary[ours][key], summary["baileys"][key]) for key in summary[ours]

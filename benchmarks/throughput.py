@@ -12,6 +12,7 @@ Two scenarios, the same as ``peers/baileys/sessions.mjs --throughput`` runs for 
   Reported as group messages per second and as deliveries per second.
 
     python benchmarks/throughput.py [--pairs 10] [--rounds 50] [--group-size 50] [--group-messages 20]
+        [--store sqlite|memory|postgres] [--postgres-dsn postgresql://...]
 
 Prints one JSON object. Not part of the test suite.
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import tempfile
 import time
@@ -32,7 +34,7 @@ import anyio
 import waproto
 from benchmarks._common import ServerProcess, fake_server, provision_accounts, raise_fd_limit
 from benchmarks.sessions import Fleet, config_for
-from waproto.store import Database, MemoryStore, SQLiteStore
+from waproto.store import Database, MemoryStore, PostgresStore, SQLiteStore
 
 
 async def ping_pong(fleet: Fleet, pairs: int, rounds: int) -> dict[str, Any]:
@@ -97,25 +99,51 @@ async def fan_out(fleet: Fleet, sender: int, members: list[int], count: int) -> 
     }
 
 
+#: The PostgreSQL schema a run creates and drops (the database may hold other data).
+POSTGRES_SCHEMA = f"waproto_bench_{os.getpid()}"
+
+
+async def open_store(args: argparse.Namespace, tmp: Path) -> Database:
+    """The store ``--store`` names: SQLite in ``tmp``, memory, or a fresh PostgreSQL schema."""
+    if args.store == "memory":
+        return MemoryStore()
+    if args.store == "postgres":
+        if not args.postgres_dsn:
+            raise SystemExit("--store postgres needs --postgres-dsn (or WAPROTO_BENCH_POSTGRES_DSN)")
+        return await PostgresStore.open(args.postgres_dsn, schema=POSTGRES_SCHEMA, max_connections=20)
+    return await SQLiteStore.open(str(tmp / "throughput.db"), synchronous=args.synchronous)
+
+
+async def drop_postgres_schema(dsn: str, schema: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+    finally:
+        await conn.close()
+
+
 async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]:
     total = 2 * args.pairs + 1 + args.group_size
     credentials = provision_accounts(server, total)
     with tempfile.TemporaryDirectory(prefix="waproto-bench-") as tmp:
-        store: Database = (
-            MemoryStore()
-            if args.store == "memory"
-            else await SQLiteStore.open(str(Path(tmp) / "throughput.db"), synchronous=args.synchronous)
-        )
-        async with store, Fleet(store, config_for(server, 30.0)) as fleet:
-            devices = await fleet.store_credentials(credentials, 0)
-            await fleet.open_all(devices)
-            pairs = await ping_pong(fleet, args.pairs, args.rounds)
-            first = 2 * args.pairs
-            group = await fan_out(fleet, first, list(range(first + 1, total)), args.group_messages)
-            failed = list(fleet.failed)
+        store = await open_store(args, Path(tmp))
+        try:
+            async with store, Fleet(store, config_for(server, 30.0)) as fleet:
+                devices = await fleet.store_credentials(credentials, 0)
+                await fleet.open_all(devices)
+                pairs = await ping_pong(fleet, args.pairs, args.rounds)
+                first = 2 * args.pairs
+                group = await fan_out(fleet, first, list(range(first + 1, total)), args.group_messages)
+                failed = list(fleet.failed)
+        finally:
+            if args.store == "postgres":
+                await drop_postgres_schema(args.postgres_dsn, POSTGRES_SCHEMA)
+    described = {"memory": "memory", "postgres": "postgresql"}
     return {
         "client": "waproto",
-        "store": args.store if args.store == "memory" else f"sqlite (synchronous={args.synchronous})",
+        "store": described.get(args.store, f"sqlite (synchronous={args.synchronous})"),
         "runtime": f"CPython {platform.python_version()}, waproto {waproto.__version__}",
         "failed_sessions": failed,
         "pairs": pairs,
@@ -128,9 +156,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--pairs", type=int, default=10)
     parser.add_argument(
         "--store",
-        choices=("sqlite", "memory"),
+        choices=("sqlite", "memory", "postgres"),
         default="sqlite",
-        help="sqlite: durable, commits per message (default); memory: as the Baileys peer keeps keys",
+        help="sqlite: durable, commits per message (default); memory: as the Baileys peer keeps keys;"
+        " postgres: durable, in a PostgreSQL schema created and dropped by the run",
+    )
+    parser.add_argument(
+        "--postgres-dsn",
+        default=os.environ.get("WAPROTO_BENCH_POSTGRES_DSN"),
+        help="PostgreSQL URL for --store postgres (default: $WAPROTO_BENCH_POSTGRES_DSN)",
     )
     parser.add_argument(
         "--synchronous", choices=("FULL", "NORMAL"), default="FULL", help="SQLite synchronous (default FULL)"
