@@ -19,6 +19,7 @@ meets them, so nothing else leaks out of the library::
     │   ├── InvalidMessage, InvalidKey, InvalidSignature,
     │   ├── DuplicateMessage, NoSession, UntrustedIdentity
     ├── StoreError               the store could not read or commit
+    │   └── LeaseLost            a fenced device's lease moved on; the write was refused
     ├── AppStateError            app-state sync data could not be used (nothing of it applied)
     │   ├── AppStateIntegrityError  a MAC or the LTHash of a patch/snapshot did not verify
     │   └── AppStateKeyMissing   the sync key a patch names is not stored yet
@@ -56,6 +57,7 @@ __all__ = [
     "InvalidSignature",
     "InvalidState",
     "JIDError",
+    "LeaseLost",
     "LimitExceeded",
     "MediaError",
     "MediaExpired",
@@ -157,6 +159,10 @@ class UntrustedIdentity(SignalError):
 
 class StoreError(WAError):
     """The store failed to read or commit; the last committed state is intact."""
+
+
+class LeaseLost(StoreError):
+    """A fenced device's lease now belongs to another owner or epoch: the write was refused."""
 
 
 class AppStateError(WAError):

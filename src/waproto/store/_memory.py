@@ -8,11 +8,13 @@ outside a transaction see the committed tables directly.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from waproto.errors import StoreError
+from waproto.errors import LeaseLost, StoreError
 from waproto.store._credentials import Credentials
+from waproto.store._leases import Lease
 from waproto.store._protocols import ChatSettings, Contact
 from waproto.store._transactions import DeviceView, Transaction, TransactionalDatabase
 
@@ -38,6 +40,7 @@ _TABLES = (
     "app_state_macs",
     "contacts",
     "chat_settings",
+    "leases",
 )
 
 
@@ -87,6 +90,11 @@ class MemoryStore(TransactionalDatabase):
 
     async def _commit(self, tx: Transaction) -> None:
         assert self._view is not None
+        leases = self._committed["leases"]
+        for device_id, owner, epoch in self._fence_checks(tx):
+            if leases.get((device_id,)) is None or leases[(device_id,)][:2] != (owner, epoch):
+                self._view = None
+                raise LeaseLost(f"lease lost: {(device_id, owner, epoch)}")
         self._committed = self._view.tables
         self._view = None
 
@@ -112,12 +120,54 @@ class MemoryStore(TransactionalDatabase):
             return self._view.tables[name]
         return self._committed[name]
 
-    def _write_table(self, name: str, device_id: str | None = None) -> _Table:
-        """The writable table of the current transaction; unknown devices fail like a foreign key."""
-        assert self._view is not None and self._current() is not None
+    def _write_table(self, name: str, device_id: str | None = None, *, touches: str | None = None) -> _Table:
+        """The writable table of the current transaction; unknown devices fail like a foreign key.
+
+        ``device_id`` (checked to exist) or ``touches`` names the device written, for fencing.
+        """
+        tx = self._current()
+        assert self._view is not None and tx is not None
         if device_id is not None and (device_id,) not in self._view.tables["devices"]:
             raise StoreError(f"write failed: unknown device {device_id!r}")
+        if device_id or touches:
+            tx.devices.add(device_id or touches or "")
         return self._view.writable(name)
+
+    # Leases (see waproto.store._leases); each is its own committed transaction.
+
+    async def acquire_lease(self, device_id: str, owner: str, ttl: float) -> Lease | None:
+        now = time.time()
+        async with self.transaction():
+            if (device_id,) not in self._read_table("devices"):
+                raise StoreError(f"write failed: unknown device {device_id!r}")
+            table = self._write_table("leases")
+            current = table.get((device_id,))
+            if current is not None and current[0] != owner and current[2] >= now:
+                return None
+            epoch = 1 if current is None else current[1] + 1
+            table[(device_id,)] = (owner, epoch, now + ttl)
+        return Lease(device_id, owner, epoch, now + ttl)
+
+    async def renew_leases(self, leases: Sequence[Lease], ttl: float) -> list[Lease]:
+        renewed = []
+        async with self.transaction():
+            table = self._write_table("leases")
+            for lease in leases:
+                key = (lease.device_id,)
+                if table.get(key, ())[:2] == (lease.owner, lease.epoch):
+                    table[key] = (lease.owner, lease.epoch, time.time() + ttl)
+                    renewed.append(Lease(lease.device_id, lease.owner, lease.epoch, table[key][2]))
+        return renewed
+
+    async def release_lease(self, lease: Lease) -> None:
+        async with self.transaction():
+            table = self._write_table("leases")
+            if table.get((lease.device_id,), ())[:2] == (lease.owner, lease.epoch):
+                table[(lease.device_id,)] = (lease.owner, lease.epoch, 0.0)
+
+    async def get_lease(self, device_id: str) -> Lease | None:
+        row = self._read_table("leases").get((device_id,))
+        return None if row is None else Lease(device_id, *row)
 
     # Devices.
 
@@ -164,7 +214,7 @@ class MemoryDeviceStore(DeviceView[MemoryStore]):
 
     async def _delete(self, table: str, *key: Any) -> None:
         async with self._db.transaction():
-            self._db._write_table(table).pop((self.device_id, *key), None)
+            self._db._write_table(table, touches=self.device_id).pop((self.device_id, *key), None)
 
     def _rows(self, table: str) -> list[tuple[tuple[Any, ...], Any]]:
         return sorted(
@@ -213,7 +263,7 @@ class MemoryDeviceStore(DeviceView[MemoryStore]):
 
     async def mark_prekeys_uploaded(self, up_to_id: int) -> None:
         async with self._db.transaction():
-            table = self._db._write_table("prekeys")
+            table = self._db._write_table("prekeys", touches=self.device_id)
             for key, (record, uploaded) in list(table.items()):
                 if key[0] == self.device_id and key[1] <= up_to_id and not uploaded:
                     table[key] = (record, True)
@@ -293,7 +343,7 @@ class MemoryDeviceStore(DeviceView[MemoryStore]):
 
     async def _prune(self, table_name: str, old: Callable[[Any], bool]) -> int:
         async with self._db.transaction():
-            table = self._db._write_table(table_name)
+            table = self._db._write_table(table_name, touches=self.device_id)
             keys = [key for key, value in table.items() if key[0] == self.device_id and old(value)]
             for key in keys:
                 del table[key]

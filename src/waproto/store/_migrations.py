@@ -154,15 +154,26 @@ INSERT INTO sent_messages (device_id, message_id, sent_at, record)
 DELETE FROM kv WHERE namespace = 'sent-messages';
 """
 
+_V6_LEASES = """
+CREATE TABLE leases (
+    device_id TEXT PRIMARY KEY NOT NULL REFERENCES devices (device_id) ON DELETE CASCADE,
+    owner TEXT NOT NULL,
+    epoch INTEGER NOT NULL,
+    expires_at REAL NOT NULL
+) WITHOUT ROWID;
+"""
+
 #: The migration scripts, in order: 1 = Signal state, 2 = processed ids and key-value,
 #: 3 = PN<->LID mappings, 4 = app-state sync (keys, collection versions and index MACs,
-#: contacts, chat settings), 5 = sent messages with their send time.
+#: contacts, chat settings), 5 = sent messages with their send time, 6 = device leases
+#: (which host runs a device).
 MIGRATIONS: tuple[str, ...] = (
     _V1_SIGNAL,
     _V2_MESSAGES_AND_KV,
     _V3_LID_MAPPINGS,
     _V4_APP_STATE,
     _V5_SENT_MESSAGES,
+    _V6_LEASES,
 )
 
 #: The version a database has once every migration ran.

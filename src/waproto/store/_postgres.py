@@ -28,10 +28,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from waproto.errors import StoreError
+from waproto.errors import LeaseLost, StoreError
 from waproto.store._migrations import MIGRATIONS
 from waproto.store._sql import SQLDatabase
-from waproto.store._transactions import Opening, Write
+from waproto.store._transactions import Check, Opening, Write
 
 if TYPE_CHECKING:
     import asyncpg
@@ -207,7 +207,15 @@ class PostgresStore(SQLDatabase):
         # The command tag ends with the row count ("DELETE 3", "UPDATE 1", "INSERT 0 1").
         return int(status.rsplit(" ", 1)[-1])
 
-    async def _commit_writes(self, writes: list[Write]) -> None:
+    async def _commit_writes(self, writes: list[Write], checks: list[Check]) -> None:
         with _translated("commit failed"):
             async with self._pool.acquire() as conn, conn.transaction():
+                for sql, params in checks:
+                    # FOR SHARE: a takeover's UPDATE of the lease row waits for this commit.
+                    if await conn.fetchrow(_numbered(sql) + " FOR SHARE", *params) is None:
+                        raise LeaseLost(f"lease lost: {tuple(params)}")
                 await _apply(conn, writes)
+
+    async def _execute_committed(self, sql: str, params: Sequence[Any]) -> list[_Row]:
+        with _translated("write failed"):
+            return [tuple(row) for row in await self._pool.fetch(_numbered(sql), *params)]

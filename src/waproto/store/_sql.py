@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from waproto.store._credentials import Credentials
+from waproto.store._leases import LEASE_CHECK, SQLLeases
 from waproto.store._protocols import ChatSettings, Contact
-from waproto.store._transactions import BufferedDatabase, DeviceView, Transaction, Write
+from waproto.store._transactions import BufferedDatabase, Check, DeviceView, Transaction, Write
 
 __all__ = ["SQLDatabase", "SQLDeviceStore"]
 
@@ -34,7 +35,7 @@ def _upsert(table: str, keys: str, values: str) -> str:
     return f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT ({keys}) DO UPDATE SET {updates}"  # noqa: S608
 
 
-class SQLDatabase(BufferedDatabase):
+class SQLDatabase(SQLLeases, BufferedDatabase):
     """A SQL backend: run reads (seeing the transaction's writes), buffer writes, commit."""
 
     @abstractmethod
@@ -77,11 +78,19 @@ class SQLDatabase(BufferedDatabase):
 
     async def _commit(self, tx: Transaction) -> None:
         if tx.writes:
-            await self._commit_writes(tx.writes)
+            await self._commit_writes(tx.writes, [(LEASE_CHECK, check) for check in self._fence_checks(tx)])
 
     @abstractmethod
-    async def _commit_writes(self, writes: list[Write]) -> None:
-        """Backend hook: apply ``writes`` as one durable transaction; return once it is durable."""
+    async def _commit_writes(self, writes: list[Write], checks: list[Check]) -> None:
+        """Backend hook: apply ``writes`` as one durable transaction; return once it is durable.
+
+        Each check is a query that must return a row inside that transaction, else
+        nothing is applied and :class:`~waproto.errors.LeaseLost` is raised.
+        """
+
+    @abstractmethod
+    async def _execute_committed(self, sql: str, params: Sequence[Any]) -> list[_Row]:
+        """Backend hook: run one statement in a transaction of its own, committed; return its rows."""
 
     # Devices.
 

@@ -39,7 +39,7 @@ from waproto.errors import StoreError
 from waproto.store._migrations import MIGRATIONS
 from waproto.store._sql import SQLDatabase, SQLDeviceStore
 from waproto.store._sqlite_engine import SQLiteEngine, translated
-from waproto.store._transactions import Opening, Write
+from waproto.store._transactions import Check, Opening, Write
 
 __all__ = ["SQLiteDeviceStore", "SQLiteStore", "Synchronous"]
 
@@ -219,6 +219,10 @@ class SQLiteStore(SQLDatabase):
         with translated("write failed"):
             return await self._engine.count(write, pending)
 
-    async def _commit_writes(self, writes: list[Write]) -> None:
+    async def _commit_writes(self, writes: list[Write], checks: list[Check]) -> None:
         with translated("commit failed"):
-            await self._engine.commit(writes)
+            await self._engine.commit(writes, checks)
+
+    async def _execute_committed(self, sql: str, params: Sequence[Any]) -> list[_Row]:
+        with translated("write failed"):
+            return await self._engine.execute_committed(sql, params)

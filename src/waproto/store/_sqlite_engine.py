@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from waproto.errors import StoreError
-from waproto.store._transactions import Write
+from waproto.errors import LeaseLost, StoreError
+from waproto.store._transactions import Check, Write
 
 __all__ = ["SQLiteEngine", "translated"]
 
@@ -52,10 +52,11 @@ def _apply(conn: sqlite3.Connection, writes: Sequence[Write]) -> None:
 
 
 class _Commit:
-    __slots__ = ("error", "future", "writes")
+    __slots__ = ("checks", "error", "future", "writes")
 
-    def __init__(self, writes: list[Write], future: asyncio.Future[None]) -> None:
+    def __init__(self, writes: list[Write], checks: Sequence[Check], future: asyncio.Future[None]) -> None:
         self.writes = writes
+        self.checks = checks
         self.future = future
         self.error: BaseException | None = None
 
@@ -139,14 +140,33 @@ class SQLiteEngine:
 
         return await self._submit(dry_run)
 
-    async def commit(self, writes: list[Write]) -> None:
-        """Make ``writes`` durable as one transaction, sharing the sync with concurrent commits."""
+    async def commit(self, writes: list[Write], checks: Sequence[Check] = ()) -> None:
+        """Make ``writes`` durable as one transaction, sharing the sync with concurrent commits.
+
+        Raises :class:`LeaseLost` (applying nothing) when a check query returns no row.
+        """
         future: asyncio.Future[None] = self._loop.create_future()
-        self._commits.append(_Commit(writes, future))
+        self._commits.append(_Commit(writes, checks, future))
         if not self._commit_queued:
             self._commit_queued = True
             self._jobs.put(self._commit_batch)
         await future
+
+    async def execute_committed(self, sql: str, params: Sequence[Any]) -> list[_Row]:
+        """One statement in a write transaction of its own; its rows once committed."""
+
+        def run(conn: sqlite3.Connection) -> list[_Row]:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                rows = conn.execute(sql, params).fetchall()
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            return rows
+
+        return await self._submit(run)
 
     def _commit_batch(self) -> None:
         # Cleared before draining: a commit appended after the drain queues a new batch.
@@ -162,7 +182,7 @@ class SQLiteEngine:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for item in batch:
-                    self._apply_one(conn, item, alone=len(batch) == 1)
+                    self._apply_one(conn, item)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -174,14 +194,15 @@ class SQLiteEngine:
         self._loop.call_soon_threadsafe(_settle_batch, batch)
 
     @staticmethod
-    def _apply_one(conn: sqlite3.Connection, item: _Commit, *, alone: bool) -> None:
-        if alone:
-            _apply(conn, item.writes)
-            return
+    def _apply_one(conn: sqlite3.Connection, item: _Commit) -> None:
+        """Apply one transaction of the batch in a savepoint; a failure undoes it alone."""
         conn.execute("SAVEPOINT waproto_group")
         try:
+            for sql, params in item.checks:
+                if conn.execute(sql, params).fetchone() is None:
+                    raise LeaseLost(f"lease lost: {tuple(params)}")
             _apply(conn, item.writes)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, LeaseLost) as exc:
             item.error = exc
             if not conn.in_transaction:  # SQLite rolled back everything (full disk, I/O error)
                 raise

@@ -32,13 +32,24 @@ from typing import Any, Generic, Self, TypeVar
 import anyio
 
 from waproto.errors import InvalidState
+from waproto.store._leases import Lease
 
-__all__ = ["BufferedDatabase", "DeviceView", "Opening", "Transaction", "TransactionalDatabase", "Write"]
+__all__ = [
+    "BufferedDatabase",
+    "Check",
+    "DeviceView",
+    "Opening",
+    "Transaction",
+    "TransactionalDatabase",
+    "Write",
+]
 
 _ids = itertools.count(1)
 
 #: One buffered statement and its parameter rows (backends that buffer writes use it).
 Write = tuple[str, list[Sequence[Any]]]
+#: A query that must return a row at commit (a fencing check), and its parameters.
+Check = tuple[str, Sequence[Any]]
 
 
 class Transaction:
@@ -48,13 +59,15 @@ class Transaction:
     statements in order, and the buffer length at each open savepoint.
     """
 
-    __slots__ = ("active", "marks", "savepoints", "writes")
+    __slots__ = ("active", "devices", "marks", "savepoints", "writes")
 
     def __init__(self) -> None:
         self.active = True
         self.savepoints: list[str] = []
         self.writes: list[Write] = []
         self.marks: dict[str, int] = {}
+        #: Devices written, for the fencing checks at commit.
+        self.devices: set[str] = set()
 
 
 class _Gate:
@@ -149,6 +162,8 @@ class TransactionalDatabase(ABC):
         self._gate = _Gate()
         self._device_locks = _DeviceLocks()
         self._closed = False
+        #: Fenced devices: (owner, epoch) their writes must still hold at commit.
+        self._fences: dict[str, tuple[str, int]] = {}
         self._tx_var: ContextVar[Transaction | None] = ContextVar(
             f"waproto.store.transaction.{next(_ids)}", default=None
         )
@@ -178,6 +193,14 @@ class TransactionalDatabase(ABC):
     def _check_open(self) -> None:
         if self._closed:
             raise InvalidState("the store is closed")
+
+    def fence(self, lease: Lease) -> None:
+        """From now on, writes to the lease's device commit only while the lease holds."""
+        self._fences[lease.device_id] = (lease.owner, lease.epoch)
+
+    def _fence_checks(self, tx: Transaction) -> list[tuple[str, str, int]]:
+        """``(device, owner, epoch)`` of every fenced device the transaction wrote."""
+        return [(d, *self._fences[d]) for d in sorted(tx.devices) if d in self._fences]
 
     def _current(self) -> Transaction | None:
         tx = self._tx_var.get()
@@ -268,11 +291,15 @@ class TransactionalDatabase(ABC):
         tx = self._current()
         if tx is not None:
             self._check_open()
+            if device_id is not None:
+                tx.devices.add(device_id)
             yield tx
             return
         async with self._transaction(device_id):
             tx = self._current()
             assert tx is not None
+            if device_id is not None:
+                tx.devices.add(device_id)
             yield tx
 
     @abstractmethod

@@ -9,9 +9,9 @@ import pytest
 
 from tests.unit.store.conftest import AnyStore
 from waproto.crypto import serialize_public, xeddsa_verify
-from waproto.errors import InvalidState, StoreError
+from waproto.errors import InvalidState, LeaseLost, StoreError
 from waproto.retention import Pruned, RetentionPolicy, prune_expired
-from waproto.store import AllStores, Credentials, Database, DeviceStore, new_credentials
+from waproto.store import AllStores, Credentials, Database, DeviceStore, LeaseStore, new_credentials
 
 pytestmark = pytest.mark.anyio
 
@@ -342,3 +342,54 @@ async def test_move_signal_user_rolls_back_with_its_transaction(db: AnyStore) ->
             await device.move_signal_user("555", "9001_1")
             raise RuntimeError
     assert await device.get_sessions(["555.0", "555.1", "9001_1.0"]) == {"555.0": b"s0", "555.1": b"s1"}
+
+
+async def test_leases_are_taken_renewed_released_and_taken_over(db: AnyStore) -> None:
+    await db.create_device("a")
+    assert isinstance(db, LeaseStore)
+    first = await db.acquire_lease("a", "host-1", ttl=60)
+    assert first is not None and first.epoch == 1 and first.owner == "host-1"
+    assert await db.acquire_lease("a", "host-2", ttl=60) is None
+    (renewed,) = await db.renew_leases([first], ttl=120)
+    assert renewed.epoch == 1 and renewed.expires_at > first.expires_at
+    again = await db.acquire_lease("a", "host-1", ttl=60)  # the same owner restarting: new epoch
+    assert again is not None and again.epoch == 2
+    assert await db.renew_leases([first], ttl=60) == []
+    await db.release_lease(again)
+    taken = await db.acquire_lease("a", "host-2", ttl=60)
+    assert taken is not None and taken.epoch == 3 and taken.owner == "host-2"
+    assert await db.get_lease("a") == taken
+    with pytest.raises(StoreError):
+        await db.acquire_lease("ghost", "host-1", ttl=60)
+
+
+async def test_an_expired_lease_is_taken_over(db: AnyStore) -> None:
+    await db.create_device("a")
+    old = await db.acquire_lease("a", "host-1", ttl=-1)  # already expired
+    assert old is not None
+    new = await db.acquire_lease("a", "host-2", ttl=60)
+    assert new is not None and new.epoch == old.epoch + 1
+    assert await db.renew_leases([old], ttl=60) == []
+
+
+async def test_fenced_writes_fail_once_the_lease_moved_on(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    other = await db.create_device("b")
+    mine = await db.acquire_lease("a", "host-1", ttl=-1)
+    assert mine is not None
+    db.fence(mine)
+    await device.put_session("x", b"while mine")
+    async with device.transaction():
+        await device.put_session("y", b"in a transaction")
+    assert await db.acquire_lease("a", "host-2", ttl=60) is not None
+    with pytest.raises(LeaseLost):
+        await device.put_session("x", b"stale")
+    with pytest.raises(LeaseLost):
+        async with other.transaction():
+            await other.put_session("x", b"rolled back with it")
+            await device.mark_processed("chat", "bob", "m1", at=1.0)
+    assert await device.get_session("x") == b"while mine"
+    assert await other.get_session("x") is None
+    assert not await device.is_processed("chat", "bob", "m1")
+    await other.put_session("x", b"unfenced device")
+    assert await other.get_session("x") == b"unfenced device"

@@ -1,0 +1,105 @@
+"""Device leases: which host runs a device, with a fencing epoch.
+
+A lease row names the owner (a host id), an epoch and an expiry (wall-clock
+seconds, so hosts compare it; their clocks must agree to well within the TTL).
+Taking a lease that is free, expired or already ours bumps the epoch; renewing
+keeps it. A store *fences* a device once its lease is taken: from then on every
+transaction that writes the device also checks, inside the same database
+transaction, that the lease row still has our owner and epoch, and fails with
+:class:`~waproto.errors.LeaseLost` otherwise. A host that was paused past its
+lease therefore writes nothing once another host took the device over.
+"""
+
+from __future__ import annotations
+
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+__all__ = ["LEASE_CHECK", "Lease", "LeaseStore", "SQLLeases"]
+
+#: The fencing check run inside a commit: a row comes back only while the lease is ours.
+LEASE_CHECK = "SELECT 1 FROM leases WHERE device_id = ? AND owner = ? AND epoch = ?"
+
+
+@dataclass(frozen=True, slots=True)
+class Lease:
+    """One device's lease as a host holds it."""
+
+    device_id: str
+    owner: str
+    epoch: int
+    expires_at: float
+    """Wall-clock seconds (``time.time()``)."""
+
+
+@runtime_checkable
+class LeaseStore(Protocol):
+    """Leases and fencing, for stores that several hosts share."""
+
+    async def acquire_lease(self, device_id: str, owner: str, ttl: float) -> Lease | None:
+        """Take the device's lease for ``ttl`` seconds if it is free, expired or ``owner``'s (new epoch)."""
+
+    async def renew_leases(self, leases: Sequence[Lease], ttl: float) -> list[Lease]:
+        """Extend the leases still held (same owner and epoch); the others are missing from the result."""
+
+    async def release_lease(self, lease: Lease) -> None:
+        """Give the lease up (expires now; the epoch stays, so the next owner bumps it)."""
+
+    async def get_lease(self, device_id: str) -> Lease | None:
+        """The device's lease row as stored, expired or not."""
+
+    def fence(self, lease: Lease) -> None:
+        """From now on, writes to ``lease.device_id`` commit only while this lease holds."""
+
+
+class SQLLeases(ABC):
+    """The lease statements of the SQL stores (shared dialect; ``RETURNING`` needs SQLite 3.35)."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    async def _execute_committed(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """Backend hook: one statement in a committed transaction of its own."""
+
+    async def acquire_lease(self, device_id: str, owner: str, ttl: float) -> Lease | None:
+        now = time.time()
+        rows = await self._execute_committed(
+            "INSERT INTO leases (device_id, owner, epoch, expires_at) VALUES (?, ?, 1, ?)"
+            " ON CONFLICT (device_id) DO UPDATE SET owner = excluded.owner, epoch = leases.epoch + 1,"
+            " expires_at = excluded.expires_at WHERE leases.owner = excluded.owner OR leases.expires_at < ?"
+            " RETURNING epoch",
+            (device_id, owner, now + ttl, now),
+        )
+        return Lease(device_id, owner, int(rows[0][0]), now + ttl) if rows else None
+
+    async def renew_leases(self, leases: Sequence[Lease], ttl: float) -> list[Lease]:
+        renewed: list[Lease] = []
+        for lease in leases:
+            expires = time.time() + ttl
+            rows = await self._execute_committed(
+                "UPDATE leases SET expires_at = ? WHERE device_id = ? AND owner = ? AND epoch = ?"
+                " RETURNING epoch",
+                (expires, lease.device_id, lease.owner, lease.epoch),
+            )
+            if rows:
+                renewed.append(Lease(lease.device_id, lease.owner, lease.epoch, expires))
+        return renewed
+
+    async def release_lease(self, lease: Lease) -> None:
+        await self._execute_committed(
+            "UPDATE leases SET expires_at = 0 WHERE device_id = ? AND owner = ? AND epoch = ?"
+            " RETURNING epoch",
+            (lease.device_id, lease.owner, lease.epoch),
+        )
+
+    async def get_lease(self, device_id: str) -> Lease | None:
+        rows = await self._execute_committed(
+            "SELECT owner, epoch, expires_at FROM leases WHERE device_id = ?", (device_id,)
+        )
+        if not rows:
+            return None
+        owner, epoch, expires_at = rows[0]
+        return Lease(device_id, str(owner), int(epoch), float(expires_at))
