@@ -46,6 +46,7 @@ from waproto.events import Connected, Disconnected, Event, Message
 from waproto.handlers import EventSource, HandlerRegistry
 from waproto.jid import JID, as_recipient
 from waproto.manager._housekeeping import apply_memory_budget, cache_totals, release_idle, session_stats
+from waproto.manager._leases import LeasedElsewhere, LeaseKeeper
 from waproto.manager._sending import Outbox
 from waproto.manager._session import ManagedSession, RunRecord
 from waproto.manager._timers import TimerHeap, TimerKind
@@ -60,7 +61,7 @@ from waproto.manager.stats import BudgetLevel, ManagerStats, SessionStats, heap_
 from waproto.messaging.send import GroupInfo, SendResult
 from waproto.proto import wa_e2e_pb2
 from waproto.retention import prune_expired
-from waproto.store import Database
+from waproto.store import Database, LeaseStore
 
 __all__ = ["SessionManager"]
 
@@ -77,6 +78,12 @@ class _Cancel(enum.Enum):
     SHUTDOWN = "shutdown"
     AGE = "age"
     LOGOUT = "logout"
+    LEASE = "lease"
+    """The device's lease was lost or could not be renewed in time."""
+
+
+#: Ends after which the session's lease is given up (another host may take the device).
+_RELEASING = frozenset({_Cancel.STOP.value, _Cancel.SHUTDOWN.value, _Cancel.LOGOUT.value})
 
 
 class SessionManager(EventSource):
@@ -88,6 +95,10 @@ class SessionManager(EventSource):
         uniform: random source of the reconnect jitter, ``uniform(a, b)``.
         memory: returns the process RSS in bytes (the memory budget reads it).
         random: randomness for message ids.
+        host_id: this host's name when several hosts share ``store`` (which must then be a
+            :class:`~waproto.store.LeaseStore`, e.g. PostgreSQL): a session connects only
+            while this host holds its device's lease (see ``ManagerConfig.lease_ttl``), and
+            stands by while another host does, taking over when that lease expires.
     """
 
     def __init__(
@@ -98,6 +109,7 @@ class SessionManager(EventSource):
         uniform: Callable[[float, float], float] = _random.uniform,
         memory: Callable[[], int] = rss_bytes,
         random: RandomSource = os.urandom,
+        host_id: str | None = None,
     ) -> None:
         self._store = store
         self._config = config or ManagerConfig()
@@ -112,6 +124,11 @@ class SessionManager(EventSource):
         self._stopped = anyio.Event()
         self._reconnects: Counter[str] = Counter()
         self._messages_in = 0
+        self._leases: LeaseKeeper | None = None
+        if host_id is not None:
+            if not isinstance(store, LeaseStore):
+                raise InvalidState("host_id needs a store with leases (a LeaseStore)")
+            self._leases = LeaseKeeper(store, host_id, self._config.lease_ttl)
         self._outbox = Outbox(
             self._config,
             self._handlers,
@@ -130,6 +147,8 @@ class SessionManager(EventSource):
         now = anyio.current_time()
         self._timers.schedule(now + self._config.watchdog_interval, TimerKind.WATCHDOG)
         self._timers.schedule(now + self._config.idle_cleanup_interval, TimerKind.CLEANUP)
+        if self._leases is not None:
+            self._timers.schedule(now + self._leases.interval, TimerKind.LEASE)
         self._tg.start_soon(self._timers.run)
         try:
             await self._resume()
@@ -529,12 +548,14 @@ class SessionManager(EventSource):
         try:
             with scope:
                 try:
+                    if self._leases is not None:
+                        await self._leases.acquire(session.id)
                     await client.__aenter__()
                     if not client.is_paired:
                         session.awaiting_pairing = True
                         session.notify()
                     await client.run_forever()
-                except (WAError, OSError, TimeoutError) as exc:
+                except (WAError, OSError, TimeoutError, LeasedElsewhere) as exc:
                     error = exc
                 except Exception as exc:  # a bug in one session must not end the others
                     logger.exception("session %s: client failed", session.id)
@@ -542,6 +563,9 @@ class SessionManager(EventSource):
                 finally:
                     await client.aclose()
         finally:
+            if self._leases is not None and session.cancel_reason in _RELEASING:
+                with anyio.CancelScope(shield=True):
+                    await self._leases.release(session.id)
             session.scope = None
             session.client = None
             session.awaiting_pairing = False
@@ -573,6 +597,14 @@ class SessionManager(EventSource):
         if why == _Cancel.LOGOUT.value:
             self._set_state(session, SessionState.LOGGED_OUT, "logout")
             return
+        if why == _Cancel.LEASE.value or isinstance(error, LeasedElsewhere):
+            # Stand by: the next attempt takes the lease once the other host's expires.
+            assert self._leases is not None
+            delay = error.delay if isinstance(error, LeasedElsewhere) else self._leases.ttl
+            self._set_state(session, SessionState.BACKOFF, str(error) if error else "lease lost")
+            when = anyio.current_time() + delay
+            self._timers.schedule(when, TimerKind.START, session.id, session.generation)
+            return
         if decision is None:
             decision = session.backoff.decide(_close_from_error(error))
         close = decision.close
@@ -588,6 +620,8 @@ class SessionManager(EventSource):
             )
             return
         session.wanted = False
+        if self._leases is not None:
+            self._spawn(self._leases.release, session.id)
         self._set_state(session, new_state, decision.reason)
         logger.warning("session %s stopped in %s: %s", session.id, new_state.value, decision.reason)
         self._spawn(self._save_run, session, RunRecord(new_state.value, decision.reason))
@@ -634,6 +668,8 @@ class SessionManager(EventSource):
             if session is not None:
                 session.drain_at = None
                 self._outbox.kick(session)
+        elif kind is TimerKind.LEASE:
+            self._keep_leases(now)
         elif kind is TimerKind.WATCHDOG:
             self._watchdog(now)
             self._timers.schedule(now + self._config.watchdog_interval, TimerKind.WATCHDOG)
@@ -649,6 +685,26 @@ class SessionManager(EventSource):
                 await prune_expired(session.store, session.client_config.retention, time.time())
             except StoreError as exc:
                 logger.warning("session %s: pruning old messages failed: %s", session.id, exc)
+
+    def _keep_leases(self, now: float) -> None:
+        """Close the sessions whose lease is overdue, renew the others, come back in ``ttl / 4``."""
+        assert self._leases is not None
+        for session_id in self._leases.overdue(now):
+            self._lose_lease(session_id, "not renewed in time")
+        self._spawn(self._renew_leases)
+        self._timers.schedule(now + self._leases.interval, TimerKind.LEASE)
+
+    async def _renew_leases(self) -> None:
+        assert self._leases is not None
+        for session_id in await self._leases.renew():
+            self._lose_lease(session_id, "taken by another host")
+
+    def _lose_lease(self, session_id: str, why: str) -> None:
+        session = self._sessions.get(session_id)
+        if session is not None and session.scope is not None:
+            logger.warning("session %s: lease %s; closing its connection", session_id, why)
+            session.cancel_reason = _Cancel.LEASE.value
+            session.scope.cancel()
 
     def _watchdog(self, now: float) -> None:
         """Restart CLOSED sessions that should run, end clients past their age, check memory."""

@@ -20,6 +20,8 @@ class TimerKind(enum.Enum):
     """Start a session's next client (after a backoff or the throttle)."""
     DRAIN = "drain"
     """Resume a session's queue once the rate limits allow."""
+    LEASE = "lease"
+    """Renew this host's device leases; close sessions whose lease is overdue."""
     WATCHDOG = "watchdog"
     CLEANUP = "cleanup"
 

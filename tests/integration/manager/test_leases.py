@@ -1,0 +1,125 @@
+"""Two hosts (two managers, each with its own store connection) share one database.
+
+Each device is run by at most one host: the other stands by, takes over when the
+lease is given up or expires, and a host that cannot renew closes the device's
+connection before its lease runs out and then writes nothing to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+
+import anyio
+import pytest
+
+from tests.integration.manager.conftest import ConnectionLog, manager_config
+from tests.unit.store.conftest import POSTGRES_DSN, drop_schema
+from waproto import ConnectionClosed
+from waproto.errors import InvalidState, LeaseLost, StoreError
+from waproto.manager import SessionManager, SessionState
+from waproto.store import Lease, MemoryStore, PostgresStore, SQLiteStore
+from waproto.testing import FakeServer, provision_store_device
+
+pytestmark = pytest.mark.anyio
+
+TTL = 1.0
+
+Stores = tuple[SQLiteStore | PostgresStore, SQLiteStore | PostgresStore]
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def two_hosts(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Stores]:
+    """Two store objects (two hosts' connections) on one database."""
+    if request.param == "sqlite":
+        async with SQLiteStore.open(tmp_path / "shared.db") as a, SQLiteStore.open(tmp_path / "shared.db") as b:
+            yield a, b
+        return
+    if not POSTGRES_DSN:
+        pytest.skip("WAPROTO_TEST_POSTGRES_DSN is not set (source .ci/postgres.sh to start a server)")
+    schema = f"waproto_test_leases_{id(request)}"
+    async with PostgresStore.open(POSTGRES_DSN, schema=schema) as a, PostgresStore.open(
+        POSTGRES_DSN, schema=schema
+    ) as b:
+        yield a, b
+    await drop_schema(schema)
+
+
+class _Unreachable(Exception):
+    pass
+
+
+async def _wait_state(manager: SessionManager, session_id: str, state: SessionState) -> None:
+    with anyio.fail_after(15):
+        while manager.state(session_id) is not state:
+            await anyio.sleep(0.01)
+
+
+async def test_a_device_runs_on_one_host_and_moves_when_it_stops(
+    server: FakeServer, connlog: ConnectionLog, two_hosts: Stores
+) -> None:
+    store_a, store_b = two_hosts
+    await provision_store_device(server, store_a, "alice", "15550001")
+    config = manager_config(server, lease_ttl=TTL)
+    async with SessionManager(store_a, config, host_id="host-a") as a, SessionManager(
+        store_b, config, host_id="host-b"
+    ) as b:
+        await a.start("alice", timeout=10)
+        with pytest.raises(ConnectionClosed, match="host-a"):
+            await b.start("alice", timeout=10)
+        assert b.state("alice") is SessionState.BACKOFF
+        await anyio.sleep(2 * TTL)  # renewals keep it on host A
+        assert a.state("alice") is SessionState.OPEN and connlog.count("15550001") == 1
+        await a.stop("alice")
+        await _wait_state(b, "alice", SessionState.OPEN)
+        assert connlog.overlaps == 0
+
+
+async def test_a_host_that_cannot_renew_closes_first_then_writes_nothing(
+    server: FakeServer, connlog: ConnectionLog, two_hosts: Stores, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_a, store_b = two_hosts
+    await provision_store_device(server, store_a, "alice", "15550001")
+    config = manager_config(server, lease_ttl=TTL)
+    async with SessionManager(store_a, config, host_id="host-a") as a, SessionManager(
+        store_b, config, host_id="host-b"
+    ) as b:
+        await a.start("alice", timeout=10)
+        held = await store_a.get_lease("alice")
+        assert held is not None and held.owner == "host-a"
+        with pytest.raises(ConnectionClosed):
+            await b.start("alice", timeout=10)
+
+        async def unreachable(leases: Sequence[Lease], ttl: float) -> list[Lease]:
+            raise StoreError("store unreachable")
+
+        monkeypatch.setattr(store_a, "renew_leases", unreachable)
+        await _wait_state(a, "alice", SessionState.BACKOFF)  # closed by host A itself...
+        closed_at = anyio.current_time()
+        lease = await store_b.get_lease("alice")
+        assert lease is not None and lease.owner == "host-a"  # ...while its lease still held
+        await _wait_state(b, "alice", SessionState.OPEN)
+        assert anyio.current_time() - closed_at < 5 * TTL
+        # Host A never got the device back, and its stale writes are refused.
+        taken = await store_b.get_lease("alice")
+        assert taken is not None and taken.owner == "host-b" and taken.epoch > held.epoch
+        await anyio.sleep(2 * TTL)
+        assert a.state("alice") is SessionState.BACKOFF and b.state("alice") is SessionState.OPEN
+        with pytest.raises(LeaseLost):
+            await store_a.device("alice").put("ns", "k", b"stale")
+        assert await store_b.device("alice").get("ns", "k") is None
+        assert connlog.overlaps == 0
+
+
+async def test_host_id_needs_a_lease_store() -> None:
+    class NoLeases:
+        pass
+
+    with pytest.raises(InvalidState):
+        SessionManager(NoLeases(), host_id="h")  # type: ignore[arg-type]
+    SessionManager(MemoryStore(), host_id="h")
