@@ -8,6 +8,7 @@ connection before its lease runs out and then writes nothing to it.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import anyio
@@ -37,7 +38,8 @@ def anyio_backend() -> str:
 async def two_hosts(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Stores]:
     """Two store objects (two hosts' connections) on one database."""
     if request.param == "sqlite":
-        async with SQLiteStore.open(tmp_path / "shared.db") as a, SQLiteStore.open(tmp_path / "shared.db") as b:
+        path = tmp_path / "shared.db"
+        async with SQLiteStore.open(path) as a, SQLiteStore.open(path) as b:
             yield a, b
         return
     if not POSTGRES_DSN:
@@ -60,10 +62,12 @@ async def _wait_state(manager: SessionManager, session_id: str, state: SessionSt
             await anyio.sleep(0.01)
 
 
-async def test_a_device_runs_on_one_host_and_moves_when_it_stops(
-    server: FakeServer, connlog: ConnectionLog, two_hosts: Stores
-) -> None:
-    store_a, store_b = two_hosts
+@asynccontextmanager
+async def _alice_on_host_a(
+    server: FakeServer, stores: Stores
+) -> AsyncIterator[tuple[SessionManager, SessionManager]]:
+    """Managers of host A and host B; alice runs on A, B's start of it stands by."""
+    store_a, store_b = stores
     await provision_store_device(server, store_a, "alice", "15550001")
     config = manager_config(server, lease_ttl=TTL)
     async with SessionManager(store_a, config, host_id="host-a") as a, SessionManager(
@@ -73,6 +77,13 @@ async def test_a_device_runs_on_one_host_and_moves_when_it_stops(
         with pytest.raises(ConnectionClosed, match="host-a"):
             await b.start("alice", timeout=10)
         assert b.state("alice") is SessionState.BACKOFF
+        yield a, b
+
+
+async def test_a_device_runs_on_one_host_and_moves_when_it_stops(
+    server: FakeServer, connlog: ConnectionLog, two_hosts: Stores
+) -> None:
+    async with _alice_on_host_a(server, two_hosts) as (a, b):
         await anyio.sleep(2 * TTL)  # renewals keep it on host A
         assert a.state("alice") is SessionState.OPEN and connlog.count("15550001") == 1
         await a.stop("alice")
@@ -84,16 +95,9 @@ async def test_a_host_that_cannot_renew_closes_first_then_writes_nothing(
     server: FakeServer, connlog: ConnectionLog, two_hosts: Stores, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store_a, store_b = two_hosts
-    await provision_store_device(server, store_a, "alice", "15550001")
-    config = manager_config(server, lease_ttl=TTL)
-    async with SessionManager(store_a, config, host_id="host-a") as a, SessionManager(
-        store_b, config, host_id="host-b"
-    ) as b:
-        await a.start("alice", timeout=10)
+    async with _alice_on_host_a(server, two_hosts) as (a, b):
         held = await store_a.get_lease("alice")
         assert held is not None and held.owner == "host-a"
-        with pytest.raises(ConnectionClosed):
-            await b.start("alice", timeout=10)
 
         async def unreachable(leases: Sequence[Lease], ttl: float) -> list[Lease]:
             raise StoreError("store unreachable")
