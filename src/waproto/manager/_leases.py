@@ -2,10 +2,11 @@
 
 A session connects only after its device's lease is taken (which fences the device
 in the store: writes commit only while the lease holds). The manager's timer calls
-:meth:`LeaseKeeper.overdue` and :meth:`LeaseKeeper.renew` every ``ttl / 4``: a lease
-that could not be renewed within ``ttl / 2`` of its last renewal is given up locally
-(its client closed) well before it can expire, and one that another host took is
-closed at once. Times here are monotonic; the store keeps wall-clock expiries.
+:meth:`LeaseKeeper.overdue` and :meth:`LeaseKeeper.renew` every ``ttl / 5``: a lease
+that could not be renewed within ``0.6 * ttl`` of its last renewal is given up locally
+(its client closed) before it can expire (at the latest ``0.8 * ttl`` after that
+renewal was sent), and one that another host took is closed at once. Times here are
+monotonic; the store keeps wall-clock expiries.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class LeaseKeeper:
     @property
     def interval(self) -> float:
         """Seconds between renewal rounds."""
-        return self.ttl / 4
+        return self.ttl / 5
 
     def holds(self, session_id: str) -> bool:
         return session_id in self._held
@@ -68,7 +69,7 @@ class LeaseKeeper:
 
     def overdue(self, now: float) -> list[str]:
         """Sessions whose lease was not renewed in time: forget them (their clients must close now)."""
-        late = [sid for sid, (_, renewed) in self._held.items() if now - renewed >= self.ttl / 2]
+        late = [sid for sid, (_, renewed) in self._held.items() if now - renewed >= 0.6 * self.ttl]
         for session_id in late:
             del self._held[session_id]
         return late

@@ -687,7 +687,7 @@ class SessionManager(EventSource):
                 logger.warning("session %s: pruning old messages failed: %s", session.id, exc)
 
     def _keep_leases(self, now: float) -> None:
-        """Close the sessions whose lease is overdue, renew the others, come back in ``ttl / 4``."""
+        """Close the sessions whose lease is overdue, renew the others, come back in ``ttl / 5``."""
         assert self._leases is not None
         for session_id in self._leases.overdue(now):
             self._lose_lease(session_id, "not renewed in time")

@@ -71,5 +71,5 @@ class ManagerConfig:
     """Seconds ``stop`` waits for a session's client to close."""
     lease_ttl: float = 30.0
     """With ``host_id`` (several hosts, one store): seconds a device lease lasts unrenewed.
-    Renewed every quarter of it; a session whose lease was not renewed within half of it
-    is closed, so it is closed before another host may take the device over."""
+    Renewed every fifth of it; a session whose lease was not renewed within 0.6 of it is
+    closed, so it is closed before another host may take the device over."""

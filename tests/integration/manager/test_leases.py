@@ -24,7 +24,7 @@ from waproto.testing import FakeServer, provision_store_device
 
 pytestmark = pytest.mark.anyio
 
-TTL = 1.0
+TTL = 2.5
 
 Stores = tuple[SQLiteStore | PostgresStore, SQLiteStore | PostgresStore]
 
@@ -57,7 +57,7 @@ class _Unreachable(Exception):
 
 
 async def _wait_state(manager: SessionManager, session_id: str, state: SessionState) -> None:
-    with anyio.fail_after(15):
+    with anyio.fail_after(30):
         while manager.state(session_id) is not state:
             await anyio.sleep(0.01)
 
@@ -84,7 +84,7 @@ async def test_a_device_runs_on_one_host_and_moves_when_it_stops(
     server: FakeServer, connlog: ConnectionLog, two_hosts: Stores
 ) -> None:
     async with _alice_on_host_a(server, two_hosts) as (a, b):
-        await anyio.sleep(2 * TTL)  # renewals keep it on host A
+        await anyio.sleep(TTL)  # renewals keep it on host A
         assert a.state("alice") is SessionState.OPEN and connlog.count("15550001") == 1
         await a.stop("alice")
         await _wait_state(b, "alice", SessionState.OPEN)
@@ -108,11 +108,11 @@ async def test_a_host_that_cannot_renew_closes_first_then_writes_nothing(
         lease = await store_b.get_lease("alice")
         assert lease is not None and lease.owner == "host-a"  # ...while its lease still held
         await _wait_state(b, "alice", SessionState.OPEN)
-        assert anyio.current_time() - closed_at < 5 * TTL
+        assert anyio.current_time() - closed_at < 3 * TTL
         # Host A never got the device back, and its stale writes are refused.
         taken = await store_b.get_lease("alice")
         assert taken is not None and taken.owner == "host-b" and taken.epoch > held.epoch
-        await anyio.sleep(2 * TTL)
+        await anyio.sleep(TTL)
         assert a.state("alice") is SessionState.BACKOFF and b.state("alice") is SessionState.OPEN
         with pytest.raises(LeaseLost):
             await store_a.device("alice").put("ns", "k", b"stale")
