@@ -47,6 +47,11 @@ class LeaseKeeper:
         self._renewing = False
 
     @property
+    def store(self) -> LeaseStore:
+        """The shared store."""
+        return self._store
+
+    @property
     def interval(self) -> float:
         """Seconds between renewal rounds."""
         return self.ttl / 5

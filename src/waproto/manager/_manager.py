@@ -22,6 +22,7 @@ cleanup: no session owns a timer task.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
 import functools
@@ -30,7 +31,7 @@ import os
 import random as _random
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 import anyio
@@ -125,6 +126,7 @@ class SessionManager(EventSource):
         self._reconnects: Counter[str] = Counter()
         self._messages_in = 0
         self._leases: LeaseKeeper | None = None
+        self._unlisten: Callable[[], Awaitable[None]] | None = None
         if host_id is not None:
             if not isinstance(store, LeaseStore):
                 raise InvalidState("host_id needs a store with leases (a LeaseStore)")
@@ -149,6 +151,7 @@ class SessionManager(EventSource):
         self._timers.schedule(now + self._config.idle_cleanup_interval, TimerKind.CLEANUP)
         if self._leases is not None:
             self._timers.schedule(now + self._leases.interval, TimerKind.LEASE)
+            self._unlisten = await self._leases.store.listen_queue(self._queue_signal)
         self._tg.start_soon(self._timers.run)
         try:
             await self._resume()
@@ -177,6 +180,10 @@ class SessionManager(EventSource):
             group, self._tg = self._tg, None
             group.cancel_scope.cancel()
             await group.__aexit__(None, None, None)
+        if self._unlisten is not None:
+            unlisten, self._unlisten = self._unlisten, None
+            with contextlib.suppress(StoreError):
+                await unlisten()
         self._handlers.clear()
 
     async def run_forever(self) -> None:
@@ -344,10 +351,18 @@ class SessionManager(EventSource):
         The message is persisted before this returns, so it survives a crash; it
         keeps its id through every retry, so a receiver sees it once.
 
+        With ``host_id``, a session that runs on another host (or nowhere yet) may be
+        sent to from here too: the message is persisted for the host that holds its
+        lease, which is woken and sends it (position 0).
+
         Raises:
             QueueFull: the session's queue holds ``queue_size`` messages.
         """
-        return await self._outbox.enqueue(self._require(session_id), as_recipient(to), message, message_id)
+        leases = self._leases
+        if leases is None or leases.holds(session_id):
+            return await self._outbox.enqueue(self._require(session_id), as_recipient(to), message, message_id)
+        session = self._session(session_id)
+        return await self._outbox.enqueue(session, as_recipient(to), message, message_id, notify=leases.store)
 
     async def send_text(self, session_id: str, to: JID | str, text: str) -> Enqueued:
         """Queue a text message (see :meth:`send_message`)."""
@@ -550,6 +565,7 @@ class SessionManager(EventSource):
                 try:
                     if self._leases is not None:
                         await self._leases.acquire(session.id)
+                        await self._outbox.reload(session)  # other hosts may have queued more
                     await client.__aenter__()
                     if not client.is_paired:
                         session.awaiting_pairing = True
@@ -563,9 +579,14 @@ class SessionManager(EventSource):
                 finally:
                     await client.aclose()
         finally:
-            if self._leases is not None and session.cancel_reason in _RELEASING:
-                with anyio.CancelScope(shield=True):
-                    await self._leases.release(session.id)
+            if self._leases is not None:
+                if session.cancel_reason in _RELEASING:
+                    with anyio.CancelScope(shield=True):
+                        await self._leases.release(session.id)
+                if not self._leases.holds(session.id):
+                    # The client is closed: no more crypto writes from here, so queue rows
+                    # and run records may be written again while another host runs it.
+                    self._leases.store.unfence(session.id)
             session.scope = None
             session.client = None
             session.awaiting_pairing = False
@@ -694,6 +715,18 @@ class SessionManager(EventSource):
         self._spawn(self._renew_leases)
         self._timers.schedule(now + self._leases.interval, TimerKind.LEASE)
 
+    def _queue_signal(self, session_id: str) -> None:
+        """Another host queued a message for a session: send it if it runs here."""
+        session = self._sessions.get(session_id)
+        if session is not None and self._leases is not None and self._leases.holds(session_id):
+            self._spawn(self._refresh_queue, session)
+
+    async def _refresh_queue(self, session: ManagedSession) -> None:
+        try:
+            await self._outbox.refresh(session)
+        except StoreError as exc:
+            logger.warning("session %s: queue not refreshed: %s", session.id, exc)
+
     async def _renew_leases(self) -> None:
         assert self._leases is not None
         for session_id in await self._leases.renew():
@@ -710,6 +743,9 @@ class SessionManager(EventSource):
         """Restart CLOSED sessions that should run, end clients past their age, check memory."""
         max_age = self._config.max_session_age
         for session in list(self._sessions.values()):
+            if self._leases is not None and self._leases.holds(session.id):
+                # Hosts that cannot hear each other's queue wake-ups (not PostgreSQL) poll.
+                self._spawn(self._refresh_queue, session)
             if session.wanted and session.state is SessionState.CLOSED and session.scope is None:
                 self._start_or_schedule(session, force=False)
             elif (

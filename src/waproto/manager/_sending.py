@@ -26,6 +26,7 @@ from waproto.manager.outbound import Enqueued, QueuedMessage
 from waproto.manager.policy import SessionState
 from waproto.messaging.wire import generate_message_id
 from waproto.proto import decode_message, wa_e2e_pb2
+from waproto.store import LeaseStore
 
 __all__ = ["Outbox"]
 
@@ -63,9 +64,26 @@ class Outbox:
         self.failed = 0
 
     async def enqueue(
-        self, session: ManagedSession, to: JID, message: wa_e2e_pb2.Message, message_id: str | None
+        self,
+        session: ManagedSession,
+        to: JID,
+        message: wa_e2e_pb2.Message,
+        message_id: str | None,
+        *,
+        notify: LeaseStore | None = None,
     ) -> Enqueued:
-        """Persist and queue one message (see ``SessionManager.send_message``)."""
+        """Persist and queue one message (see ``SessionManager.send_message``).
+
+        With ``notify`` the session runs on another host: the message is only persisted
+        (ordered after what that host queued) and that host is woken; position is 0.
+        """
+        if notify is not None:
+            msg_id = message_id or generate_message_id(int(time.time()), None, self._random)
+            # Nanoseconds sort after the owner's own small sequence numbers.
+            item = QueuedMessage(msg_id, str(to), message.SerializeToString(), seq=time.time_ns())
+            await session.store.put(QUEUE_NAMESPACE, msg_id, item.to_bytes())
+            await notify.notify_queue(session.id)
+            return Enqueued(msg_id, 0)
         await session.load()
         session.queue.check_space()
         msg_id = message_id or generate_message_id(int(time.time()), _own_user(session.client), self._random)
@@ -78,6 +96,18 @@ class Outbox:
             raise
         self.kick(session)
         return Enqueued(msg_id, position)
+
+    async def refresh(self, session: ManagedSession) -> None:
+        """Queue the messages other hosts persisted for this session, then drain."""
+        rows = await session.store.items(QUEUE_NAMESPACE)
+        if session.queue.merge([QueuedMessage.from_bytes(raw) for raw in rows.values()]):
+            self.kick(session)
+
+    async def reload(self, session: ManagedSession) -> None:
+        """Forget the in-memory queue and read it again (this host just took the session over)."""
+        session.queue.clear()
+        session.loaded = False
+        await session.load()
 
     def kick(self, session: ManagedSession) -> None:
         """Start draining the session's queue unless it is draining, empty or not OPEN."""

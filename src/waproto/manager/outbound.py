@@ -143,12 +143,17 @@ class OutboundQueue:
     holds back the later ones to the same recipient, not those to others.
     """
 
-    __slots__ = ("_items", "limiter", "max_size", "next_seq")
+    __slots__ = ("_done", "_items", "limiter", "max_size", "next_seq")
+
+    #: Ids of sent or given-up messages remembered, so a re-read of the store between
+    #: the send and the delete of its row does not queue it again.
+    DONE_MEMORY = 256
 
     def __init__(self, max_size: int, limiter: RateLimiter) -> None:
         self.max_size = max_size
         self.limiter = limiter
         self._items: OrderedDict[str, QueuedMessage] = OrderedDict()
+        self._done: OrderedDict[str, None] | None = None
         self.next_seq = 1
 
     def __len__(self) -> int:
@@ -177,7 +182,19 @@ class OutboundQueue:
 
     def remove(self, message_id: str) -> QueuedMessage | None:
         """Take a message out (sent or given up)."""
+        if self._done is None:
+            self._done = OrderedDict()
+        self._done[message_id] = None
+        if len(self._done) > self.DONE_MEMORY:
+            self._done.popitem(last=False)
         return self._items.pop(message_id, None)
+
+    def merge(self, items: list[QueuedMessage]) -> int:
+        """Add persisted messages queued by another host; returns how many were new."""
+        done = self._done if self._done is not None else ()
+        new = [item for item in items if item.id not in self._items and item.id not in done]
+        self.restore(new)
+        return len(new)
 
     def clear(self) -> None:
         """Forget every message (the session was removed)."""

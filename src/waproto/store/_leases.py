@@ -1,4 +1,4 @@
-"""Device leases: which host runs a device, with a fencing epoch.
+"""Hosts sharing one store: device leases with a fencing epoch, and queue wake-ups.
 
 A lease row names the owner (a host id), an epoch and an expiry (wall-clock
 seconds, so hosts compare it; their clocks must agree to well within the TTL).
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -53,6 +53,19 @@ class LeaseStore(Protocol):
 
     def fence(self, lease: Lease) -> None:
         """From now on, writes to ``lease.device_id`` commit only while this lease holds."""
+
+    def unfence(self, device_id: str) -> None:
+        """Stop checking the device's lease (once this host no longer runs it)."""
+
+    async def notify_queue(self, device_id: str) -> None:
+        """Tell the listening hosts that the device's outbound queue has new rows."""
+
+    async def listen_queue(self, callback: Callable[[str], None]) -> Callable[[], Awaitable[None]]:
+        """Call ``callback(device_id)`` on every :meth:`notify_queue`; returns the coroutine that stops it.
+
+        PostgreSQL delivers to every host (``LISTEN``/``NOTIFY``); the other stores only
+        within this store object, so hosts on them poll instead.
+        """
 
 
 class SQLLeases(ABC):

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -173,6 +173,34 @@ class PostgresStore(SQLDatabase):
                 await conn.execute(postgres_script(migrations[number]))
                 await conn.execute("UPDATE schema_version SET version = $1", number + 1)
                 _log.info("migrated PostgreSQL schema %s to %d", self.schema or "(default)", number + 1)
+
+    @property
+    def _queue_channel(self) -> str:
+        return f"waproto_queue_{self.schema or 'default'}"
+
+    async def notify_queue(self, device_id: str) -> None:
+        """Wake every host listening on this database (``NOTIFY``)."""
+        with _translated("notify failed"):
+            await self._pool.execute("SELECT pg_notify($1, $2)", self._queue_channel, device_id)
+
+    async def listen_queue(self, callback: Callable[[str], None]) -> Callable[[], Awaitable[None]]:
+        """``LISTEN`` on one pooled connection, held until the returned coroutine is awaited."""
+
+        def on_notify(_conn: object, _pid: int, _channel: str, payload: str) -> None:
+            callback(payload)
+
+        with _translated("listen failed"):
+            conn = await self._pool.acquire()
+            await conn.add_listener(self._queue_channel, on_notify)
+
+        async def stop() -> None:
+            with _translated("unlisten failed"):
+                try:
+                    await conn.remove_listener(self._queue_channel, on_notify)
+                finally:
+                    await self._pool.release(conn)
+
+        return stop
 
     async def _close(self) -> None:
         with _translated("closing the PostgreSQL pool"):

@@ -164,6 +164,7 @@ class TransactionalDatabase(ABC):
         self._closed = False
         #: Fenced devices: (owner, epoch) their writes must still hold at commit.
         self._fences: dict[str, tuple[str, int]] = {}
+        self._queue_listeners: list[Callable[[str], None]] = []
         self._tx_var: ContextVar[Transaction | None] = ContextVar(
             f"waproto.store.transaction.{next(_ids)}", default=None
         )
@@ -197,6 +198,24 @@ class TransactionalDatabase(ABC):
     def fence(self, lease: Lease) -> None:
         """From now on, writes to the lease's device commit only while the lease holds."""
         self._fences[lease.device_id] = (lease.owner, lease.epoch)
+
+    def unfence(self, device_id: str) -> None:
+        """Stop checking the device's lease."""
+        self._fences.pop(device_id, None)
+
+    async def notify_queue(self, device_id: str) -> None:
+        """Wake this store's queue listeners (see :class:`~waproto.store.LeaseStore`)."""
+        for callback in list(self._queue_listeners):
+            callback(device_id)
+
+    async def listen_queue(self, callback: Callable[[str], None]) -> Callable[[], Awaitable[None]]:
+        """Register a queue listener of this store object; returns the coroutine that removes it."""
+        self._queue_listeners.append(callback)
+
+        async def stop() -> None:
+            self._queue_listeners.remove(callback)
+
+        return stop
 
     def _fence_checks(self, tx: Transaction) -> list[tuple[str, str, int]]:
         """``(device, owner, epoch)`` of every fenced device the transaction wrote."""

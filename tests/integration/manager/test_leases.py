@@ -2,7 +2,8 @@
 
 Each device is run by at most one host: the other stands by, takes over when the
 lease is given up or expires, and a host that cannot renew closes the device's
-connection before its lease runs out and then writes nothing to it.
+connection before its lease runs out and does not take it back; any host may queue
+messages, which the leaseholder sends.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import pytest
 from tests.integration.manager.conftest import ConnectionLog, manager_config
 from tests.unit.store.conftest import POSTGRES_DSN, drop_schema
 from waproto import ConnectionClosed
-from waproto.errors import InvalidState, LeaseLost, StoreError
-from waproto.manager import SessionManager, SessionState
+from waproto.errors import InvalidState, StoreError
+from waproto.manager import QueuedMessageSent, SessionManager, SessionState
+from waproto.manager._session import QUEUE_NAMESPACE
 from waproto.store import Lease, MemoryStore, PostgresStore, SQLiteStore
 from waproto.testing import FakeServer, provision_store_device
 
@@ -91,7 +93,7 @@ async def test_a_device_runs_on_one_host_and_moves_when_it_stops(
         assert connlog.overlaps == 0
 
 
-async def test_a_host_that_cannot_renew_closes_first_then_writes_nothing(
+async def test_a_host_that_cannot_renew_closes_first_and_stays_off(
     server: FakeServer, connlog: ConnectionLog, two_hosts: Stores, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store_a, store_b = two_hosts
@@ -114,9 +116,9 @@ async def test_a_host_that_cannot_renew_closes_first_then_writes_nothing(
         assert taken is not None and taken.owner == "host-b" and taken.epoch > held.epoch
         await anyio.sleep(TTL)
         assert a.state("alice") is SessionState.BACKOFF and b.state("alice") is SessionState.OPEN
-        with pytest.raises(LeaseLost):
-            await store_a.device("alice").put("ns", "k", b"stale")
-        assert await store_b.device("alice").get("ns", "k") is None
+        # Its client is closed, so host A's store no longer fences the device: it may
+        # queue messages for host B to send (the store tests show fenced writes refused).
+        await store_a.device("alice").put("ns", "k", b"queued from host a")
         assert connlog.overlaps == 0
 
 
@@ -127,3 +129,19 @@ async def test_host_id_needs_a_lease_store() -> None:
     with pytest.raises(InvalidState):
         SessionManager(NoLeases(), host_id="h")  # type: ignore[arg-type]
     SessionManager(MemoryStore(), host_id="h")
+
+
+async def test_any_host_queues_and_the_leaseholder_sends(server: FakeServer, two_hosts: Stores) -> None:
+    store_a, _ = two_hosts
+    await provision_store_device(server, store_a, "bob", "15550002")
+    async with _alice_on_host_a(server, two_hosts) as (a, b):
+        sent: list[str] = []
+        a.on(QueuedMessageSent)(lambda event: sent.append(event.message_id))
+        await a.start("bob", timeout=10)
+        queued = [await b.send_text("alice", "15550002@s.whatsapp.net", f"from host b {i}") for i in range(3)]
+        assert [q.position for q in queued] == [0, 0, 0]
+        with anyio.fail_after(20):
+            while len(sent) < 3:
+                await anyio.sleep(0.01)
+        assert sorted(sent) == sorted(q.message_id for q in queued)
+        assert await store_a.device("alice").items(QUEUE_NAMESPACE) == {}
