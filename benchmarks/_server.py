@@ -15,6 +15,9 @@ answers each request line with one JSON line:
   phone ``messages`` text messages spread over ``chats`` chats (sent as history when a
   companion links; needs ``--phone-sync``).
 - ``{"cmd": "scan_qr", "phone", "qr"}``: the account's phone scans a companion's QR code.
+- ``{"cmd": "connections"}``: every login so far per device (``"phone:device"``) as
+  ``[opened, closed or null]`` wall-clock times, and ``overlaps``: logins that arrived
+  while another connection of the same device was still open.
 
 Closing stdin stops the server. Run by :func:`benchmarks._common.fake_server`.
 """
@@ -25,6 +28,7 @@ import argparse
 import json
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +60,39 @@ def provision(server: FakeServer, spec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def answer(server: FakeServer, request: dict[str, Any]) -> dict[str, Any]:
+class ConnectionLog:
+    """Records every login and close of the server's device connections (wall-clock times)."""
+
+    def __init__(self, server: FakeServer) -> None:
+        self.logins: dict[str, list[list[float | None]]] = {}
+        self.overlaps = 0
+        core = server.core
+        log_in, closed = core._log_in, core.session_closed
+        open_by_conn: dict[int, list[float | None]] = {}
+
+        def logged_in(session: Any, account: Any, device: Any, *, now: float) -> None:
+            history = self.logins.setdefault(f"{account.phone_number}:{device.device_id}", [])
+            if any(entry[1] is None for entry in history):
+                self.overlaps += 1
+            entry: list[float | None] = [time.time(), None]
+            history.append(entry)
+            open_by_conn[session.conn_id] = entry
+            log_in(session, account, device, now=now)
+
+        def session_closed(session: Any) -> None:
+            entry = open_by_conn.pop(session.conn_id, None)
+            if entry is not None:
+                entry[1] = time.time()
+            closed(session)
+
+        core._log_in = logged_in  # type: ignore[method-assign]
+        core.session_closed = session_closed  # type: ignore[method-assign]
+
+
+def answer(server: FakeServer, request: dict[str, Any], log: ConnectionLog) -> dict[str, Any]:
     cmd = request.get("cmd")
+    if cmd == "connections":
+        return {"logins": log.logins, "overlaps": log.overlaps}
     if cmd == "provision":
         return {"devices": [provision(server, spec) for spec in request["devices"]]}
     if cmd == "memory":
@@ -95,6 +130,7 @@ async def serve(folder: Path, post_handshake_delay: float, phone_sync: bool) -> 
         phone_sync=phone_sync,
     )
     async with FakeServer(config) as server:
+        log = ConnectionLog(server)
         info = {
             "ws_url": server.ws_url,
             "ca_file": str(server.write_ca_pem(folder / "ca.pem")),
@@ -103,7 +139,7 @@ async def serve(folder: Path, post_handshake_delay: float, phone_sync: bool) -> 
         print(json.dumps(info), flush=True)
         while line := await anyio.to_thread.run_sync(sys.stdin.readline):
             try:
-                reply = answer(server, json.loads(line))
+                reply = answer(server, json.loads(line), log)
             except Exception as exc:
                 reply = {"error": f"{type(exc).__name__}: {exc}"}
             print(json.dumps(reply), flush=True)
