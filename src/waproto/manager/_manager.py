@@ -358,11 +358,11 @@ class SessionManager(EventSource):
         Raises:
             QueueFull: the session's queue holds ``queue_size`` messages.
         """
-        leases = self._leases
+        leases, recipient = self._leases, as_recipient(to)
         if leases is None or leases.holds(session_id):
-            return await self._outbox.enqueue(self._require(session_id), as_recipient(to), message, message_id)
+            return await self._outbox.enqueue(self._require(session_id), recipient, message, message_id)
         session = self._session(session_id)
-        return await self._outbox.enqueue(session, as_recipient(to), message, message_id, notify=leases.store)
+        return await self._outbox.enqueue(session, recipient, message, message_id, notify=leases.store)
 
     async def send_text(self, session_id: str, to: JID | str, text: str) -> Enqueued:
         """Queue a text message (see :meth:`send_message`)."""
