@@ -11,6 +11,9 @@ Choices, and why:
   transaction; PostgreSQL itself shares WAL flushes between concurrent commits.
   Reads outside a transaction (or before its first write) go to any pooled
   connection and see committed state.
+- **Sessions idle inside a transaction for 5 s are ended by the server**
+  (``idle_in_transaction_session_timeout``): a host paused in the middle of a commit
+  must not keep the lease row locked, or no other host could take its devices over.
 - **``schema``** puts the tables in their own PostgreSQL schema (created if missing),
   so several installations or test runs can share one database.
 - **asyncpg and OS errors become** :class:`~waproto.errors.StoreError` in
@@ -41,6 +44,9 @@ __all__ = ["PostgresStore", "postgres_script"]
 _log = logging.getLogger("waproto.store")
 
 _Row = tuple[Any, ...]
+
+#: PostgreSQL ends a session left inside a transaction this long (ms), releasing its locks.
+_IDLE_IN_TRANSACTION_MS = 5000
 
 #: ``pg_advisory_xact_lock`` key held while migrating ("waproto" in ASCII).
 _MIGRATION_LOCK = 0x776170726F746F
@@ -138,7 +144,12 @@ class PostgresStore(SQLDatabase):
             import asyncpg
         except ImportError as exc:  # pragma: no cover - depends on the installation
             raise StoreError("PostgresStore needs asyncpg: pip install 'waproto[postgres]'") from exc
-        settings = {"search_path": _quote(schema)} if schema is not None else None
+        # A host paused (or cut off) inside a commit would otherwise hold its rows'
+        # locks, the lease row's among them, until it resumes: no other host could take
+        # its devices over. Our transactions never wait on the application mid-way.
+        settings = {"idle_in_transaction_session_timeout": str(_IDLE_IN_TRANSACTION_MS)}
+        if schema is not None:
+            settings["search_path"] = _quote(schema)
         with _translated("cannot connect to PostgreSQL"):
             if schema is not None:
                 conn = await asyncpg.connect(dsn)
