@@ -20,6 +20,9 @@ from typing import Any, Protocol, runtime_checkable
 
 __all__ = ["LEASE_CHECK", "Lease", "LeaseStore", "SQLLeases"]
 
+#: Leases per renewal statement (three parameters each; under both engines' limits).
+_RENEW_CHUNK = 200
+
 #: The fencing check run inside a commit: a row comes back only while the lease is ours.
 LEASE_CHECK = "SELECT 1 FROM leases WHERE device_id = ? AND owner = ? AND epoch = ?"
 
@@ -90,15 +93,27 @@ class SQLLeases(ABC):
 
     async def renew_leases(self, leases: Sequence[Lease], ttl: float) -> list[Lease]:
         renewed: list[Lease] = []
-        for lease in leases:
+        # One statement (one commit) per chunk: a host renews hundreds of leases at once.
+        for start in range(0, len(leases), _RENEW_CHUNK):
+            chunk = leases[start : start + _RENEW_CHUNK]
             expires = time.time() + ttl
+            owners = {lease.owner for lease in chunk}
+            if len(owners) != 1:
+                raise ValueError("renew_leases renews the leases of one owner")
+            marks = ", ".join("?" * len(chunk))
             rows = await self._execute_committed(
-                "UPDATE leases SET expires_at = ? WHERE device_id = ? AND owner = ? AND epoch = ?"
-                " RETURNING epoch",
-                (expires, lease.device_id, lease.owner, lease.epoch),
+                f"UPDATE leases SET expires_at = ? WHERE owner = ? AND device_id IN ({marks})"  # noqa: S608
+                " RETURNING device_id, epoch",
+                (expires, chunk[0].owner, *(lease.device_id for lease in chunk)),
             )
-            if rows:
-                renewed.append(Lease(lease.device_id, lease.owner, lease.epoch, expires))
+            # Rows of ours with another epoch (this owner took the device again since) are
+            # extended too, harmlessly, but the lease held here is not.
+            current = {(str(device_id), int(epoch)) for device_id, epoch in rows}
+            renewed += [
+                Lease(x.device_id, x.owner, x.epoch, expires)
+                for x in chunk
+                if (x.device_id, x.epoch) in current
+            ]
         return renewed
 
     async def release_lease(self, lease: Lease) -> None:
