@@ -54,12 +54,18 @@ XMLNS = "w:sync:app:state"
 MAX_ROUNDS = 50
 
 Download = Callable[[MediaRef], Awaitable[bytes | None]]
+SendPeer = Callable[[Message], Awaitable[object]]
+
+#: A missing key is requested from the phone at most once per this many seconds (whatsmeow: 24 h).
+KEY_REQUEST_INTERVAL = 24 * 3600.0
+#: Key ids remembered for that bound (a hostile server naming new ids must not grow it).
+MAX_REQUESTED_KEYS = 256
 
 
 class AppStateService:
     """Keeps this device's copy of the account's app-state collections."""
 
-    __slots__ = ("_download", "_lock", "_session")
+    __slots__ = ("_download", "_lock", "_requested", "_send_peer", "_session")
 
     stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
         StanzaRoute.of("notification", "_on_server_sync", type="server_sync"),
@@ -68,9 +74,11 @@ class AppStateService:
         (Message.ProtocolMessage.APP_STATE_SYNC_KEY_SHARE, "_on_key_share"),
     )
 
-    def __init__(self, session: Session, download: Download) -> None:
+    def __init__(self, session: Session, download: Download, send_peer: SendPeer | None = None) -> None:
         self._session = session
         self._download = download
+        self._send_peer = send_peer
+        self._requested: dict[bytes, float] | None = None
         self._lock: anyio.Lock | None = None
         session.router.register(self)
 
@@ -112,8 +120,32 @@ class AppStateService:
                     await self._sync_one(name)
                 except AppStateKeyMissing as exc:
                     logger.warning("app-state %s waits for a key: %s", name, exc)
+                    await self._request_key(exc.key_id)
                 except (AppStateError, DecodeError, WAError) as exc:
                     logger.warning("app-state %s not synced: %s", name, exc)
+
+    async def _request_key(self, key_id: bytes) -> None:
+        """Ask our phone for a sync key we lack (``APP_STATE_SYNC_KEY_REQUEST``), at most daily per key."""
+        if self._send_peer is None:
+            return
+        requested = self._requested
+        if requested is None:
+            requested = self._requested = {}
+        now = anyio.current_time()
+        last = requested.get(key_id)
+        if last is not None and now - last < KEY_REQUEST_INTERVAL:
+            return
+        if len(requested) >= MAX_REQUESTED_KEYS:
+            requested.pop(next(iter(requested)))
+        requested[key_id] = now
+        request = Message.AppStateSyncKeyRequest(keyIds=[Message.AppStateSyncKeyId(keyId=key_id)])
+        protocol = Message.ProtocolMessage(
+            type=Message.ProtocolMessage.APP_STATE_SYNC_KEY_REQUEST, appStateSyncKeyRequest=request
+        )
+        try:
+            await self._send_peer(Message(protocolMessage=protocol))
+        except WAError as exc:
+            logger.warning("> app-state key request failed: %s", exc)
 
     def _locked(self) -> anyio.Lock:
         if self._lock is None:

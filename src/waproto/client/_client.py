@@ -162,7 +162,9 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
         self._actions = MessageActionsService(session)
         self._groups = GroupsAPI(session, self._messaging.sender, self._actions)
         GroupService(session, self._messaging.sender.group_cache, self._actions)
-        self._appstate = AppStateService(session, self._media.transfer.download)
+        self._appstate = AppStateService(
+            session, self._media.transfer.download, self._messaging.sender.send_peer
+        )
         HistoryService(session, self._media.transfer.download)
         self._closing = False
         self._owner_group: TaskGroup | None = None

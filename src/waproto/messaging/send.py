@@ -353,6 +353,36 @@ class MessageSender:
         for token in tokens:
             await self._tokens.received(token)
 
+    async def send_peer(self, message: wa_e2e_pb2.Message) -> str:
+        """Send a protocol message to our own phone only (device 0), as a ``peer`` message.
+
+        Used for app-state key requests and history requests (whatsmeow ``sendPeerMessage``:
+        ``category=peer``, ``push_priority=high``). Returns the message id.
+        """
+        ctx = self._ctx
+        own = ctx.own_jid
+        phone = JID(own.user, own.server)
+        msg_id = generate_message_id(int(time.time()), own.user)
+        await self.ensure_sessions([phone])
+        plaintext = pad_message(message.SerializeToString())
+        async with ctx.crypto_lock, ctx.store.transaction():
+            (part,) = await self._encrypt_for([(phone, plaintext)])
+        children = [Node("enc", {"v": "2", "type": part.type}, part.ciphertext)]
+        identity = self._device_identity()
+        if part.type == "pkmsg" and identity is not None:
+            children.append(Node("device-identity", {}, identity))
+        await ctx.send_node(
+            build_message_stanza(
+                message_id=msg_id,
+                to=phone,
+                message_type="text",
+                parts=[],
+                extra_attrs={"category": "peer", "push_priority": "high"},
+                extra_children=children,
+            )
+        )
+        return msg_id
+
     async def resend_to_device(
         self, message_id: str, device: JID, *, keys: KeyBundle | None = None, retry_count: int = 1
     ) -> bool:

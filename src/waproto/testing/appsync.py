@@ -86,12 +86,19 @@ class PhoneCollection:
 class PhoneAppState:
     """The phone's sync key and collections; answers fetches and takes companions' patches."""
 
-    __slots__ = ("_random", "collections", "key")
+    __slots__ = ("_random", "collections", "key", "keys")
 
     def __init__(self, key: SyncKey, random: Callable[[int], bytes]) -> None:
         self.key = key
+        #: Every key the phone made, by id: companions may still sign with an older one.
+        self.keys = {key.key_id: key}
         self._random = random
         self.collections = {name: PhoneCollection(name) for name in COLLECTIONS}
+
+    def rotate_key(self, key: SyncKey) -> None:
+        """Encrypt the phone's next changes with a new key (companions must get it shared)."""
+        self.keys[key.key_id] = key
+        self.key = key
 
     def change(self, name: str, changes: Sequence[Change]) -> int:
         """Apply changes made on the phone as one patch; returns the new version."""
@@ -122,7 +129,7 @@ class PhoneAppState:
             name,
             collection.state,
             patch,
-            {self.key.key_id: self.key.key_data},
+            {key_id: key.key_data for key_id, key in self.keys.items()},
             collection.value_macs(),
         )
         collection.commit(patch, applied.state)

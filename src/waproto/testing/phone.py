@@ -20,9 +20,12 @@ from typing import TYPE_CHECKING
 
 from waproto.appstate import Change, actions
 from waproto.binary import Node
+from waproto.errors import DecodeError, JIDError, SignalError
+from waproto.jid import JID
 from waproto.media.crypto import encrypt_media
 from waproto.media.types import MediaType
-from waproto.messaging.wire import generate_message_id, pad_message
+from waproto.messaging.wire import generate_message_id, pad_message, unpad_message
+from waproto.proto import decode_message
 from waproto.proto.wa_e2e_pb2 import Message, MessageKey
 from waproto.proto.wa_history_pb2 import (
     Conversation,
@@ -73,10 +76,7 @@ class PhoneAgent:
     def __init__(self, core: ServerCore, account: Account) -> None:
         self._core = core
         self.account = account
-        key = SyncKey(
-            key_id=bytes(4) + core.random(2), key_data=core.random(32), timestamp_ms=int(core.clock() * 1000)
-        )
-        self.appstate = PhoneAppState(key, core.random)
+        self.appstate = PhoneAppState(self._new_key(), core.random)
         self.chats: dict[str, _Chat] = {}
         self.push_names: dict[str, str] = {}
         self._welcomed: set[int] = set()
@@ -160,6 +160,48 @@ class PhoneAgent:
             )
             self._core.router.deliver((self.account.phone_number, device.device_id), node, track=False)
 
+    def _new_key(self) -> SyncKey:
+        core = self._core
+        return SyncKey(bytes(4) + core.random(2), core.random(32), int(core.clock() * 1000))
+
+    def rotate_sync_key(self) -> bytes:
+        """Make a new app-state key and use it for the next changes, without sharing it.
+
+        Companions then meet a key they lack and must request it (``APP_STATE_SYNC_KEY_REQUEST``).
+        Returns the new key id.
+        """
+        key = self._new_key()
+        self.appstate.rotate_key(key)
+        return key.key_id
+
+    # -- what the phone receives from its companions ---------------------------------------------
+
+    def receive(self, node: Node) -> None:
+        """A message to the phone (device 0): a companion's key request is answered with the keys."""
+        try:
+            sender = JID.parse(node.attrs.get("from", ""))
+        except JIDError:
+            return
+        found = self._core.accounts.device_for_jid(sender)
+        enc = node.get_child("enc")
+        if found is None or found[0] is not self.account or found[1].device_id == 0 or enc is None:
+            return
+        device = found[1]
+        jid = self.account.device_jid(device.device_id)
+        try:
+            kind = enc.attrs.get("type", "")
+            plaintext = self._core.phones.decrypt(self.account, jid, kind, enc.content_bytes())
+            message = decode_message(Message, unpad_message(plaintext), "Message")
+        except (SignalError, DecodeError) as exc:
+            _log.info("phone %s: undecryptable message from %s: %s", self.account.phone_number, jid, exc)
+            return
+        protocol = message.protocolMessage
+        if protocol.type == ProtocolMessage.APP_STATE_SYNC_KEY_REQUEST:
+            wanted = {key_id.keyId for key_id in protocol.appStateSyncKeyRequest.keyIds}
+            keys = [key for key_id, key in self.appstate.keys.items() if key_id in wanted]
+            if keys:
+                self._send_protocol(device, _key_share(keys))
+
     # -- what the phone sends a newly linked companion ---------------------------------------------
 
     def welcome(self, device: Device, store_blob: BlobStore | None) -> None:
@@ -167,18 +209,7 @@ class PhoneAgent:
         if device.device_id in self._welcomed or device.keys is None:
             return
         self._welcomed.add(device.device_id)
-        key = self.appstate.key
-        share = Message.AppStateSyncKeyShare(
-            keys=[
-                Message.AppStateSyncKey(
-                    keyId=Message.AppStateSyncKeyId(keyId=key.key_id),
-                    keyData=Message.AppStateSyncKeyData(keyData=key.key_data, timestamp=key.timestamp_ms),
-                )
-            ]
-        )
-        self._send_protocol(
-            device, ProtocolMessage(type=ProtocolMessage.APP_STATE_SYNC_KEY_SHARE, appStateSyncKeyShare=share)
-        )
+        self._send_protocol(device, _key_share([self.appstate.key]))
         if store_blob is None:
             return
         for notification in self._history_notifications(store_blob):
@@ -265,3 +296,16 @@ class PhoneAgent:
         }
         enc = Node("enc", {"v": "2", "type": ciphertext.type}, ciphertext.serialized)
         core.router.deliver((self.account.phone_number, device.device_id), Node("message", attrs, [enc]))
+
+
+def _key_share(keys: list[SyncKey]) -> Message.ProtocolMessage:
+    share = Message.AppStateSyncKeyShare(
+        keys=[
+            Message.AppStateSyncKey(
+                keyId=Message.AppStateSyncKeyId(keyId=key.key_id),
+                keyData=Message.AppStateSyncKeyData(keyData=key.key_data, timestamp=key.timestamp_ms),
+            )
+            for key in keys
+        ]
+    )
+    return ProtocolMessage(type=ProtocolMessage.APP_STATE_SYNC_KEY_SHARE, appStateSyncKeyShare=share)

@@ -25,10 +25,15 @@ from waproto.messaging.wire import generate_message_id, pad_message
 from waproto.proto import wa_e2e_pb2
 from waproto.signal import (
     CiphertextMessage,
+    PreKey,
     PreKeyBundle,
     SessionRecord,
+    SignedPreKey,
+    decrypt_message,
+    decrypt_prekey_message,
     encrypt_message,
     initiate_session,
+    parse_prekey_message,
 )
 from waproto.testing.accounts import Account, DeviceKeys
 
@@ -109,6 +114,28 @@ class PhoneOutbox:
         record, ciphertext = encrypt_message(self._session(account, jid, keys), plaintext)
         self._sessions[(account.phone_number, str(jid))] = record
         return ciphertext
+
+    def decrypt(self, account: Account, jid: JID, kind: str, ciphertext: bytes) -> bytes:
+        """Decrypt a ``pkmsg``/``msg`` a device sent ``account``'s phone (the session :meth:`encrypt` uses).
+
+        Raises:
+            SignalError: the message does not decrypt (no session, bad MAC, unknown prekey).
+        """
+        key = (account.phone_number, str(jid))
+        record = self._sessions.get(key)
+        if kind == "pkmsg":
+            phone = account.phone
+            message = parse_prekey_message(ciphertext)
+            pair = None if message.prekey_id is None else phone.prekeys.get(message.prekey_id)
+            signed = SignedPreKey(phone.signed_prekey_id, phone.signed_prekey, phone.signed_prekey_signature)
+            one_time = None if pair is None or message.prekey_id is None else PreKey(message.prekey_id, pair)
+            result = decrypt_prekey_message(record, phone.identity, signed, one_time, message,
+                                            random=self._core.random)
+            record, plaintext = result.record, result.plaintext
+        else:
+            record, plaintext = decrypt_message(record, ciphertext, random=self._core.random)
+        self._sessions[key] = record
+        return plaintext
 
     def _session(self, account: Account, jid: JID, keys: DeviceKeys) -> SessionRecord:
         existing = self._sessions.get((account.phone_number, str(jid)))

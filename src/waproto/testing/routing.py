@@ -58,7 +58,15 @@ class Router:
         return sum(len(queue) for queue in self.queues.values())
 
     def deliver(self, key: DeviceKey, node: Node, *, track: bool = True) -> None:
-        """Send to the device if it is online (remembering it until acked), else queue it."""
+        """Send to the device if it is online (remembering it until acked), else queue it.
+
+        With ``phone_sync``, messages for a phone (device 0) go to the simulated phone.
+        """
+        if key[1] == 0 and node.tag == "message" and self._core.config.phone_sync:
+            account = self._core.accounts.get(key[0])
+            if account is not None:
+                self._core.phone(account).receive(node)
+            return
         session = self.online.get(key)
         if session is None:
             queue = self.queues.setdefault(key, deque())

@@ -127,3 +127,19 @@ async def test_a_failed_patch_commit_resumes_from_the_last_committed_version(
         )
     finally:
         await client.aclose()
+
+
+async def test_a_missing_key_is_requested_from_the_phone(server: FakeServer) -> None:
+    """The phone changes to a key it did not share: the client asks for it and then applies the patch."""
+    client, log = await _client(server)
+    try:
+        await client.sync_app_state()
+        phone = server.phone(PHONE)
+        new_key = phone.rotate_sync_key()
+        phone.archive_chat(BOB)
+        archived = await log.wait_for(ChatArchived)
+        assert archived[0].jid == BOB
+        stored = await client._session.store.get_app_state_keys([new_key])
+        assert stored == {new_key: phone.appstate.keys[new_key].key_data}
+    finally:
+        await client.aclose()
