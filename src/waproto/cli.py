@@ -104,7 +104,10 @@ def _event_as_json(event: Event, file: str | None = None) -> None:
             "message",
             **{
                 "from": str(info.sender),
+                "sender": str(info.sender),
+                "sender_alt": None if info.sender_alt is None else str(info.sender_alt),
                 "chat": str(info.chat),
+                "chat_alt": None if info.chat_alt is None else str(info.chat_alt),
                 "id": info.id,
                 "text": event.text,
                 "t": info.timestamp,

@@ -71,6 +71,11 @@ class ClientConfig:
     """Seconds before asking a peer to resend a message we could not decrypt."""
     max_retry_receipts: int = 5
     """Retry receipts sent or answered per message before giving up (Baileys, whatsmeow: 5)."""
+    send_to_lid: bool = False
+    """Send a 1:1 message for a phone number whose LID we know to the LID and its devices, as
+    whatsmeow does. Off (default, Baileys 7's way): address the JID given; sessions still live
+    under the LID. Off keeps chats in the form the application uses and suits peers that key
+    sessions by phone number only (Baileys 6 cannot decrypt a message from a LID)."""
     device_cache_ttl: float = 300.0
     """Seconds a usync device list stays cached (Baileys USER_DEVICES: 300 s)."""
     device_cache_size: int = 1024

@@ -185,6 +185,11 @@ class MessageInfo:
     timestamp: int
     """Server timestamp, seconds since the epoch."""
     push_name: str = ""
+    sender_alt: JID | None = None
+    """The sender device's other address (its phone number when it arrived as a LID, and the
+    reverse), from the stanza's ``*_pn``/``*_lid`` attributes or the stored mapping."""
+    chat_alt: JID | None = None
+    """For 1:1 chats: the chat's other address, when known."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -76,6 +76,7 @@ from waproto.groups.service import GroupsAPI, GroupService
 from waproto.handlers import EventSource, HandlerRegistry
 from waproto.history.service import HistoryService
 from waproto.jid import JID, USER_SERVER, as_recipient, normalize_phone
+from waproto.lid import LIDMap, LIDService
 from waproto.media.service import MediaService
 from waproto.messaging.actions import with_expiration
 from waproto.messaging.actions_service import MessageActionsService
@@ -156,7 +157,9 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
         PresenceService(session)
         self._pairing = PairingService(session, self._identity)
         self._prekeys = PrekeyService(session)
-        self._messaging = MessagingService(session, caches, self._prekeys.retry_keys)
+        # Before messaging: a receipt's or notification's PN<->LID pair is stored first.
+        self._lid = LIDService(session)
+        self._messaging = MessagingService(session, caches, self._prekeys.retry_keys, self._lid.map)
         IdentityService(session)
         self._media = MediaService(session)
         self._actions = MessageActionsService(session)
@@ -347,6 +350,11 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
     def own_jid(self) -> JID:
         """Our device JID."""
         return self._session.own_jid
+
+    @property
+    def lids(self) -> LIDMap:
+        """Which LID belongs to which phone number, as this device learned it (lookups both ways)."""
+        return self._lid.map
 
     @property
     def own_lid(self) -> JID | None:
@@ -638,6 +646,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
         lid = success.attr("lid")
         if lid and lid != session.credentials.lid:
             await session.save_credentials(dataclasses.replace(session.credentials, lid=lid))
+        await self._lid.learn_own()
         session.spawn(self._after_login)
 
     async def _after_login(self) -> None:

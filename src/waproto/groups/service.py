@@ -191,9 +191,7 @@ class GroupsAPI:
         answer = await self._session.query(
             Node("iq", {"to": "@" + GROUP_SERVER, "type": "set", "xmlns": "w:g2"}, [create])
         )
-        info = parse_group(answer.require_child("group"))
-        self._sender.group_cache.put(info.jid, info)
-        return info
+        return await self._sender.learn_group(answer.require_child("group"))
 
     async def info(self, group: JID, *, refresh: bool = False) -> GroupInfo:
         """Metadata (cached; ``refresh`` asks the server)."""
@@ -208,10 +206,11 @@ class GroupsAPI:
         )
         answer = await self._session.query(query)
         groups = answer.get_child("groups")
-        result = [parse_group(node) for node in (groups.get_children("group") if groups is not None else [])]
-        for info in result:
-            self._sender.group_cache.put(info.jid, info)
-        return result
+        # learn_group caches each one and keeps its members' PN<->LID pairs.
+        return [
+            await self._sender.learn_group(node)
+            for node in (groups.get_children("group") if groups is not None else [])
+        ]
 
     async def _participants(
         self, group: JID, action: ParticipantAction, members: Sequence[JID]

@@ -11,7 +11,7 @@ LID address (:meth:`LIDMap.signal_jids`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 
 import anyio
 
@@ -85,34 +85,34 @@ class LIDMap:
 
     async def lids_for(self, pn_users: Sequence[str]) -> dict[str, str]:
         """The known LID user of each PN user (cache first, then one store query)."""
-        found: dict[str, str] = {}
-        missing = []
-        for pn in dict.fromkeys(pn_users):
-            lid = self._lid_by_pn.get(pn)
-            if lid is None:
-                missing.append(pn)
-            else:
-                found[pn] = lid
-        if missing:
-            for pn, lid in (await self._store.get_lids_for_pns(missing)).items():
-                self._remember(lid, pn)
-                found[pn] = lid
-        return found
+        return await self._lookup(pn_users, self._lid_by_pn, self._store.get_lids_for_pns, keys_are_pns=True)
 
     async def pns_for(self, lid_users: Sequence[str]) -> dict[str, str]:
         """The known PN user of each LID user (cache first, then one store query)."""
+        return await self._lookup(
+            lid_users, self._pn_by_lid, self._store.get_pns_for_lids, keys_are_pns=False
+        )
+
+    async def _lookup(
+        self,
+        keys: Sequence[str],
+        cache: TTLCache[str, str],
+        fetch: Callable[[Sequence[str]], Awaitable[dict[str, str]]],
+        *,
+        keys_are_pns: bool,
+    ) -> dict[str, str]:
         found: dict[str, str] = {}
         missing = []
-        for lid in dict.fromkeys(lid_users):
-            pn = self._pn_by_lid.get(lid)
-            if pn is None:
-                missing.append(lid)
+        for key in dict.fromkeys(keys):
+            value = cache.get(key)
+            if value is None:
+                missing.append(key)
             else:
-                found[lid] = pn
+                found[key] = value
         if missing:
-            for lid, pn in (await self._store.get_pns_for_lids(missing)).items():
-                self._remember(lid, pn)
-                found[lid] = pn
+            for key, value in (await fetch(missing)).items():
+                self._remember(*((value, key) if keys_are_pns else (key, value)))
+                found[key] = value
         return found
 
     async def alt_of(self, jid: JID) -> JID | None:

@@ -7,7 +7,8 @@ store them (reference 1.9). Sources (reference 1.4-1.8):
   else ``from``) with ``participant_pn|participant_lid`` or ``sender_pn|sender_lid``;
   for copies of our own sends the chat (``recipient``) with ``peer_recipient_pn|_lid``;
 - ``<group>`` metadata: ``<participant jid phone_number|lid>``, ``creator``/``creator_pn``,
-  ``s_o``/``s_o_pn``;
+  ``s_o``/``s_o_pn``; ``w:gp2`` notifications: ``participant``/``participant_pn`` and the
+  participants of each change;
 - usync results: ``<user jid><lid val/></user>`` and ``<user jid=LID pn_jid=PN>``;
 - ``<notification type=devices from lid>`` and its ``<device jid lid>`` children;
 - pair-success's ``<device jid lid>`` and ``<success lid>`` (our own pair).
@@ -31,6 +32,7 @@ __all__ = [
     "pair_of",
     "pairs_from_device_notification",
     "pairs_from_group",
+    "pairs_from_group_notification",
     "pairs_from_stanza",
     "pairs_from_usync",
     "read_addressing",
@@ -131,6 +133,17 @@ def _group_candidates(group: Node) -> Iterator[tuple[JID | None, JID | None]]:
 def pairs_from_group(group: Node) -> list[Pair]:
     """Pairs in a ``<group>`` metadata node (or a ``w:gp2`` child listing participants)."""
     return _pairs(_group_candidates(group))
+
+
+def pairs_from_group_notification(node: Node) -> list[Pair]:
+    """Pairs in a ``w:gp2`` notification: the actor, and the participants of each change."""
+    found = pairs_from_stanza(node)
+    for change in node.get_children():
+        found += pairs_from_group(change)
+        created = change.get_child("group")
+        if created is not None:
+            found += pairs_from_group(created)
+    return list(dict.fromkeys(found))
 
 
 def pairs_from_usync(usync: Node) -> list[Pair]:

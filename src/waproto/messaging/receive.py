@@ -36,6 +36,7 @@ from waproto.crypto import KeyPair, keypair_from_private
 from waproto.errors import DecodeError, DuplicateMessage, SignalError, StoreError, WAError
 from waproto.events import IdentityChanged, Message, MessageInfo, StoreFailure, UndecryptableMessage
 from waproto.jid import BROADCAST_SERVER, GROUP_SERVER, JID
+from waproto.lid import Addressing, LIDMap, pairs_from_stanza, read_addressing
 from waproto.messaging.context import signal_address
 from waproto.messaging.identity import trust_identity
 from waproto.messaging.wire import build_ack, build_receipt, build_retry_receipt, jid_attr, unpad_message
@@ -101,11 +102,12 @@ class _Decrypted:
 class MessageReceiver:
     """Handles inbound ``<message>`` stanzas for one device."""
 
-    __slots__ = ("_ctx", "_retries", "_retry_keys", "active_receipts")
+    __slots__ = ("_ctx", "_lids", "_retries", "_retry_keys", "active_receipts")
 
-    def __init__(self, ctx: Session, retry_keys: Callable[[], Awaitable[Node]]) -> None:
+    def __init__(self, ctx: Session, retry_keys: Callable[[], Awaitable[Node]], lids: LIDMap) -> None:
         self._ctx = ctx
         self._retry_keys = retry_keys
+        self._lids = lids
         # Retry receipts sent per (message id, sender); an hour like Baileys' MSG_RETRY TTL.
         self._retries: TTLCache[str, int] = TTLCache(4096, 3600.0)
         #: False until we mark ourselves available: delivery receipts say ``inactive`` till then.
@@ -125,15 +127,21 @@ class MessageReceiver:
             logger.warning("< unparsable message stanza: %s", exc)
             await ctx.send_node(build_ack(node, error=NACK_PARSING_ERROR, own_jid=ctx.own_jid))
             return
+        # A new PN<->LID pair moves the sender's sessions to its LID before we decrypt.
+        await self._lids.learn(pairs_from_stanza(node))
+        addressing = read_addressing(node)
+        # The session lives under the LID form when we know it.
+        session_jid = (await self._lids.signal_jids([info.sender]))[info.sender]
         try:
             async with ctx.crypto_lock, ctx.store.transaction():
-                if await ctx.store.is_processed(str(info.chat), str(info.sender), info.id):
+                if await self._seen(info):
                     raise DuplicateMessage(f"message {info.id} was processed already")
-                decrypted = await self._decrypt_all(node, info)
+                decrypted = await self._decrypt_all(node, info, signal_address(session_jid))
                 await ctx.store.mark_processed(str(info.chat), str(info.sender), info.id, at=ctx.now())
                 if decrypted.message is not None:
                     if decrypted.chat is not None:
-                        info = _with_chat(info, decrypted.chat)
+                        info = dataclasses.replace(info, chat=decrypted.chat)
+                    info = await self._with_alternates(info, addressing)
                     await ctx.store.put(INBOX, _inbox_key(info), _inbox_entry(info, decrypted.message))
         except DuplicateMessage:
             logger.debug("< duplicate message %s from %s", info.id, info.sender)
@@ -180,14 +188,40 @@ class MessageReceiver:
                 await ctx.emit(Message(info=info, message=message, redelivered=redelivered))
             await ctx.store.delete(INBOX, key)
 
-    async def _decrypt_all(self, node: Node, info: MessageInfo) -> _Decrypted:
+    async def _seen(self, info: MessageInfo) -> bool:
+        """Processed already, as it arrived or (a redelivery to the other address) in the other form."""
+        store = self._ctx.store
+        if await store.is_processed(str(info.chat), str(info.sender), info.id):
+            return True
+        sender_alt = await self._lids.alt_of(info.sender)
+        chat_alt = (
+            info.chat if info.is_group or info.chat.is_broadcast else await self._lids.alt_of(info.chat)
+        )
+        if sender_alt is None or chat_alt is None:
+            return False
+        return await store.is_processed(str(chat_alt), str(sender_alt), info.id)
+
+    async def _with_alternates(self, info: MessageInfo, addressing: Addressing) -> MessageInfo:
+        """Add the sender's and the 1:1 chat's other address, from the stanza or the mapping."""
+        sender_alt = addressing.sender_alt or await self._lids.alt_of(info.sender)
+        chat_alt = None
+        if not info.is_group and not info.chat.is_broadcast:
+            if info.chat.user == info.sender.user and sender_alt is not None:
+                chat_alt = sender_alt.to_non_ad()
+            else:
+                # The stanza's peer_recipient_* pair was learned already; the chat may also
+                # come from deviceSentMessage, so ask the mapping rather than the stanza.
+                chat_alt = await self._lids.alt_of(info.chat)
+        return dataclasses.replace(info, sender_alt=sender_alt, chat_alt=chat_alt)
+
+    async def _decrypt_all(self, node: Node, info: MessageInfo, address: str) -> _Decrypted:
         result = _Decrypted()
         encs = node.get_children("enc")
         if not encs:
             raise DecodeError("message without <enc>")
         # 1:1 parts first: they may carry the sender key the skmsg part needs.
         for enc in sorted(encs, key=lambda e: e.attr("type") == "skmsg"):
-            plaintext = unpad_message(await self._decrypt_one(enc, info, result))
+            plaintext = unpad_message(await self._decrypt_one(enc, info, result, address))
             message = decode_message(wa_e2e_pb2.Message, plaintext, "Message")
             if message.HasField("senderKeyDistributionMessage"):
                 await self._store_sender_key(info, message.senderKeyDistributionMessage)
@@ -199,7 +233,8 @@ class MessageReceiver:
                 result.message = message
         return result
 
-    async def _decrypt_one(self, enc: Node, info: MessageInfo, result: _Decrypted) -> bytes:
+    async def _decrypt_one(self, enc: Node, info: MessageInfo, result: _Decrypted, address: str) -> bytes:
+        """Decrypt one part; ``address`` is the sender's session (its LID address when known)."""
         store = self._ctx.store
         kind = enc.require_attr("type")
         body = enc.content_bytes()
@@ -209,7 +244,6 @@ class MessageReceiver:
             record, plaintext = group_decrypt(SenderKeyRecord.deserialize(raw) if raw else None, body)
             await store.put_sender_key(str(info.chat), name, record.serialize())
             return plaintext
-        address = signal_address(info.sender)
         raw = await store.get_session(address)
         session = SessionRecord.deserialize(raw) if raw is not None else None
         if kind == "msg":
@@ -329,18 +363,6 @@ def _has_content(message: wa_e2e_pb2.Message) -> bool:
     return len(UnknownFieldSet(message)) > 0
 
 
-def _with_chat(info: MessageInfo, chat: JID) -> MessageInfo:
-    return MessageInfo(
-        id=info.id,
-        chat=chat,
-        sender=info.sender,
-        is_from_me=info.is_from_me,
-        is_group=info.is_group,
-        timestamp=info.timestamp,
-        push_name=info.push_name,
-    )
-
-
 def _inbox_key(info: MessageInfo) -> str:
     return f"{info.timestamp:012d}:{info.sender}:{info.id}"
 
@@ -355,6 +377,8 @@ def _inbox_entry(info: MessageInfo, message: wa_e2e_pb2.Message) -> bytes:
             "group": info.is_group,
             "t": info.timestamp,
             "push_name": info.push_name,
+            "sender_alt": None if info.sender_alt is None else str(info.sender_alt),
+            "chat_alt": None if info.chat_alt is None else str(info.chat_alt),
             "message": message.SerializeToString().hex(),
         }
     ).encode()
@@ -370,6 +394,8 @@ def _read_inbox_entry(raw: bytes) -> tuple[MessageInfo, wa_e2e_pb2.Message]:
         is_group=entry["group"],
         timestamp=entry["t"],
         push_name=entry["push_name"],
+        sender_alt=JID.parse(entry["sender_alt"]) if entry.get("sender_alt") else None,
+        chat_alt=JID.parse(entry["chat_alt"]) if entry.get("chat_alt") else None,
     )
     return info, decode_message(wa_e2e_pb2.Message, bytes.fromhex(entry["message"]), "stored inbox message")
 

@@ -6,6 +6,11 @@ For a group the message is encrypted once with our sender key (``skmsg``); the
 devices that do not have that key yet first get a ``senderKeyDistributionMessage``
 through their 1:1 sessions, in the same stanza.
 
+Sessions are keyed like WhatsApp's own clients key them: a device whose account's
+LID we know is encrypted to under its LID address (``LIDMap.signal_jids``), and a
+1:1 message to a phone number whose LID we know goes to the LID and its devices,
+with ``peer_recipient_pn`` naming the number (reference 1.2, 1.6).
+
 Network queries (usync, key bundles, group metadata) happen before the crypto
 lock is taken: the client's handler task needs that lock to process inbound
 messages, and holding it across a network round trip would stall them.
@@ -26,7 +31,8 @@ from waproto.config import ClientConfig
 from waproto.connection import check_iq_error
 from waproto.errors import DecodeError, InvalidState, NotOnWhatsApp, WAError
 from waproto.events import IdentityChanged
-from waproto.jid import GROUP_SERVER, JID
+from waproto.jid import GROUP_SERVER, JID, LID_SERVER, USER_SERVER
+from waproto.lid import LIDMap, pairs_from_group, pairs_from_usync
 from waproto.messaging.context import signal_address
 from waproto.messaging.identity import trust_identity
 from waproto.messaging.privacy import (
@@ -282,10 +288,11 @@ def _stanza_attrs(message: wa_e2e_pb2.Message) -> dict[str, str]:
 class MessageSender:
     """Encrypts and sends messages for one device; owns the device-list and group caches."""
 
-    __slots__ = ("_ctx", "_devices", "_groups", "_tokens")
+    __slots__ = ("_ctx", "_devices", "_groups", "_lids", "_tokens")
 
-    def __init__(self, ctx: Session, caches: MessageCaches | None = None) -> None:
+    def __init__(self, ctx: Session, lids: LIDMap, caches: MessageCaches | None = None) -> None:
         self._ctx = ctx
+        self._lids = lids
         caches = caches or MessageCaches.for_config(ctx.config)
         self._devices = caches.devices
         self._groups = caches.groups
@@ -397,14 +404,15 @@ class MessageSender:
         entry = json.loads(stored)
         chat = JID.parse(entry["to"])
         message = decode_message(wa_e2e_pb2.Message, bytes.fromhex(entry["message"]), "stored sent message")
-        own = ctx.own_jid
+        own_device = self._is_own(device)
         if keys is not None:
             await self._start_sessions([keys], replace=True)
         else:
+            address = (await self._addresses([device]))[device]
             async with ctx.crypto_lock:
-                await ctx.store.delete_session(signal_address(device))
+                await ctx.store.delete_session(address)
             await self.ensure_sessions([device])
-        if device.user == own.user:
+        if own_device:
             message = _device_sent(chat, message)
         plaintext = pad_message(message.SerializeToString())
         async with ctx.crypto_lock, ctx.store.transaction():
@@ -414,7 +422,7 @@ class MessageSender:
         attrs = {"device_fanout": "false", **_stanza_attrs(message)}
         if chat.server == GROUP_SERVER:
             to, attrs["participant"] = chat, str(device)
-        elif device.user == own.user:
+        elif own_device:
             to, attrs["recipient"] = device, str(chat)
         else:
             to = device
@@ -445,9 +453,19 @@ class MessageSender:
                 result[user] = cached
         if missing:
             answer = await self._ctx.query(build_usync_devices(missing, self._ctx.next_id()))
+            usync = check_iq_error(answer).get_child("usync")
+            pairs = pairs_from_usync(usync) if usync is not None else []
+            await self._lids.learn(pairs)
+            lid_of = {pn: lid for lid, pn in pairs}
             for user, devices in parse_usync_devices(answer).items():
                 self._devices.put(user, tuple(devices))
                 result[user] = tuple(devices)
+                lid = lid_of.get(user.user) if user.server == USER_SERVER else None
+                if lid is not None:
+                    # The same devices under the LID, where the next send to this account goes.
+                    self._devices.put(
+                        JID(lid, LID_SERVER), tuple(JID(lid, LID_SERVER, d.device) for d in devices)
+                    )
         return result
 
     async def group_info(self, group: JID, *, refresh: bool = False) -> GroupInfo:
@@ -462,16 +480,22 @@ class MessageSender:
                 [Node("query", {"request": "interactive"})],
             )
         )
-        info = parse_group(check_iq_error(answer).require_child("group"))
-        self._groups.put(group, info)
+        return await self.learn_group(check_iq_error(answer).require_child("group"))
+
+    async def learn_group(self, node: Node) -> GroupInfo:
+        """Parse a ``<group>`` node, keep its PN<->LID pairs and cache it."""
+        info = parse_group(node)
+        await self._lids.learn(pairs_from_group(node))
+        self._groups.put(info.jid, info)
         return info
 
     async def ensure_sessions(self, devices: Sequence[JID]) -> None:
         """Fetch key bundles and start sessions for the devices that have none."""
         if not devices:
             return
-        existing = await self._ctx.store.get_sessions([signal_address(d) for d in devices])
-        missing = [d for d in devices if signal_address(d) not in existing]
+        addresses = await self._addresses(devices)
+        existing = await self._ctx.store.get_sessions(list(addresses.values()))
+        missing = [d for d in devices if addresses[d] not in existing]
         if not missing:
             return
         answer = await self._ctx.query(build_key_fetch(missing))
@@ -482,8 +506,9 @@ class MessageSender:
         creds = ctx.credentials
         changed: list[JID] = []
         async with ctx.crypto_lock, ctx.store.transaction():
+            addresses = await self._addresses([bundle.jid for bundle in bundles])
             for bundle in bundles:
-                address = signal_address(bundle.jid)
+                address = addresses[bundle.jid]
                 raw = await ctx.store.get_session(address)
                 if raw is not None and not replace:
                     continue
@@ -513,14 +538,26 @@ class MessageSender:
     async def _direct_stanza(self, msg_id: str, to: JID, message: wa_e2e_pb2.Message) -> Node:
         ctx = self._ctx
         own = ctx.own_jid
+        to = to.to_non_ad()
+        extra: dict[str, str] = {}
+        if to.server == USER_SERVER and ctx.config.send_to_lid:
+            # A number whose LID we know is written to at the LID, as whatsmeow does; the
+            # usync for its devices (cached) asks for the LID too.
+            await self.devices_of([to])
+            lid = (await self._lids.lids_for([to.user])).get(to.user)
+            if lid is not None:
+                extra["peer_recipient_pn"] = str(to)
+                to = JID(lid, LID_SERVER)
+        if to.is_lid and ctx.own_lid is not None:
+            own = ctx.own_lid
         lists = await self.devices_of([to, own])
-        listed = lists.get(to.to_non_ad(), ())
-        recipients = list(listed) or [to.to_non_ad()]
+        listed = lists.get(to, ())
+        recipients = list(listed) or [to]
         own_devices = [d for d in lists.get(own.to_non_ad(), ()) if d.device != own.device]
         await self.ensure_sessions(recipients + own_devices)
-        if not listed and not await ctx.store.get_sessions([signal_address(to.to_non_ad())]):
+        if not listed and not await ctx.store.get_sessions([(await self._addresses([to]))[to]]):
             # No device listed and no key bundle either: the number has no account.
-            raise NotOnWhatsApp(to.to_non_ad())
+            raise NotOnWhatsApp(to)
         plaintext = pad_message(message.SerializeToString())
         sync_plaintext = pad_message(_device_sent(to, message).SerializeToString())
         async with ctx.crypto_lock, ctx.store.transaction():
@@ -530,12 +567,12 @@ class MessageSender:
             await self._remember(msg_id, to, message)
         return build_message_stanza(
             message_id=msg_id,
-            to=to.to_non_ad(),
+            to=to,
             message_type=message_type_of(message),
             media_type=media_type_of(message),
             parts=parts,
             device_identity=self._device_identity(),
-            extra_attrs=_stanza_attrs(message),
+            extra_attrs={**_stanza_attrs(message), **extra},
             enc_attrs=enc_attrs_of(message),
             extra_children=stanza_extras(message),
         )
@@ -580,7 +617,11 @@ class MessageSender:
             parts=parts,
             group_ciphertext=ciphertext,
             device_identity=self._device_identity(),
-            extra_attrs=_stanza_attrs(message),
+            # whatsmeow names the mode only for LID groups (reference 1.10).
+            extra_attrs={
+                **_stanza_attrs(message),
+                **({"addressing_mode": "lid"} if info.is_lid_addressed else {}),
+            },
             enc_attrs=enc_attrs_of(message),
             extra_children=stanza_extras(message),
         )
@@ -591,7 +632,8 @@ class MessageSender:
         The caller holds the crypto lock and a transaction.
         """
         store = self._ctx.store
-        addresses = [signal_address(device) for device, _ in targets]
+        by_device = await self._addresses([device for device, _ in targets])
+        addresses = [by_device[device] for device, _ in targets]
         records = await store.get_sessions(addresses)
         updated: dict[str, bytes] = {}
         parts: list[EncryptedPart] = []
@@ -604,6 +646,16 @@ class MessageSender:
             parts.append(EncryptedPart(device, str(ciphertext.type), ciphertext.serialized))
         await store.put_sessions(updated)
         return parts
+
+    async def _addresses(self, devices: Sequence[JID]) -> dict[JID, str]:
+        """The Signal address of each device's session: under its LID when we know it."""
+        return {
+            device: signal_address(jid) for device, jid in (await self._lids.signal_jids(devices)).items()
+        }
+
+    def _is_own(self, device: JID) -> bool:
+        own, own_lid = self._ctx.own_jid, self._ctx.own_lid
+        return device.user == own.user or (own_lid is not None and device.user == own_lid.user)
 
     async def _sender_key_holders(self, group: JID) -> set[str]:
         raw = await self._ctx.store.get(SENDER_KEY_MEMORY, str(group))

@@ -14,6 +14,7 @@ from typing import ClassVar
 from waproto.binary import Node
 from waproto.events import Receipt
 from waproto.jid import GROUP_SERVER, JID
+from waproto.lid import LIDMap
 from waproto.messaging.receive import MessageReceiver
 from waproto.messaging.send import MessageCaches, MessageSender
 from waproto.messaging.wire import jid_attr, parse_retry_keys
@@ -36,6 +37,7 @@ class MessagingService:
         session: the session it runs in; the service registers its handlers there.
         caches: device-list and group caches to use (kept across clients of one account).
         retry_keys: builds the ``<keys>`` a retry receipt carries (the prekey service's).
+        lids: the PN<->LID map that decides under which address sessions live.
     """
 
     __slots__ = ("_session", "receiver", "sender")
@@ -52,10 +54,11 @@ class MessagingService:
         session: Session,
         caches: MessageCaches | None,
         retry_keys: Callable[[], Awaitable[Node]],
+        lids: LIDMap,
     ) -> None:
         self._session = session
-        self.sender = MessageSender(session, caches)
-        self.receiver = MessageReceiver(session, retry_keys)
+        self.sender = MessageSender(session, lids, caches)
+        self.receiver = MessageReceiver(session, retry_keys, lids)
         session.router.register(self)
 
     async def _on_message(self, node: Node) -> None:

@@ -61,7 +61,7 @@ def unpad_message(padded: bytes) -> bytes:
 
 
 def build_usync_devices(users: Iterable[JID], sid: str, context: str = "message") -> Node:
-    """The usync query for the device lists of ``users`` (their non-AD JIDs)."""
+    """The usync query for the device lists of ``users`` (their non-AD JIDs) and their LIDs."""
     return Node(
         "iq",
         {"to": USER_SERVER, "type": "get", "xmlns": "usync"},
@@ -70,7 +70,7 @@ def build_usync_devices(users: Iterable[JID], sid: str, context: str = "message"
                 "usync",
                 {"sid": sid, "mode": "query", "last": "true", "index": "0", "context": context},
                 [
-                    Node("query", {}, [Node("devices", {"version": "2"})]),
+                    Node("query", {}, [Node("devices", {"version": "2"}), Node("lid", {})]),
                     Node("list", {}, [Node("user", {"jid": str(u.to_non_ad())}) for u in users]),
                 ],
             )

@@ -86,6 +86,9 @@ class ServerCore:
         self.pairing = PairingDesk(self, random)
         self.router = Router(self)
         self.groups: dict[str, Group] = {}
+        #: Whether stanzas and usync tell a PN's LID and a LID's PN (``sender_lid``, ``<lid val>``...).
+        #: Off models WhatsApp before LIDs, so tests can build PN sessions and then switch it on.
+        self.lid_hints = True
         self.media = MediaDesk(random, ttl=config.media_conn_ttl)
         self.phones = PhoneOutbox(self)
         self.sessions: set[ServerSession] = set()

@@ -227,7 +227,7 @@ def _usync_user(core: ServerCore, query: Node, user: Node, now: float) -> Node:
             children.append(_device_list(core, account, now))
         elif protocol.tag == "contact":
             children.append(Node("contact", {"type": "in" if account is not None else "out"}))
-        elif protocol.tag == "lid" and account is not None:
+        elif protocol.tag == "lid" and account is not None and core.lid_hints:
             children.append(Node("lid", {"val": str(account.lid)}))
         elif protocol.tag == "status" and account is not None:
             children.append(Node("status", {"t": str(account.created)}, b""))

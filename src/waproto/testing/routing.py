@@ -36,11 +36,11 @@ _log = logging.getLogger("waproto.testing.routing")
 DeviceKey = tuple[str, int]
 
 
-def _alt_attr(prefix: str, account: Account, *, lid: bool) -> dict[str, str]:
-    """The account's other address as WhatsApp adds it: ``<prefix>_pn`` beside a LID, else ``_lid``."""
-    if lid:
-        return {f"{prefix}_pn": str(account.jid)}
-    return {f"{prefix}_lid": str(account.lid)}
+def _parse(text: str | None) -> JID | None:
+    try:
+        return None if text is None else JID.parse(text)
+    except JIDError:
+        return None
 
 
 class Router:
@@ -182,12 +182,14 @@ class Router:
             lid = jid.server == LID_SERVER
             attrs["from"] = str(sender.device_jid(sender_device, lid=lid))
             if target_account is sender:
-                attrs["recipient"] = str(to)
-                peer = self._core.accounts.for_jid(to)
+                # A resend to one own device (retry) names the chat in its own recipient attribute.
+                chat = _parse(node.attrs.get("recipient")) or to
+                attrs["recipient"] = str(chat)
+                peer = self._core.accounts.for_jid(chat)
                 if peer is not None:
-                    attrs.update(_alt_attr("peer_recipient", peer, lid=to.server == LID_SERVER))
+                    attrs.update(self._alt("peer_recipient", peer, lid=chat.server == LID_SERVER))
             else:
-                attrs.update(_alt_attr("sender", sender, lid=lid))
+                attrs.update(self._alt("sender", sender, lid=lid))
             content = list(encs)
             if identity and any(enc.attrs.get("type") == "pkmsg" for enc in encs):
                 content.extend(identity)
@@ -222,13 +224,24 @@ class Router:
                 attrs = self._base_attrs(node, sender, now)
                 attrs["from"] = str(group_jid)
                 attrs["participant"] = str(sender.device_jid(sender_device, lid=lid_mode))
-                attrs.update(_alt_attr("participant", sender, lid=lid_mode))
+                attrs.update(self._alt("participant", sender, lid=lid_mode))
                 attrs["addressing_mode"] = group.addressing_mode
                 content = [*encs, *shared]
                 if identity and any(enc.attrs.get("type") == "pkmsg" for enc in encs):
                     content.extend(identity)
                 if content:
                     self.deliver(key, Node("message", attrs, content))
+
+    def _alt(self, prefix: str, account: Account, *, lid: bool) -> dict[str, str]:
+        """The account's other address as WhatsApp adds it: ``<prefix>_pn`` beside a LID, else ``_lid``.
+
+        Nothing while :attr:`ServerCore.lid_hints` is off (WhatsApp before LIDs).
+        """
+        if not self._core.lid_hints:
+            return {}
+        if lid:
+            return {f"{prefix}_pn": str(account.jid)}
+        return {f"{prefix}_lid": str(account.lid)}
 
     def _resolve(self, jid_text: str) -> tuple[Account, int, JID] | None:
         try:
@@ -264,12 +277,12 @@ class Router:
             lid = group is not None and group.addressing_mode == "lid"
             attrs["from"] = str(to)
             attrs["participant"] = str(account.device_jid(device_id, lid=lid))
-            attrs.update(_alt_attr("participant", account, lid=lid))
+            attrs.update(self._alt("participant", account, lid=lid))
         else:
             original = str(to)
             lid = to.server == LID_SERVER
             attrs["from"] = str(account.device_jid(device_id, lid=lid))
-            attrs.update(_alt_attr("sender", account, lid=lid))
+            attrs.update(self._alt("sender", account, lid=lid))
         if original is None:
             return
         try:

@@ -65,6 +65,7 @@ async def test_own_devices_get_what_another_device_sent(paired: PairedClient) ->
     assert at_b.info.is_from_me
     assert at_b.info.chat == bob.own_jid.to_non_ad()
     assert at_b.info.sender == phone_a.own_jid
+    assert at_b.info.chat_alt is not None and at_b.info.chat_alt.is_lid  # peer_recipient_lid
 
 
 async def test_offline_recipient_gets_the_message_on_next_login(
@@ -151,6 +152,11 @@ async def test_crash_after_commit_before_ack_replays_inbox_once(
     assert [m.redelivered for m in messages] == [True, False]
 
 
+async def _session_address(client: Client, peer: JID) -> str:
+    """Where ``client`` keeps its session with ``peer``: under the LID once the mapping is known."""
+    return signal_address((await client.lids.signal_jids([peer]))[peer])
+
+
 async def test_lost_session_is_repaired_by_a_retry_receipt(
     paired: PairedClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -162,7 +168,9 @@ async def test_lost_session_is_repaired_by_a_retry_receipt(
     await bob.send_text(alice.own_jid.to_non_ad(), "ack one")
     await alice_log.wait_for(Message)
     retries = sent_nodes(monkeypatch, bob, is_retry_receipt)
-    await bob.store.delete_session(signal_address(alice.own_jid))
+    address = await _session_address(bob, alice.own_jid)
+    assert address.split(".")[0].endswith("_1"), "the session lives under alice's LID"
+    await bob.store.delete_session(address)
     await alice.send_text(bob.own_jid.to_non_ad(), "two")
     received = await bob_log.wait_for(Message, 2)
     assert received[-1].text == "two"
@@ -281,7 +289,7 @@ async def test_own_device_recovers_a_synced_message_by_retry(paired: PairedClien
     b_log = EventLog(phone_b, Message, UndecryptableMessage)
     await phone_a.send_text(bob.own_jid.to_non_ad(), "one")
     await b_log.wait_for(Message)
-    await phone_b.store.delete_session(signal_address(phone_a.own_jid))
+    await phone_b.store.delete_session(await _session_address(phone_b, phone_a.own_jid))
     sent = await phone_a.send_text(bob.own_jid.to_non_ad(), "two")
     received = await b_log.wait_for(Message, 2)
     assert len(b_log.of(UndecryptableMessage)) == 1

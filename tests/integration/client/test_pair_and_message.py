@@ -47,6 +47,7 @@ async def test_one_to_one_messages_both_ways(paired: PairedClient) -> None:
     assert received.text == "hello bob"
     assert received.info.id == sent.id
     assert received.info.sender.user == "15550011"
+    assert received.info.sender_alt == alice.own_lid  # the server's sender_lid
     await bob.send_text(received.info.chat, "hi alice", quoted=received)
     (reply,) = await alice_log.wait_for(Message)
     assert reply.text == "hi alice"

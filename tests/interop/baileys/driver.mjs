@@ -60,6 +60,7 @@ class Peer {
         this.open = false;
         this.closedWith = null;
         this.messages = [];
+        this.failures = [];
         this.media = [];
         this.history = { chats: [], messages: [], contacts: [], syncTypes: [] };
         this.chatUpdates = [];
@@ -166,6 +167,10 @@ class Peer {
             if (process.env.BAILEYS_LOG_LEVEL) console.error(`${this.name} upsert`, JSON.stringify(messages));
             for (const msg of messages) {
                 const text = msg.message?.conversation || msg.message?.extendedTextMessage?.text;
+                // A stub with a decryption error instead of content: listed by `failures`.
+                if (!msg.key.fromMe && msg.messageStubParameters?.length && !msg.message) {
+                    this.failures.push({ id: msg.key.id, remoteJid: msg.key.remoteJid, error: msg.messageStubParameters[0] });
+                }
                 if (text && !msg.key.fromMe) {
                     this.messages.push({ text, remoteJid: msg.key.remoteJid, participant: msg.key.participant ?? null, key: msg.key });
                 }
@@ -306,6 +311,9 @@ const commands = {
         const p = peer(name);
         const match = (c) => c.id === jid && c[field] === value;
         return { contact: await p.until(() => p.contactUpdates.find(match) ?? p.history.contacts.find(match)) };
+    },
+    async failures({ name }) {
+        return { failures: peer(name).failures };
     },
     async wait_text({ name, text }) {
         const p = peer(name);
