@@ -160,7 +160,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
         # Before messaging: a receipt's or notification's PN<->LID pair is stored first.
         self._lid = LIDService(session)
         self._messaging = MessagingService(session, caches, self._prekeys.retry_keys, self._lid.map)
-        IdentityService(session)
+        IdentityService(session, self._lid.map)
         self._media = MediaService(session)
         self._actions = MessageActionsService(session)
         self._groups = GroupsAPI(session, self._messaging.sender, self._actions)

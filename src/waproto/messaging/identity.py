@@ -20,6 +20,7 @@ from typing import ClassVar
 from waproto.binary import Node
 from waproto.events import IdentityChanged
 from waproto.jid import LID_SERVER, USER_SERVER
+from waproto.lid import LIDMap
 from waproto.messaging.context import signal_address
 from waproto.session import Session, StanzaRoute
 from waproto.store import IdentityStore
@@ -47,14 +48,15 @@ async def trust_identity(store: IdentityStore, address: str, key: bytes) -> bool
 class IdentityService:
     """Handles the server's notice that a contact's identity key changed."""
 
-    __slots__ = ("_session",)
+    __slots__ = ("_lids", "_session")
 
     stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
         StanzaRoute.of("notification", "_on_identity_change", type="encrypt", child="identity"),
     )
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, lids: LIDMap) -> None:
         self._session = session
+        self._lids = lids
         session.router.register(self)
 
     async def _on_identity_change(self, node: Node) -> None:
@@ -63,10 +65,9 @@ class IdentityService:
             return
         session = self._session
         primary = sender.to_non_ad()
-        address = signal_address(primary)
+        # Under the LID address once the mapping is known (waproto.lid).
+        address = signal_address((await self._lids.signal_jids([primary]))[primary])
         async with session.crypto_lock, session.store.transaction():
             await session.store.delete_identity(address)
             await session.store.delete_session(address)
-        await session.emit(
-            IdentityChanged(jid=primary, implicit=False, timestamp=node.attr_int("t", 0) or 0)
-        )
+        await session.emit(IdentityChanged(jid=primary, implicit=False, timestamp=node.attr_int("t", 0) or 0))

@@ -16,6 +16,11 @@ BOB = "15550702"
 BOB_PHONE = JID.parse(f"{BOB}@s.whatsapp.net")
 
 
+async def _bob_address(alice: Client) -> str:
+    """Where Alice keeps Bob's phone's session and identity: under his LID (the server told it)."""
+    return signal_address((await alice.lids.signal_jids([BOB_PHONE]))[BOB_PHONE])
+
+
 async def _first_contact(
     server: FakeServer, paired: PairedClient, alice_phone: str
 ) -> tuple[Client, EventLog, bytes]:
@@ -25,7 +30,7 @@ async def _first_contact(
     log = EventLog(alice, Message, IdentityChanged)
     server.send_text(BOB, str(alice.own_jid.to_non_ad()), "hello from the old phone")
     await log.wait_for(Message)
-    first = await alice.store.get_identity(signal_address(BOB_PHONE))
+    first = await alice.store.get_identity(await _bob_address(alice))
     assert first is not None and log.of(IdentityChanged) == []
     return alice, log, first
 
@@ -37,11 +42,11 @@ async def test_the_servers_notice_drops_the_session_and_is_reported(
     server.reregister_phone(BOB)
     (changed,) = await log.wait_for(IdentityChanged)
     assert changed.jid == BOB_PHONE and not changed.implicit and changed.timestamp > 0
-    assert await alice.store.get_session(signal_address(BOB_PHONE)) is None
+    assert await alice.store.get_session(await _bob_address(alice)) is None
     server.send_text(BOB, str(alice.own_jid.to_non_ad()), "hello from the new phone")
     messages = await log.wait_for(Message, 2)
     assert messages[1].text == "hello from the new phone"
-    second = await alice.store.get_identity(signal_address(BOB_PHONE))
+    second = await alice.store.get_identity(await _bob_address(alice))
     assert second is not None and second != first
     assert len(log.of(IdentityChanged)) == 1
 
@@ -56,7 +61,7 @@ async def test_a_prekey_message_with_a_new_identity_replaces_the_session(
     assert messages[1].text == "hello from the new phone"
     (changed,) = log.of(IdentityChanged)
     assert changed.jid == BOB_PHONE and changed.implicit
-    assert await alice.store.get_identity(signal_address(BOB_PHONE)) not in (None, first)
+    assert await alice.store.get_identity(await _bob_address(alice)) not in (None, first)
 
 
 async def test_a_key_fetch_with_a_new_identity_starts_a_new_session(
@@ -65,9 +70,9 @@ async def test_a_key_fetch_with_a_new_identity_starts_a_new_session(
     alice, log, first = await _first_contact(server, paired, "15550705")
     server.reregister_phone(BOB, notify=False)
     # Without a session Alice fetches Bob's keys and meets the new identity there.
-    await alice.store.delete_session(signal_address(BOB_PHONE))
+    await alice.store.delete_session(await _bob_address(alice))
     await alice.send_text(BOB_PHONE, "do you still have my number?")
     (changed,) = await log.wait_for(IdentityChanged)
     assert changed.jid == BOB_PHONE and changed.implicit
-    assert await alice.store.get_identity(signal_address(BOB_PHONE)) not in (None, first)
-    assert await alice.store.get_session(signal_address(BOB_PHONE)) is not None
+    assert await alice.store.get_identity(await _bob_address(alice)) not in (None, first)
+    assert await alice.store.get_session(await _bob_address(alice)) is not None
