@@ -16,6 +16,7 @@ from typing import ClassVar
 
 import anyio
 
+from waproto._lazy import LazyEvent
 from waproto.auth import (
     ClientIdentity,
     companion_finish,
@@ -66,7 +67,7 @@ class PairingService:
         self._session = session
         self._identity = identity
         self._qr_scope: anyio.CancelScope | None = None
-        self._offered = anyio.Event()
+        self._offered = LazyEvent()
         self._code: str | None = None
         self._ephemeral: KeyPair | None = None
         self._phone: JID | None = None
@@ -78,7 +79,7 @@ class PairingService:
             self._qr_scope.cancel()
             self._qr_scope = None
         if self._offered.is_set():
-            self._offered = anyio.Event()
+            self._offered = LazyEvent()
 
     async def wait_offered(self) -> None:
         """Wait for ``pair-device`` on the current connection.

@@ -29,6 +29,7 @@ from functools import partial
 import anyio
 from anyio.abc import TaskGroup, TaskStatus
 
+from waproto._lazy import LazyEvent
 from waproto.appstate.service import AppStateService
 from waproto.auth import (
     ClientIdentity,
@@ -146,8 +147,8 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
         self._handlers = HandlerRegistry()
         self._state = ClientState.UNOPENED
         self._connected = False
-        self._changed = anyio.Event()
-        self._stopped = anyio.Event()
+        self._changed = LazyEvent()
+        self._stopped = LazyEvent()
         self._stop_reason: Event | str | None = None
         self._backoff = backoff or Backoff(self._config.reconnect)
         self._decision: Decision | None = None
@@ -527,7 +528,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
     def _set_connected(self, connected: bool) -> None:
         """Record the new state and wake everyone waiting for a change."""
         self._connected = connected
-        changed, self._changed = self._changed, anyio.Event()
+        changed, self._changed = self._changed, LazyEvent()
         changed.set()
 
     async def _stop(self, event: Event | None) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 
 import anyio
 
+from waproto._lazy import LazyLock
 from waproto.binary import Node
 from waproto.connection.core import Closed, ConnectionCore, LoggedIn, NodeReceived, check_iq_error
 from waproto.connection.reasons import CloseInfo, DisconnectReason
@@ -66,7 +67,7 @@ class Connection:
         self._core = core
         self._on_node = on_node
         self._on_login = on_login
-        self._send_lock = anyio.Lock()
+        self._send_lock = LazyLock()
         self._waiters: dict[str, _Waiter] = {}
 
     @property

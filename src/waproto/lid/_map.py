@@ -13,8 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 
-import anyio
-
+from waproto._lazy import AnyLock
 from waproto.cache import CacheStats, TTLCache
 from waproto.jid import JID, LID_SERVER, USER_SERVER
 from waproto.lid._pairs import Pair
@@ -34,7 +33,7 @@ class LIDMap:
 
     __slots__ = ("_lid_by_pn", "_lock", "_pn_by_lid", "_store")
 
-    def __init__(self, store: DeviceStore, crypto_lock: anyio.Lock, *, cache_size: int = CACHE_SIZE) -> None:
+    def __init__(self, store: DeviceStore, crypto_lock: AnyLock, *, cache_size: int = CACHE_SIZE) -> None:
         self._store = store
         self._lock = crypto_lock
         self._lid_by_pn: TTLCache[str, str] = TTLCache(cache_size, CACHE_TTL)

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
-import anyio
-
+from waproto._lazy import AnyLock
 from waproto.binary import Node
 from waproto.config import ClientConfig
 from waproto.connection import CloseInfo
@@ -54,7 +53,7 @@ class Session(Protocol):
         ...
 
     @property
-    def crypto_lock(self) -> anyio.Lock:
+    def crypto_lock(self) -> AnyLock:
         """Held while session or sender-key records are read, advanced and committed."""
         ...
 

@@ -21,6 +21,7 @@ from typing import Any
 import anyio
 from anyio.abc import TaskGroup
 
+from waproto._lazy import AnyLock, LazyLock
 from waproto.binary import Node
 from waproto.config import ClientConfig
 from waproto.connection import CloseInfo, Connection, ReadyState
@@ -115,7 +116,7 @@ class LiveSession:
         self._own_lid: JID | None = None
         self._connection: Connection | None = None
         self._task_group: TaskGroup | None = None
-        self._crypto_lock = anyio.Lock()
+        self._crypto_lock = LazyLock()
         self._queue = NodeQueue(NODE_QUEUE_SIZE)
         self._router = StanzaRouter(self.send_node)
 
@@ -146,7 +147,7 @@ class LiveSession:
         return self._own_lid
 
     @property
-    def crypto_lock(self) -> anyio.Lock:
+    def crypto_lock(self) -> AnyLock:
         return self._crypto_lock
 
     @property

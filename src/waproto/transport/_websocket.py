@@ -52,6 +52,7 @@ from websockets.protocol import Event, Protocol, State
 from websockets.typing import Origin
 from websockets.uri import parse_uri
 
+from waproto._lazy import LazyLock
 from waproto.errors import ConnectionClosed, InvalidState
 from waproto.transport._tls import shared_ssl_context
 
@@ -148,7 +149,7 @@ class WebSocketConnection:
     ) -> None:
         self._stream: ByteStream | None = stream
         self._protocol: Protocol | None = protocol
-        self._send_lock = anyio.Lock()
+        self._send_lock = LazyLock()
         self._pending: list[bytes] = []
         self._fragments: list[bytes] | None = None
         self._receiving = False

@@ -1,0 +1,115 @@
+"""A lock and an event that allocate their waiter queue only when someone waits.
+
+anyio's ``Lock`` and ``Event`` (on asyncio) each build an empty ``deque`` at
+construction, about 0.6 KiB, even when nobody ever waits on them. Per session
+that is several KiB for primitives that are almost never contended: a send lock
+that is free whenever a ping goes out, a "stopped" event nobody awaits. These
+two keep a flag and create an ``anyio.Event`` per actual waiter.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from types import TracebackType
+
+import anyio
+from anyio.lowlevel import cancel_shielded_checkpoint, checkpoint, checkpoint_if_cancelled
+
+__all__ = ["AnyLock", "LazyEvent", "LazyLock"]
+
+
+class LazyLock:
+    """A non-reentrant, first-come-first-served lock, like ``anyio.Lock()``.
+
+    Acquiring a free lock checks for cancellation and yields once, as anyio's
+    lock does; a waiter that is cancelled after being handed the lock passes it on.
+    """
+
+    __slots__ = ("_locked", "_waiters")
+
+    def __init__(self) -> None:
+        self._locked = False
+        self._waiters: deque[anyio.Event] | None = None
+
+    def locked(self) -> bool:
+        """Whether some task holds the lock."""
+        return self._locked
+
+    async def acquire(self) -> None:
+        """Wait for the lock and take it."""
+        if not self._locked:
+            self._locked = True
+            try:
+                await checkpoint_if_cancelled()
+                await cancel_shielded_checkpoint()
+            except BaseException:
+                self.release()
+                raise
+            return
+        waiters = self._waiters
+        if waiters is None:
+            waiters = self._waiters = deque()
+        turn = anyio.Event()
+        waiters.append(turn)
+        try:
+            await turn.wait()
+        except BaseException:
+            if turn.is_set():
+                self.release()  # handed over while being cancelled: pass it on
+            else:
+                waiters.remove(turn)
+            raise
+
+    def release(self) -> None:
+        """Hand the lock to the longest waiter, or free it."""
+        waiters = self._waiters
+        if waiters:
+            waiters.popleft().set()
+            if not waiters:
+                self._waiters = None
+        else:
+            self._locked = False
+
+    async def __aenter__(self) -> None:
+        await self.acquire()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
+class LazyEvent:
+    """A one-shot flag tasks can wait for, like ``anyio.Event()``."""
+
+    __slots__ = ("_event", "_set")
+
+    def __init__(self) -> None:
+        self._set = False
+        self._event: anyio.Event | None = None
+
+    def set(self) -> None:
+        """Set the flag and wake every waiter."""
+        self._set = True
+        if self._event is not None:
+            self._event.set()
+
+    def is_set(self) -> bool:
+        """Whether :meth:`set` was called."""
+        return self._set
+
+    async def wait(self) -> None:
+        """Return once the flag is set (at once, after a checkpoint, if it already is)."""
+        if self._set:
+            await checkpoint()
+            return
+        if self._event is None:
+            self._event = anyio.Event()
+        await self._event.wait()
+
+
+#: What code that only enters a lock accepts: ours or anyio's.
+AnyLock = LazyLock | anyio.Lock
