@@ -13,16 +13,17 @@ from collections import deque
 from types import TracebackType
 
 import anyio
-from anyio.lowlevel import cancel_shielded_checkpoint, checkpoint, checkpoint_if_cancelled
+from anyio.lowlevel import checkpoint, checkpoint_if_cancelled
 
 __all__ = ["AnyLock", "LazyEvent", "LazyLock"]
 
 
 class LazyLock:
-    """A non-reentrant, first-come-first-served lock, like ``anyio.Lock()``.
+    """A non-reentrant, first-come-first-served lock, like ``anyio.Lock(fast_acquire=True)``.
 
-    Acquiring a free lock checks for cancellation and yields once, as anyio's
-    lock does; a waiter that is cancelled after being handed the lock passes it on.
+    Acquiring a free lock checks for cancellation but does not yield: a send
+    lock is taken several times per keepalive ping, and each yield is a trip
+    through the event loop. A waiter cancelled after being handed the lock passes it on.
     """
 
     __slots__ = ("_locked", "_waiters")
@@ -38,14 +39,13 @@ class LazyLock:
     async def acquire(self) -> None:
         """Wait for the lock and take it."""
         if not self._locked:
-            self._locked = True
-            try:
-                await checkpoint_if_cancelled()
-                await cancel_shielded_checkpoint()
-            except BaseException:
-                self.release()
-                raise
-            return
+            await checkpoint_if_cancelled()
+            if not self._locked:
+                self._locked = True
+                return
+        await self._wait()
+
+    async def _wait(self) -> None:
         waiters = self._waiters
         if waiters is None:
             waiters = self._waiters = deque()

@@ -140,6 +140,7 @@ class ConnectionCore:
         "_next_ping",
         "_outgoing",
         "_payload",
+        "_ping_id",
         "_state",
         "_transport",
         "ids",
@@ -171,6 +172,7 @@ class ConnectionCore:
         self._keepalive_grace = keepalive_grace
         self._last_received = now
         self._next_ping = now + keepalive_interval
+        self._ping_id: str | None = None
         self._state = ReadyState.CONNECTING
         self._events: list[ConnectionEvent] = []
         self._outgoing: list[bytes] = []
@@ -258,10 +260,11 @@ class ConnectionCore:
             return
         if self._state is ReadyState.OPEN and now >= self._next_ping:
             self._next_ping = now + self._keepalive_interval
+            self._ping_id = self.ids.next()
             self.send_node(
                 Node(
                     "iq",
-                    {"id": self.ids.next(), "to": USER_SERVER, "type": "get", "xmlns": "w:p"},
+                    {"id": self._ping_id, "to": USER_SERVER, "type": "get", "xmlns": "w:p"},
                     [Node("ping")],
                 )
             )
@@ -284,6 +287,16 @@ class ConnectionCore:
         node = decode_node(self._transport.decrypt(frame), dict_version=self._dict_version)
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug("< %s %s", node.tag, node.attrs)
+        ping = self._ping_id
+        if (
+            ping is not None
+            and node.tag == "iq"
+            and node.attr("id") == ping
+            and node.attr("type") == "result"
+        ):
+            # The answer to our own keepalive ping: arriving was all it had to do.
+            self._ping_id = None
+            return
         handler = _SPECIAL_NODES.get(node.tag)
         if handler is not None:
             handler(self, node)

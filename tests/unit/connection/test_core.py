@@ -229,6 +229,21 @@ def test_ping_is_due_after_an_interval() -> None:
     assert core.next_deadline() == NOW + INTERVAL + GRACE
 
 
+def test_the_answer_to_our_ping_is_consumed_and_postpones_the_dead_check() -> None:
+    core, server = logged_in()
+    core.handle_timeout(NOW + INTERVAL)
+    server.receive(core.data_to_send())
+    (ping,) = server.received
+    later = NOW + INTERVAL + 1
+    core.receive_data(server.node(Node("iq", {"id": ping.attrs["id"], "type": "result"})), later)
+    assert core.events_received() == []
+    core.handle_timeout(NOW + INTERVAL + GRACE)
+    assert core.state is ReadyState.OPEN
+    # A second answer with that id is no longer ours: it goes to the application.
+    core.receive_data(server.node(Node("iq", {"id": ping.attrs["id"], "type": "result"})), later)
+    assert len(core.events_received()) == 1
+
+
 def test_silence_past_interval_and_grace_is_408() -> None:
     core, _ = logged_in()
     core.handle_timeout(NOW + INTERVAL)
