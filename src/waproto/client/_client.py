@@ -222,8 +222,6 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
                 self._session.task_group = group
                 group.start_soon(self._connection_loop)
                 group.start_soon(self._session.run_inbound)
-                if self._config.retention.prune_interval is not None:
-                    group.start_soon(self._prune_loop, self._config.retention.prune_interval)
                 reached = False
                 with anyio.move_on_after(self._config.connect_timeout):
                     await self._wait_started()
@@ -232,7 +230,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
                     failure = self._not_connected_error()
                 if failure is None:
                     task_status.started()
-                    await self._stopped.wait()
+                    await self._prune_until_stopped()
                 group.cancel_scope.cancel()
         finally:
             self._session.task_group = None
@@ -492,14 +490,23 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
 
     # ----------------------------------------------------------------- internals
 
-    async def _prune_loop(self, interval: float) -> None:
-        """A lone client's retention, from its own task group (a manager prunes on its timer)."""
-        while True:
+    async def _prune_until_stopped(self) -> None:
+        """Wait for the stop; meanwhile a lone client prunes every ``prune_interval``.
+
+        Runs in the serve task, which has nothing else to do once started, rather
+        than in a task of its own (a manager prunes its sessions on its timer).
+        """
+        interval = self._config.retention.prune_interval
+        if interval is None:
+            await self._stopped.wait()
+            return
+        while not self._stopped.is_set():
             try:
                 await self.prune()
             except StoreError as exc:
                 logger.warning("pruning old messages failed: %s", exc)
-            await anyio.sleep(interval)
+            with anyio.move_on_after(interval):
+                await self._stopped.wait()
 
     async def _wait_started(self) -> None:
         """Paired: until logged in or stopped. New device: at once, so that handlers

@@ -119,8 +119,10 @@ class WebSocketConnection:
         local_address: our (host, port), when the stream is a socket.
         remote_address: the peer's (host, port), when the stream is a socket.
         request_path: the path of the opening request (with its query, if any).
-        request_headers: the opening request's headers: those the client sent
-            (on the server side, as received).
+        request_headers: the opening request's headers: on the server side all
+            of them, as received; on the client side the ones its caller chose
+            (``Origin`` and the extra headers), not the generated ones (key,
+            version, host), which are of no use after the handshake.
     """
 
     __slots__ = (
@@ -501,11 +503,7 @@ async def connect_websocket(
         error = translate_connect_error(exc)
         logger.debug("connect to %s failed: %s", url, error)
         raise error from exc
-    connection = WebSocketConnection(
-        stream,
-        protocol,
-        request_path=request.path,
-        request_headers=tuple(request.headers.raw_items()),
-    )
+    chosen = ((("Origin", origin),) if origin is not None else ()) + tuple(headers)
+    connection = WebSocketConnection(stream, protocol, request_path=request.path, request_headers=chosen)
     await connection.absorb(events)
     return connection
