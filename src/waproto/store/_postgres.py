@@ -31,6 +31,8 @@ from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+import anyio
+
 from waproto.errors import LeaseLost, StoreError
 from waproto.store._migrations import MIGRATIONS
 from waproto.store._sql import SQLDatabase
@@ -230,7 +232,8 @@ class PostgresStore(SQLDatabase):
                     await _apply(conn, pending)
                     return [tuple(row) for row in await conn.fetch(_numbered(sql), *params)]
                 finally:
-                    await tx.rollback()
+                    with anyio.CancelScope(shield=True):  # never hand a connection back mid-transaction
+                        await tx.rollback()
 
     async def _run_count(self, write: Write, pending: Sequence[Write]) -> int:
         sql, rows = write
@@ -242,7 +245,8 @@ class PostgresStore(SQLDatabase):
                     await _apply(conn, pending)
                     status = await conn.execute(_numbered(sql), *rows[0])
                 finally:
-                    await tx.rollback()
+                    with anyio.CancelScope(shield=True):  # never hand a connection back mid-transaction
+                        await tx.rollback()
         # The command tag ends with the row count ("DELETE 3", "UPDATE 1", "INSERT 0 1").
         return int(status.rsplit(" ", 1)[-1])
 
