@@ -1,4 +1,4 @@
-"""The client's app-state API: local contacts and chat settings, and changing chat settings.
+"""The client's app-state and history API: contacts, chat settings and their changes, history requests.
 
 A mixin so these calls sit together; the work is the
 :class:`~waproto.appstate.service.AppStateService`'s. Changes go to the account's other
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from waproto.appstate import Change, actions
 from waproto.appstate.service import AppStateService
+from waproto.history.service import HistoryService
 from waproto.jid import JID
 from waproto.session.live import LiveSession
 from waproto.store import ChatSettings, Contact
@@ -21,7 +22,25 @@ class AppStateMethods:
     """Contacts, chat settings and their changes; mixed into :class:`~waproto.Client`."""
 
     _appstate: AppStateService
+    _history: HistoryService
     _session: LiveSession
+
+    async def request_history(
+        self, chat: JID | str, oldest_id: str, *, oldest_from_me: bool, oldest_timestamp: int, count: int = 50
+    ) -> str:
+        """Ask our phone for up to ``count`` messages of ``chat`` older than message ``oldest_id``.
+
+        ``oldest_timestamp`` is that message's time in seconds. The messages arrive as
+        ``HistorySyncBatch`` events (``sync_type="ON_DEMAND"``) whose ``request_id`` is the
+        returned id.
+        """
+        return await self._history.request(
+            str(chat),
+            oldest_id,
+            oldest_from_me=oldest_from_me,
+            oldest_timestamp_ms=oldest_timestamp * 1000,
+            count=count,
+        )
 
     async def contacts(self) -> dict[str, Contact]:
         """Every contact this device knows (names from app-state, push names from history), by JID."""

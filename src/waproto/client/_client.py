@@ -169,7 +169,9 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
         self._appstate = AppStateService(
             session, self._media.transfer.download, self._messaging.sender.send_peer
         )
-        HistoryService(session, self._media.transfer.download)
+        self._history = HistoryService(
+            session, self._media.transfer.download, self._messaging.sender.send_peer
+        )
         self._closing = False
         self._owner_group: TaskGroup | None = None
 

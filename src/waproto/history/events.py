@@ -27,3 +27,5 @@ class HistorySyncBatch(Event):
     """``Conversation`` protobufs; ``messages`` holds ``HistorySyncMsg`` (a ``WebMessageInfo`` each)."""
     push_names: tuple[Pushname, ...]
     final: bool
+    request_id: str = ""
+    """For ``ON_DEMAND`` history: the id :meth:`~waproto.Client.request_history` returned."""

@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from typing import BinaryIO, ClassVar, cast
 
+from waproto.errors import InvalidState
 from waproto.events import MessageInfo
 from waproto.history.events import HistorySyncBatch
 from waproto.history.stream import (
@@ -45,20 +46,22 @@ SPOOL_MEMORY = 1 << 20
 _READ = 64 * 1024
 
 Download = Callable[[MediaRef, BinaryIO], Awaitable[object]]
+SendPeer = Callable[..., Awaitable[str]]
 
 
 class HistoryService:
     """Receives the phone's history sync notifications."""
 
-    __slots__ = ("_download", "_session")
+    __slots__ = ("_download", "_send_peer", "_session")
 
     protocol_routes: ClassVar[tuple[tuple[int, str], ...]] = (
         (Message.ProtocolMessage.HISTORY_SYNC_NOTIFICATION, "_on_notification"),
     )
 
-    def __init__(self, session: Session, download: Download) -> None:
+    def __init__(self, session: Session, download: Download, send_peer: SendPeer | None = None) -> None:
         self._session = session
         self._download = download
+        self._send_peer = send_peer
         session.router.register(self)
 
     async def _on_notification(self, info: MessageInfo, protocol: Message.ProtocolMessage) -> None:
@@ -72,6 +75,32 @@ class HistoryService:
             build_receipt(to=session.own_jid.to_non_ad(), message_ids=[info.id], receipt_type="hist_sync")
         )
         session.spawn(self.process, protocol.historySyncNotification)
+
+    async def request(
+        self, chat: str, oldest_id: str, *, oldest_from_me: bool, oldest_timestamp_ms: int, count: int = 50
+    ) -> str:
+        """Ask our phone for ``count`` messages of ``chat`` older than ``oldest_id``; returns the request id.
+
+        The answer is a history notification (``ON_DEMAND``) whose batches carry that id as
+        ``request_id`` (protocol-wave2.md 4.4; whatsmeow suggests 50 per request).
+        """
+        if self._send_peer is None:
+            raise InvalidState("history requests need the messaging service")
+        on_demand = Message.PeerDataOperationRequestMessage.HistorySyncOnDemandRequest(
+            chatJid=chat,
+            oldestMsgId=oldest_id,
+            oldestMsgFromMe=oldest_from_me,
+            onDemandMsgCount=count,
+            oldestMsgTimestampMs=oldest_timestamp_ms,
+        )
+        request = Message.PeerDataOperationRequestMessage(
+            peerDataOperationRequestType=Message.HISTORY_SYNC_ON_DEMAND, historySyncOnDemandRequest=on_demand
+        )
+        protocol = Message.ProtocolMessage(
+            type=Message.ProtocolMessage.PEER_DATA_OPERATION_REQUEST_MESSAGE,
+            peerDataOperationRequestMessage=request,
+        )
+        return await self._send_peer(Message(protocolMessage=protocol), priority="high_force")
 
     async def process(self, notification: Message.HistorySyncNotification) -> int:
         """Download, decode and emit one notification's history; returns the number of messages."""
@@ -119,12 +148,22 @@ class HistoryService:
 class _Batcher:
     """Gathers decoded items into events of at most BATCH_MESSAGES messages."""
 
-    __slots__ = ("chunk_order", "conversations", "count", "progress", "push_names", "sync_type", "total")
+    __slots__ = (
+        "chunk_order",
+        "conversations",
+        "count",
+        "progress",
+        "push_names",
+        "request_id",
+        "sync_type",
+        "total",
+    )
 
     def __init__(self, notification: Message.HistorySyncNotification) -> None:
         self.sync_type = Message.HistorySyncType.Name(notification.syncType)
         self.chunk_order = notification.chunkOrder
         self.progress = notification.progress
+        self.request_id = notification.peerDataRequestSessionId
         self.conversations: dict[str, Conversation] = {}
         self.push_names: list[Pushname] = []
         self.count = 0
@@ -155,6 +194,7 @@ class _Batcher:
             conversations=tuple(self.conversations.values()),
             push_names=tuple(self.push_names),
             final=final,
+            request_id=self.request_id,
         )
         self.conversations = {}
         self.push_names = []

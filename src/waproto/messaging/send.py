@@ -360,7 +360,7 @@ class MessageSender:
         for token in tokens:
             await self._tokens.received(token)
 
-    async def send_peer(self, message: wa_e2e_pb2.Message) -> str:
+    async def send_peer(self, message: wa_e2e_pb2.Message, *, priority: str = "high") -> str:
         """Send a protocol message to our own phone only (device 0), as a ``peer`` message.
 
         Used for app-state key requests and history requests (whatsmeow ``sendPeerMessage``:
@@ -384,7 +384,7 @@ class MessageSender:
                 to=phone,
                 message_type="text",
                 parts=[],
-                extra_attrs={"category": "peer", "push_priority": "high"},
+                extra_attrs={"category": "peer", "push_priority": priority},
                 extra_children=children,
             )
         )

@@ -49,6 +49,7 @@ _log = logging.getLogger("waproto.testing.phone")
 HISTORY_CHUNK_MESSAGES = 2000
 
 ProtocolMessage = Message.ProtocolMessage
+OnDemandRequest = Message.PeerDataOperationRequestMessage.HistorySyncOnDemandRequest
 
 
 @dataclass(slots=True)
@@ -196,7 +197,13 @@ class PhoneAgent:
             _log.info("phone %s: undecryptable message from %s: %s", self.account.phone_number, jid, exc)
             return
         protocol = message.protocolMessage
-        if protocol.type == ProtocolMessage.APP_STATE_SYNC_KEY_REQUEST:
+        peer_request = protocol.peerDataOperationRequestMessage
+        if (
+            protocol.type == ProtocolMessage.PEER_DATA_OPERATION_REQUEST_MESSAGE
+            and peer_request.peerDataOperationRequestType == Message.HISTORY_SYNC_ON_DEMAND
+        ):
+            self._on_demand(device, node.attrs.get("id", ""), peer_request.historySyncOnDemandRequest)
+        elif protocol.type == ProtocolMessage.APP_STATE_SYNC_KEY_REQUEST:
             wanted = {key_id.keyId for key_id in protocol.appStateSyncKeyRequest.keyIds}
             keys = [key for key_id, key in self.appstate.keys.items() if key_id in wanted]
             if keys:
@@ -223,23 +230,62 @@ class PhoneAgent:
     def _history_notifications(self, store_blob: BlobStore) -> Iterator[Message.HistorySyncNotification]:
         chunks = list(self._history_chunks())
         for order, (sync_type, history) in enumerate(chunks, start=1):
-            history.chunkOrder = order
-            history.progress = 100 * order // len(chunks)
-            media_key = self._core.random(32)
-            encrypted = encrypt_media(
-                zlib.compress(history.SerializeToString()), media_key, MediaType.HISTORY
+            yield self._upload_history(
+                store_blob, sync_type, history, order=order, progress=100 * order // len(chunks)
             )
-            upload = store_blob(encrypted.blob, MediaType.HISTORY.mms_type)
-            yield Message.HistorySyncNotification(
-                fileSha256=encrypted.file_sha256,
-                fileLength=encrypted.file_length,
-                mediaKey=media_key,
-                fileEncSha256=encrypted.file_enc_sha256,
-                directPath=str(upload["direct_path"]),
-                syncType=sync_type,
-                chunkOrder=order,
-                progress=history.progress,
-            )
+
+    def _upload_history(
+        self,
+        store_blob: BlobStore,
+        sync_type: str,
+        history: HistorySync,
+        *,
+        order: int,
+        progress: int,
+        request_id: str = "",
+    ) -> Message.HistorySyncNotification:
+        """Put one history blob on the media host; returns the notification that names it."""
+        history.chunkOrder, history.progress = order, progress
+        media_key = self._core.random(32)
+        encrypted = encrypt_media(zlib.compress(history.SerializeToString()), media_key, MediaType.HISTORY)
+        upload = store_blob(encrypted.blob, MediaType.HISTORY.mms_type)
+        notification = Message.HistorySyncNotification(
+            fileSha256=encrypted.file_sha256,
+            fileLength=encrypted.file_length,
+            mediaKey=media_key,
+            fileEncSha256=encrypted.file_enc_sha256,
+            directPath=str(upload["direct_path"]),
+            syncType=sync_type,
+            chunkOrder=order,
+            progress=progress,
+        )
+        if request_id:
+            notification.peerDataRequestSessionId = request_id
+        return notification
+
+    def _on_demand(self, device: Device, request_id: str, request: OnDemandRequest) -> None:
+        """Answer a history request for one chat: up to ``onDemandMsgCount`` messages before the oldest."""
+        store_blob = self._core.store_blob
+        chat = self.chats.get(request.chatJid)
+        if store_blob is None or chat is None:
+            return
+        ids = [m.message_id for m in chat.messages]
+        end = ids.index(request.oldestMsgId) if request.oldestMsgId in ids else len(ids)
+        older = chat.messages[max(0, end - max(1, request.onDemandMsgCount)) : end]
+        conversation = Conversation(
+            id=request.chatJid,
+            messages=[HistorySyncMsg(message=self._web_message(request.chatJid, m)) for m in older],
+        )
+        history = HistorySync(syncType="ON_DEMAND", conversations=[conversation])
+        notification = self._upload_history(
+            store_blob, "ON_DEMAND", history, order=1, progress=100, request_id=request_id
+        )
+        self._send_protocol(
+            device,
+            ProtocolMessage(
+                type=ProtocolMessage.HISTORY_SYNC_NOTIFICATION, historySyncNotification=notification
+            ),
+        )
 
     def _history_chunks(self) -> Iterator[tuple[str, HistorySync]]:
         """Conversations split into blobs of at most HISTORY_CHUNK_MESSAGES messages, then push names."""

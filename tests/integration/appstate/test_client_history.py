@@ -59,3 +59,29 @@ async def test_history_arrives_in_batches_and_push_names_are_stored(
         assert len(hist_sync) == 3 and all(r.attrs["to"] == f"{PHONE}@s.whatsapp.net" for r in hist_sync)
     finally:
         await client.aclose()
+
+
+async def test_on_demand_history_for_one_chat(server: FakeServer) -> None:
+    phone = server.phone(PHONE)
+    seeded = [phone.add_message(CHATS[0], f"old {n}", timestamp=1_690_000_000 + n) for n in range(100)]
+    client = Client(MemoryStore(), config=client_config(server, ssl_context=server.test_ca.client_context()))
+    log = EventLog(client, HistorySyncBatch)
+    await pair_by_qr(server, client, PHONE)
+    try:
+        await log.wait_for(HistorySyncBatch)
+        oldest = seeded[60]
+        request_id = await client.request_history(
+            CHATS[0],
+            oldest.message_id,
+            oldest_from_me=oldest.from_me,
+            oldest_timestamp=oldest.timestamp,
+            count=20,
+        )
+        while not [b for b in log.of(HistorySyncBatch) if b.request_id == request_id and b.final]:
+            await log.wait_for(HistorySyncBatch, len(log.of(HistorySyncBatch)) + 1, timeout=20)
+        (answer,) = [b for b in log.of(HistorySyncBatch) if b.request_id == request_id]
+        assert answer.sync_type == "ON_DEMAND"
+        texts = [m.message.message.conversation for c in answer.conversations for m in c.messages]
+        assert texts == [f"old {n}" for n in range(40, 60)]
+    finally:
+        await client.aclose()
