@@ -45,9 +45,11 @@ from anyio import TypedAttributeProvider
 from anyio.abc import ByteStream, SocketAttribute
 from anyio.streams.tls import TLSStream
 from websockets.client import ClientProtocol
+from websockets.datastructures import Headers
 from websockets.exceptions import InvalidHandshake, InvalidStatus, InvalidURI
 from websockets.exceptions import ProtocolError as WebSocketProtocolError
 from websockets.frames import Close, CloseCode, Frame, Opcode
+from websockets.http11 import Response
 from websockets.protocol import Event, Protocol, State
 from websockets.typing import Origin
 from websockets.uri import parse_uri
@@ -93,6 +95,8 @@ TRANSPORT_ERRORS: tuple[type[Exception], ...] = (
 CONNECT_ERRORS: tuple[type[Exception], ...] = (InvalidHandshake, *TRANSPORT_ERRORS)
 
 _LINGER_RESET = struct.pack("ii", 1, 0)
+#: What an open client connection's handshake response keeps instead of its headers.
+_NO_HEADERS = Headers()
 T = TypeVar("T")
 
 
@@ -503,6 +507,10 @@ async def connect_websocket(
         error = translate_connect_error(exc)
         logger.debug("connect to %s failed: %s", url, error)
         raise error from exc
+    for event in events:
+        if isinstance(event, Response):
+            # websockets' frame parser keeps the response alive for the connection's life.
+            event.headers = _NO_HEADERS
     chosen = ((("Origin", origin),) if origin is not None else ()) + tuple(headers)
     connection = WebSocketConnection(stream, protocol, request_path=request.path, request_headers=chosen)
     await connection.absorb(events)
