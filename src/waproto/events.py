@@ -34,6 +34,7 @@ __all__ = [
     "GroupJoined",
     "GroupParticipantsChanged",
     "IdentityChanged",
+    "IncomingCall",
     "LoggedOut",
     "Message",
     "MessageEdited",
@@ -417,3 +418,16 @@ class GroupJoined(Event):
     subject: str
     actor: JID | None
     reason: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IncomingCall(Event):
+    """Someone is calling; ``client.reject_call(event)`` declines (the client cannot take calls)."""
+
+    call_id: str
+    caller: JID
+    """The calling device."""
+    creator: JID
+    timestamp: int
+    video: bool
+    group: JID | None = None

@@ -44,6 +44,7 @@ from waproto.client._actions import ActionMethods
 from waproto.client._appstate import AppStateMethods
 from waproto.client._media import MediaMethods, context_info
 from waproto.client._presence import PresenceMethods
+from waproto.client._profile import ProfileMethods
 from waproto.config import ClientConfig
 from waproto.connection import (
     CloseInfo,
@@ -87,6 +88,7 @@ from waproto.messaging.service import MessagingService
 from waproto.messaging.wire import build_receipt, unified_session
 from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY
 from waproto.presence import PresenceService
+from waproto.profile.service import CallService
 from waproto.proto import wa_e2e_pb2
 from waproto.retention import Pruned, prune_expired
 from waproto.session import LiveSession, StreamService
@@ -110,7 +112,7 @@ class ClientState(enum.Enum):
     CLOSED = "closed"
 
 
-class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, PresenceMethods):
+class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, PresenceMethods, ProfileMethods):
     """One account driven from Python.
 
     Its public members are the user API. The plumbing (connection, credentials,
@@ -166,6 +168,7 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
         self._actions = MessageActionsService(session)
         self._groups = GroupsAPI(session, self._messaging.sender, self._actions)
         GroupService(session, self._messaging.sender.group_cache, self._actions)
+        CallService(session)
         self._appstate = AppStateService(
             session, self._media.transfer.download, self._messaging.sender.send_peer
         )

@@ -119,6 +119,14 @@ class Account:
     next_device_id: int = 1
     next_key_index: int = 1
     blocklist: list[str] = field(default_factory=list)
+    #: Profile picture: (id, url, direct path) on the media host, or None.
+    picture: tuple[str, str, str] | None = None
+    status_text: str = ""
+    status_time: int = 0
+    #: Privacy categories changed from their defaults.
+    privacy: dict[str, str] = field(default_factory=dict)
+    #: Devices (phone, device id) subscribed to this account's presence.
+    presence_subscribers: set[tuple[str, int]] = field(default_factory=set)
     #: Refuse 1:1 messages that carry no valid privacy token from this account (ack error 463).
     require_privacy_token: bool = False
     #: Privacy tokens this account issued, by holder phone number: (token, issue time).

@@ -35,6 +35,7 @@ from waproto.testing.media import MEDIA_FAULTS, MediaDesk
 from waproto.testing.pairing import PairingDesk, PendingPairing
 from waproto.testing.phone import PhoneAgent
 from waproto.testing.phones import PhoneOutbox
+from waproto.testing.profile import handle_call
 from waproto.testing.routing import Router
 from waproto.testing.session import CloseMode, Phase, ServerSession
 from waproto.testing.shapes import ShapeRecorder
@@ -92,6 +93,8 @@ class ServerCore:
         self.media = MediaDesk(random, ttl=config.media_conn_ttl)
         self.phones = PhoneOutbox(self)
         self.sessions: set[ServerSession] = set()
+        #: Calls placed with :meth:`place_call`: call id, caller, callee, state.
+        self.call_log: list[dict[str, str]] = []
         self.phone_agents: dict[str, PhoneAgent] = {}
         #: Stores a blob on the media host (set by the server shell while the host runs).
         self.store_blob: BlobStore | None = None
@@ -120,7 +123,7 @@ class ServerCore:
             "chatstate": lambda s, n, t: self.router.chatstate(s, n),
             "presence": self._presence,
             "notification": self._ack_only,
-            "call": self._ack_only,
+            "call": lambda s, n, t: handle_call(self, s, n, t),
         }
 
     # -- connection lifecycle -------------------------------------------------------------------
@@ -256,18 +259,29 @@ class ServerCore:
         name = node.attrs.get("name")
         if name:
             account.push_name = name
-        if node.attrs.get("type") == "subscribe":
+        kind = node.attrs.get("type")
+        if kind == "subscribe":
             try:
                 target = self.accounts.for_jid(JID.parse(node.attrs.get("to", "")))
             except WAError:
                 return
             if target is None:
                 return
+            target.presence_subscribers.add((account.phone_number, session.device_id))
             online = any(key[0] == target.phone_number for key in self.router.online)
             attrs = {"from": str(target.jid), "type": "available" if online else "unavailable"}
             if not online:
                 attrs["last"] = str(int(now))
             session.send_node(Node("presence", attrs))
+        elif kind in ("available", "unavailable"):
+            # Subscribers hear each change while they are online (presence is never queued).
+            attrs = {"from": str(account.jid), "type": kind}
+            if kind == "unavailable":
+                attrs["last"] = str(int(now))
+            for key in account.presence_subscribers:
+                subscriber = self.router.online.get(key)
+                if subscriber is not None:
+                    subscriber.send_node(Node("presence", dict(attrs)))
 
     def _receipt(self, session: ServerSession, node: Node, now: float) -> None:
         # A media-retry request goes to the asker's own phone, which answers it (WhatsApp

@@ -19,6 +19,7 @@ from waproto.testing import nodes
 from waproto.testing.accounts import Account, Device, DeviceKeys, SignedPreKey
 from waproto.testing.adv import signed_key_index_list
 from waproto.testing.groups import handle_group_iq
+from waproto.testing.profile import handle_blocklist, handle_picture, handle_privacy, handle_status
 from waproto.testing.session import ServerSession
 
 if TYPE_CHECKING:
@@ -47,33 +48,6 @@ def _simple_result(core: ServerCore, session: ServerSession, iq: Node, now: floa
 def _props(core: ServerCore, session: ServerSession, iq: Node, now: float) -> Node | None:
     props = [Node("prop", {"name": name, "value": value}) for name, value in core.config.props.items()]
     return nodes.iq_result(iq, [Node("props", {"protocol": "2", "hash": "waproto-test"}, props)])
-
-
-def _blocklist(core: ServerCore, session: ServerSession, iq: Node, now: float) -> Node | None:
-    account, _ = core.session_account(session)
-    items = [Node("item", {"jid": jid}) for jid in account.blocklist]
-    return nodes.iq_result(iq, [Node("list", {}, items)])
-
-
-_PRIVACY_DEFAULTS = {
-    "last": "all",
-    "online": "all",
-    "profile": "all",
-    "status": "all",
-    "readreceipts": "all",
-    "groupadd": "all",
-    "calladd": "all",
-}
-
-
-def _privacy(core: ServerCore, session: ServerSession, iq: Node, now: float) -> Node | None:
-    if iq.attrs.get("type") == "set":
-        tokens = iq.get_child("tokens")
-        if tokens is not None:
-            core.issue_privacy_tokens(session, tokens, now=now)
-        return nodes.iq_result(iq)
-    categories = [Node("category", {"name": k, "value": v}) for k, v in _PRIVACY_DEFAULTS.items()]
-    return nodes.iq_result(iq, [Node("privacy", {}, categories)])
 
 
 # -- encrypt ---------------------------------------------------------------------------------------
@@ -230,7 +204,8 @@ def _usync_user(core: ServerCore, query: Node, user: Node, now: float) -> Node:
         elif protocol.tag == "lid" and account is not None and core.lid_hints:
             children.append(Node("lid", {"val": str(account.lid)}))
         elif protocol.tag == "status" and account is not None:
-            children.append(Node("status", {"t": str(account.created)}, b""))
+            when = account.status_time or account.created
+            children.append(Node("status", {"t": str(when)}, account.status_text.encode()))
         elif protocol.tag == "disappearing_mode":
             children.append(Node("disappearing_mode", {"duration": "0", "t": "0"}))
     # The reply names the user as asked: a LID query gets LID-keyed answers back.
@@ -301,8 +276,10 @@ IQ_HANDLERS: dict[str, Handler] = {
     "w:stats": _simple_result,
     "w": _props,
     "abt": _props,
-    "blocklist": _blocklist,
-    "privacy": _privacy,
+    "blocklist": handle_blocklist,
+    "privacy": handle_privacy,
+    "w:profile:picture": handle_picture,
+    "status": handle_status,
     "encrypt": _encrypt,
     "usync": _usync,
     "w:g2": _group,

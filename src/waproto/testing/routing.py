@@ -22,6 +22,7 @@ from waproto.errors import JIDError
 from waproto.jid import JID, LID_SERVER
 from waproto.testing import nodes
 from waproto.testing.accounts import Account
+from waproto.testing.profile import is_blocked
 from waproto.testing.session import ServerSession
 
 if TYPE_CHECKING:
@@ -177,6 +178,9 @@ class Router:
                 continue
             target_account, target_device, jid = target
             if (target_account.phone_number, target_device) == (sender.phone_number, sender_device):
+                continue
+            if is_blocked(self._core, sender, target_account):
+                delivered = True  # acked to the sender, never delivered: WhatsApp does not tell
                 continue
             attrs = self._base_attrs(node, sender, now)
             lid = jid.server == LID_SERVER

@@ -35,6 +35,7 @@ from waproto.testing.core import ProvisionedDevice, ServerCore
 from waproto.testing.faults import Fault, FaultKind
 from waproto.testing.mediahost import MediaHost
 from waproto.testing.phone import PhoneAgent
+from waproto.testing.profile import place_call
 from waproto.testing.provision import provision_device
 from waproto.testing.session import CloseMode, Phase, ServerSession
 from waproto.transport import WebSocketConnection, WebSocketServer, serve_websocket
@@ -348,6 +349,13 @@ class FakeServer:
     def enter_pairing_code(self, phone: str, code: str) -> None:
         """The phone of ``phone`` types the code a client showed (link-code pairing)."""
         self.core.enter_pairing_code(phone, code, now=self._clock())
+
+    def place_call(self, caller: str, callee: str, *, video: bool = False) -> str:
+        """``caller``'s phone calls ``callee``: every device of the callee gets an offer; returns the call id.
+
+        ``core.call_log`` shows whether a device rejected it.
+        """
+        return place_call(self.core, caller, callee, video=video)
 
     def kick(self, jid: str, code: int, conflict: str | None = None) -> int:
         """End the connections of ``jid`` with ``<stream:error code>``; returns how many."""
