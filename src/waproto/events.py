@@ -211,6 +211,17 @@ class Message(Event):
         return media_info(self.message)
 
     @property
+    def is_view_once(self) -> bool:
+        """View-once content (a wrapper, or the media's ``viewOnce`` flag): show it, do not keep it.
+
+        ``media`` and ``text`` already look through the wrapper.
+        """
+        content, wrappers = unwrap(self.message)
+        if wrappers & _VIEW_ONCE:
+            return True
+        return any(content.HasField(name) and getattr(content, name).viewOnce for name in _VIEW_ONCE_MEDIA)
+
+    @property
     def text(self) -> str | None:
         """The message's text: a plain or extended text, or a media caption; else None.
 
@@ -229,6 +240,11 @@ class Message(Event):
                 return media.caption if media.HasField("caption") else None
         return None
 
+
+#: The wrappers that mark view-once content (v1, V2 and V2Extension; reference 6.7).
+_VIEW_ONCE = frozenset({"viewOnceMessage", "viewOnceMessageV2", "viewOnceMessageV2Extension"})
+#: Media messages with their own ``viewOnce`` flag.
+_VIEW_ONCE_MEDIA = ("imageMessage", "videoMessage", "audioMessage")
 
 #: ``Message`` fields holding media whose ``caption`` is their text.
 _CAPTIONED = ("imageMessage", "videoMessage", "documentMessage", "ptvMessage")

@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 
 from waproto.errors import InvalidState
 from waproto.groups.service import GroupsAPI
-from waproto.jid import JID
+from waproto.jid import JID, STATUS_BROADCAST
+from waproto.media.message import MediaKind
+from waproto.media.service import MediaService
+from waproto.media.transfer import MediaSource
 from waproto.messaging.actions import (
     build_edit,
     build_ephemeral_setting,
@@ -26,6 +29,7 @@ from waproto.messaging.actions import (
 from waproto.messaging.actions_service import MessageActionsService, PollRecord
 from waproto.messaging.msgsecret import poll_option_hash
 from waproto.messaging.send import GroupInfo, SendResult
+from waproto.messaging.service import MessagingService
 from waproto.proto import wa_e2e_pb2
 
 __all__ = ["ActionMethods"]
@@ -40,6 +44,8 @@ class ActionMethods:
 
     _actions: MessageActionsService
     _groups: GroupsAPI
+    _messaging: MessagingService
+    _media: MediaService
 
     if TYPE_CHECKING:
 
@@ -124,6 +130,27 @@ class ActionMethods:
             return
         await self.send_message(target, build_ephemeral_setting(seconds, timestamp=int(time.time())))
         await self._actions.set_disappearing_timer(target, seconds)
+
+    async def post_status(
+        self, content: str | wa_e2e_pb2.Message, recipients: Sequence[JID | str]
+    ) -> SendResult:
+        """Post a text (or any message) to our status, seen by ``recipients``."""
+        await self.wait_connected()
+        message = (
+            wa_e2e_pb2.Message(extendedTextMessage=wa_e2e_pb2.Message.ExtendedTextMessage(text=content))
+            if isinstance(content, str)
+            else content
+        )
+        users = [JID.parse(str(r)) for r in recipients]
+        return await self._messaging.sender.send(STATUS_BROADCAST, message, recipients=users)
+
+    async def post_status_image(
+        self, source: MediaSource, recipients: Sequence[JID | str], *, caption: str | None = None
+    ) -> SendResult:
+        """Post an image (a path, bytes or a binary file) to our status, seen by ``recipients``."""
+        await self.wait_connected()
+        message = await self._media.prepare(MediaKind.IMAGE, source, caption=caption)
+        return await self.post_status(message, recipients)
 
     async def _poll_identity(self, chat: JID) -> JID:
         """How members see us as a poll's author: our LID in LID groups, else our number."""

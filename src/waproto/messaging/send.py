@@ -309,14 +309,26 @@ class MessageSender:
         return self._groups
 
     async def send(
-        self, to: JID, message: wa_e2e_pb2.Message, *, message_id: str | None = None
+        self,
+        to: JID,
+        message: wa_e2e_pb2.Message,
+        *,
+        message_id: str | None = None,
+        recipients: Sequence[JID] | None = None,
     ) -> SendResult:
-        """Encrypt ``message`` for every device that must get it, send it, wait for the server's ack."""
+        """Encrypt ``message`` for every device that must get it, send it, wait for the server's ack.
+
+        ``recipients`` names who sees a post to ``status@broadcast`` (required there).
+        """
         ctx = self._ctx
         own = ctx.own_jid
         msg_id = message_id or generate_message_id(int(time.time()), own.user)
         one_to_one = takes_tokens(to) and to.user != own.user
-        if to.server == GROUP_SERVER:
+        if to.is_status_broadcast:
+            if not recipients:
+                raise ValueError("a status post needs at least one recipient")
+            stanza = await self._group_stanza(msg_id, to, message, members=recipients)
+        elif to.server == GROUP_SERVER:
             stanza = await self._group_stanza(msg_id, to, message)
         else:
             stanza = await self._direct_stanza(msg_id, to, message)
@@ -577,16 +589,27 @@ class MessageSender:
             extra_children=stanza_extras(message),
         )
 
-    async def _group_stanza(self, msg_id: str, group: JID, message: wa_e2e_pb2.Message) -> Node:
+    async def _group_stanza(
+        self, msg_id: str, group: JID, message: wa_e2e_pb2.Message, *, members: Sequence[JID] | None = None
+    ) -> Node:
+        """A sender-key message to a group, or (``members`` given) a status post to those users.
+
+        A status post names every recipient device in ``<participants>`` (each gets the
+        sender key again): the server routes a broadcast by that list, not by membership.
+        """
         ctx = self._ctx
         own = ctx.own_jid
-        info = await self.group_info(group)
-        # A LID group lists us by our LID: we send as that device and name our sender key after it.
-        if info.is_lid_addressed and ctx.own_lid is not None:
-            own = ctx.own_lid
-        lists = await self.devices_of([*(p.jid for p in info.participants), own])
+        if members is None:
+            info = await self.group_info(group)
+            # A LID group lists us by our LID: we send as that device and name our sender key after it.
+            if info.is_lid_addressed and ctx.own_lid is not None:
+                own = ctx.own_lid
+            users = [p.jid for p in info.participants]
+        else:
+            users = [m.to_non_ad() for m in members]
+        lists = await self.devices_of([*users, own])
         devices = [d for ds in lists.values() for d in ds if d != own]
-        holders = await self._sender_key_holders(group)
+        holders = await self._sender_key_holders(group) if members is None else set()
         missing = [d for d in devices if str(d) not in holders]
         await self.ensure_sessions(missing)
         name = signal_address(own)

@@ -124,7 +124,10 @@ class Router:
             )
             return
         error = None
-        if to.is_group:
+        if to.is_status_broadcast:
+            if not self._status_message(account, device_id, node, now):
+                error = "400"
+        elif to.is_group:
             group = self._core.groups.get(to.user)
             if group is None or account.phone_number not in group.participants:
                 error = "404"
@@ -246,6 +249,29 @@ class Router:
         if lid:
             return {f"{prefix}_pn": str(account.jid)}
         return {f"{prefix}_lid": str(account.lid)}
+
+    def _status_message(self, sender: Account, sender_device: int, node: Node, now: float) -> bool:
+        """A status post goes to the devices its ``<participants>`` names, with the ``skmsg``."""
+        shared, per_device, identity = self._per_device_content(node)
+        delivered = False
+        for jid_text, encs in per_device.items():
+            target = self._resolve(jid_text)
+            if target is None:
+                continue
+            target_account, target_device, _ = target
+            if (target_account.phone_number, target_device) == (sender.phone_number, sender_device):
+                continue
+            if is_blocked(self._core, sender, target_account):
+                continue
+            attrs = self._base_attrs(node, sender, now)
+            attrs["from"] = "status@broadcast"
+            attrs["participant"] = str(sender.device_jid(sender_device))
+            content = [*encs, *shared]
+            if identity and any(enc.attrs.get("type") == "pkmsg" for enc in encs):
+                content.extend(identity)
+            self.deliver((target_account.phone_number, target_device), Node("message", attrs, content))
+            delivered = True
+        return delivered
 
     def _resolve(self, jid_text: str) -> tuple[Account, int, JID] | None:
         try:

@@ -75,3 +75,25 @@ async def test_presence_subscription_and_calls(server: FakeServer, paired: Paire
     await bob.reject_call(call)
     await bob.send_presence(True)  # a round trip: the reject was handled before this
     assert server.core.call_log[-1]["state"] == "rejected"
+
+
+async def test_status_posts_reach_the_recipients_only(server: FakeServer, paired: PairedClient) -> None:
+    ssl = server.test_ca.client_context()  # the media host's certificate comes from the test CA
+    alice = await paired("15550009021", push_name="Alice", ssl_context=ssl)
+    bob = await paired("15550009022", push_name="Bob", ssl_context=ssl)
+    carol = await paired("15550009023", push_name="Carol", ssl_context=ssl)
+    bob_log, carol_log = EventLog(bob, Message), EventLog(carol, Message)
+    await alice.post_status("out for lunch", [bob.own_jid.to_non_ad()])
+    (post,) = await bob_log.wait_for(Message)
+    assert (post.text, str(post.info.chat), post.info.sender.user) == (
+        "out for lunch",
+        "status@broadcast",
+        alice.own_jid.user,
+    )
+    await alice.post_status_image(JPEG, [bob.own_jid.to_non_ad(), carol.own_jid.to_non_ad()], caption="view")
+    image = (await bob_log.wait_for(Message, 2))[1]
+    assert image.media is not None and image.text == "view"
+    (only,) = await carol_log.wait_for(Message)
+    assert only.text == "view"  # carol never got the first post
+    with pytest.raises(ValueError):
+        await alice.post_status("nobody", [])

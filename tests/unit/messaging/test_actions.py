@@ -116,3 +116,17 @@ def test_with_expiration_sets_the_context_where_there_is_one() -> None:
     original = Message(conversation="keep")
     assert actions.with_expiration(original, 0) is original
     assert original.conversation == "keep"
+
+
+def test_view_once_is_flagged_and_looked_through() -> None:
+    from waproto.events import Message as MessageEvent
+    from waproto.events import MessageInfo
+
+    info = MessageInfo(id="V1", chat=CHAT, sender=CHAT, is_from_me=False, is_group=False, timestamp=1)
+    image = Message.ImageMessage(caption="once", mimetype="image/jpeg", mediaKey=b"k" * 32, directPath="/v/x")
+    wrapped = Message(viewOnceMessageV2=Message.FutureProofMessage(message=Message(imageMessage=image)))
+    event = MessageEvent(info=info, message=wrapped)
+    assert event.is_view_once and event.text == "once" and event.media is not None
+    flagged = Message(imageMessage=Message.ImageMessage(caption="x", viewOnce=True))
+    assert MessageEvent(info=info, message=flagged).is_view_once
+    assert not MessageEvent(info=info, message=Message(imageMessage=image)).is_view_once
