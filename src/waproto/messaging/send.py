@@ -599,8 +599,10 @@ class MessageSender:
         """
         ctx = self._ctx
         own = ctx.own_jid
+        lid_addressed = False  # a status post has no addressing_mode (reference 6.9)
         if members is None:
             info = await self.group_info(group)
+            lid_addressed = info.is_lid_addressed
             # A LID group lists us by our LID: we send as that device and name our sender key after it.
             if info.is_lid_addressed and ctx.own_lid is not None:
                 own = ctx.own_lid
@@ -643,7 +645,7 @@ class MessageSender:
             # whatsmeow names the mode only for LID groups (reference 1.10).
             extra_attrs={
                 **_stanza_attrs(message),
-                **({"addressing_mode": "lid"} if info.is_lid_addressed else {}),
+                **({"addressing_mode": "lid"} if lid_addressed else {}),
             },
             enc_attrs=enc_attrs_of(message),
             extra_children=stanza_extras(message),
