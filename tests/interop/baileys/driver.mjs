@@ -315,9 +315,9 @@ const commands = {
     async failures({ name }) {
         return { failures: peer(name).failures };
     },
-    async wait_text({ name, text }) {
+    async wait_text({ name, text, timeout_ms }) {
         const p = peer(name);
-        const found = await p.until(() => p.messages.find((m) => m.text === text));
+        const found = await p.until(() => p.messages.find((m) => m.text === text), timeout_ms ?? 30000);
         return found;
     },
     // Send a file from disk: kind is image, video, audio, document or sticker.

@@ -14,15 +14,19 @@ Add a step here when a feature lands (media, LID groups, edits, polls).
 from __future__ import annotations
 
 import re
+import struct
+import tempfile
+import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import anyio
 import pytest
 
 from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
-from tests.interop.baileys.conftest import Driver
+from tests.interop.baileys.conftest import INTEROP_CA, Driver
 from waproto import JID, Client, Message
 from waproto.store import MemoryStore
 from waproto.testing import FakeServer, FakeServerConfig, Fault, FaultKind
@@ -32,6 +36,17 @@ pytestmark = [pytest.mark.interop, pytest.mark.slow, pytest.mark.anyio]
 
 PHONES = {"a": "15553450001", "b": "15553450002"}
 PUSH_NAME = "Shape Check"
+
+
+def _png() -> bytes:
+    """A valid 2x2 grey PNG for the image step (its bytes do not matter to the shapes)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 2, 2, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\x80\x80" * 2)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
 
 
 @dataclass(frozen=True)
@@ -176,6 +191,9 @@ class Actor:
     async def poll(self, role: str, to: str, question: str, options: list[str]) -> None:
         raise NotImplementedError
 
+    async def image(self, role: str, to: str, data: bytes) -> None:
+        raise NotImplementedError
+
 
 class BaileysActor(Actor):
     def __init__(self, server: FakeServer, call: Driver) -> None:
@@ -183,7 +201,9 @@ class BaileysActor(Actor):
 
     async def pair(self, role: str) -> None:
         root = self.server.root_public_key.hex()
-        await self.call("start", name=role, url=self.server.ws_url, root=root)
+        await self.call(
+            "start", name=role, url=self.server.ws_url, root=root, media_host=self.server.media_host
+        )
         self.server.scan_qr(PHONES[role], (await self.call("wait_qr", name=role))["qr"])
         await self.call("wait_open", name=role)
 
@@ -191,7 +211,8 @@ class BaileysActor(Actor):
         await self.call("send_text", name=role, jid=to, text=text)
 
     async def wait_text(self, role: str, text: str) -> None:
-        await self.call("wait_text", name=role, text=text)
+        # A resend after a retry receipt can take Baileys a while on a loaded machine.
+        await self.call("wait_text", name=role, text=text, timeout_ms=75_000)
 
     async def read(self, role: str, text: str) -> None:
         await self.call("read", name=role, text=text)
@@ -218,6 +239,14 @@ class BaileysActor(Actor):
     async def poll(self, role: str, to: str, question: str, options: list[str]) -> None:
         await self.call("send_poll", name=role, jid=to, question=question, options=options, selectable=1)
 
+    async def image(self, role: str, to: str, data: bytes) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "image.png"
+            path.write_bytes(data)
+            await self.call(
+                "send_media", name=role, jid=to, kind="image", path=str(path), mimetype="image/png"
+            )
+
     async def stop(self) -> None:
         for role in PHONES:
             await self.call("stop", name=role)
@@ -230,7 +259,8 @@ class WaprotoActor(Actor):
         self.logs: dict[str, EventLog] = {}
 
     async def pair(self, role: str) -> None:
-        client = Client(MemoryStore(), config=client_config(self.server, push_name=PUSH_NAME))
+        config = client_config(self.server, push_name=PUSH_NAME, ssl_context=INTEROP_CA.client_context())
+        client = Client(MemoryStore(), config=config)
         self.logs[role] = EventLog(client, Message)
         await pair_by_qr(self.server, client, PHONES[role])
         self.stack.push_async_callback(client.aclose)
@@ -277,6 +307,9 @@ class WaprotoActor(Actor):
 
     async def poll(self, role: str, to: str, question: str, options: list[str]) -> None:
         await self.clients[role].send_poll(to, question, options, selectable=1)
+
+    async def image(self, role: str, to: str, data: bytes) -> None:
+        await self.clients[role].send_image(to, data, mimetype="image/png")
 
 
 async def _settle(recorder: ShapeRecorder) -> None:
@@ -331,6 +364,7 @@ async def run_scenario(server: FakeServer, actor: Actor) -> None:
     await step("edit", lambda: actor.edit("a", jid["b"], kept, "edited"))
     await step("revoke", lambda: actor.revoke("a", jid["b"], kept))
     await step("group poll", lambda: actor.poll("b", group, "lunch?", ["yes", "no"]))
+    await step("image", lambda: actor.image("a", jid["b"], _png()))
 
     async def retry() -> None:
         assert server.fault(Fault(FaultKind.CORRUPT_MESSAGE), jid["b"]) == 1
@@ -341,7 +375,7 @@ async def run_scenario(server: FakeServer, actor: Actor) -> None:
 
 @asynccontextmanager
 async def recording_server() -> AsyncIterator[FakeServer]:
-    async with FakeServer(FakeServerConfig(control=False, record_shapes=True)) as server:
+    async with FakeServer(FakeServerConfig(control=False, record_shapes=True), test_ca=INTEROP_CA) as server:
         for phone in PHONES.values():
             server.create_account(phone, push_name=PUSH_NAME)
         yield server
