@@ -86,7 +86,7 @@ from waproto.messaging.identity import IdentityService
 from waproto.messaging.send import GroupInfo, MessageCaches, SendResult
 from waproto.messaging.service import MessagingService
 from waproto.messaging.wire import build_receipt, unified_session
-from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY
+from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY, usable_routing_info
 from waproto.presence import PresenceService
 from waproto.profile.service import CallService
 from waproto.proto import wa_e2e_pb2
@@ -607,6 +607,11 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
     async def _connect_once(self) -> CloseInfo:
         creds = self._session.credentials
         config = self._config
+        if creds.routing_info is not None and not usable_routing_info(creds.routing_info):
+            # Stored by an older version or damaged: connect without it rather than never.
+            logger.warning("discarding unusable stored edge routing info (%d bytes)", len(creds.routing_info))
+            await self._session.save_credentials(dataclasses.replace(creds, routing_info=None))
+            creds = self._session.credentials
         try:
             websocket = await connect_websocket(
                 config.url,

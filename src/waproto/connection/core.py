@@ -33,11 +33,9 @@ from waproto.connection.state import ReadyState, check_transition
 from waproto.crypto import KeyPair
 from waproto.errors import (
     CertificateError,
-    CryptoError,
-    DecodeError,
-    HandshakeError,
     InvalidState,
     IQError,
+    WAError,
 )
 from waproto.jid import USER_SERVER
 from waproto.noise import (
@@ -213,7 +211,9 @@ class ConnectionCore:
                 self._receive_frame(frame, now if unix_time is None else unix_time)
                 if self._closed_info is not None:
                     return
-        except (DecodeError, CryptoError, HandshakeError) as exc:
+        except WAError as exc:
+            # DecodeError, CryptoError, HandshakeError and anything else the bytes provoked:
+            # the connection ends with a reason, nothing is raised to the reader.
             detail = f"{type(exc).__name__}: {exc}"
             logger.warning("< bad data from server, closing: %s", detail)
             # A refused certificate is permanent: the next connect meets the same chain.
@@ -313,6 +313,10 @@ class ConnectionCore:
         self._payload = None
 
     def _on_success(self, node: Node) -> None:
+        if self._state is not ReadyState.CONNECTING:
+            # A hostile or confused server repeating the login answer: nothing to do.
+            logger.warning("< unexpected <success> in state %s, ignored", self._state.name)
+            return
         self._state = check_transition(self._state, ReadyState.OPEN)
         self._next_ping = self._last_received + self._keepalive_interval
         self._events.append(LoggedIn(node))

@@ -124,8 +124,10 @@ class MessageReceiver:
         try:
             info = parse_message_info(node, ctx.own_jid, ctx.own_lid)
         except DecodeError as exc:
+            # Logged here only; nacked when it has an id (without one it cannot be answered).
             logger.warning("< unparsable message stanza: %s", exc)
-            await ctx.send_node(build_ack(node, error=NACK_PARSING_ERROR, own_jid=ctx.own_jid))
+            if node.attr("id"):
+                await ctx.send_node(build_ack(node, error=NACK_PARSING_ERROR, own_jid=ctx.own_jid))
             return
         # A new PN<->LID pair moves the sender's sessions to its LID before we decrypt.
         await self._lids.learn(pairs_from_stanza(node))

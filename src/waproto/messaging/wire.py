@@ -243,7 +243,10 @@ def build_message_stanza(
 
 def build_ack(node: Node, *, error: int | None = None, own_jid: JID | None = None) -> Node:
     """The ``<ack>`` for an inbound message, receipt, notification or call."""
-    attrs = {"id": node.require_attr("id"), "to": node.require_attr("from"), "class": node.tag}
+    attrs = {"id": node.require_attr("id"), "class": node.tag}
+    sender = node.attr("from")
+    if sender:
+        attrs["to"] = sender  # a stanza without one came from the server itself
     for name in ("participant", "recipient"):
         value = node.attr(name)
         if value:

@@ -24,6 +24,7 @@ from waproto.noise._framing import (
     edge_routing_prefix,
     encode_frame,
     noise_prologue,
+    usable_routing_info,
 )
 from waproto.noise._handshake import SUPPORTED_DICT_VERSIONS, NoiseInitiator, NoiseResponder
 from waproto.noise._state import MAX_NONCE, NOISE_PROTOCOL_NAME, NoiseTransport, SymmetricState
@@ -47,5 +48,6 @@ __all__ = [
     "encode_frame",
     "make_cert_chain",
     "noise_prologue",
+    "usable_routing_info",
     "verify_cert_chain",
 ]

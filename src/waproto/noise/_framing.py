@@ -21,6 +21,7 @@ __all__ = [
     "edge_routing_prefix",
     "encode_frame",
     "noise_prologue",
+    "usable_routing_info",
 ]
 
 #: "WA" and the protocol major version 6; the dictionary version byte follows.
@@ -40,6 +41,11 @@ def noise_prologue(dict_version: int) -> bytes:
     if not 0 <= dict_version <= 255:
         raise ValueError(f"dict version must fit in a byte, got {dict_version}")
     return INTRO_MAGIC + bytes((dict_version,))
+
+
+def usable_routing_info(routing_info: bytes | None) -> bool:
+    """Whether saved routing info can be sent before the intro (non-empty, within the limit)."""
+    return routing_info is not None and 0 < len(routing_info) <= MAX_ROUTING_INFO_SIZE
 
 
 def edge_routing_prefix(routing_info: bytes) -> bytes:

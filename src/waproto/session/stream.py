@@ -8,14 +8,18 @@ clears with an ``urn:xmpp:whatsapp:dirty`` iq.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import ClassVar
 
 from waproto.binary import Node
 from waproto.jid import USER_SERVER
+from waproto.noise import usable_routing_info
 from waproto.session.context import Session
 from waproto.session.router import StanzaRoute
 
 __all__ = ["StreamService"]
+
+logger = logging.getLogger("waproto.session")
 
 #: Namespace of the iq that clears a ``<dirty>`` mark.
 DIRTY_XMLNS = "urn:xmpp:whatsapp:dirty"
@@ -46,6 +50,10 @@ class StreamService:
         routing = node.require_child("edge_routing").get_child("routing_info")
         if routing is not None:
             info = routing.content_bytes()
+            if not usable_routing_info(info):
+                # Saved, it would be sent before every later intro and fail each connect.
+                logger.warning("< edge routing info of %d bytes is unusable, not saved", len(info))
+                return
             if info != session.credentials.routing_info:
                 await session.save_credentials(dataclasses.replace(session.credentials, routing_info=info))
 

@@ -162,7 +162,19 @@ class ServerSession:
 
     def send_malformed_frame(self) -> None:
         """Queue a frame that will not decrypt on the client (a fault)."""
-        self._out.append(encode_frame(b"\x00" * 40))
+        self.send_raw_frame(b"\x00" * 40)
+
+    def send_raw_frame(self, frame: bytes) -> None:
+        """Queue ``frame`` as it is, unencrypted (hostile-input tests)."""
+        self._out.append(encode_frame(frame))
+        if self.wake is not None:
+            self.wake(self)
+
+    def send_payload(self, payload: bytes) -> None:
+        """Encrypt and queue any bytes where an encoded node belongs (hostile-input tests)."""
+        if self._transport is None or self.close_mode is not None:
+            return
+        self._out.append(encode_frame(self._transport.encrypt(payload)))
         if self.wake is not None:
             self.wake(self)
 
