@@ -220,7 +220,9 @@ async def test_hostile_inputs_never_kill_or_brick_the_client(
     await bob_log.wait_for(Message)
     creds = await bob.store.get_credentials()
     assert creds is not None
-    alice_address = signal_address(alice.own_jid)
+    # The session with alice, under her phone-number or (LID addressing) her LID address.
+    candidates = [signal_address(jid) for jid in (alice.own_jid, alice.own_lid) if jid is not None]
+    (alice_address, *_) = [a for a in candidates if await bob.store.get_session(a) is not None]
     inputs: dict[str, Inject] = {**_hostile_nodes(str(alice.own_jid)), **_hostile_bytes()}
     plaintexts = _garbled_plaintexts()
     assert len(inputs) + len(plaintexts) >= 60
