@@ -9,6 +9,7 @@ from tests.integration.manager.conftest import ConnectionLog, manager_config
 from waproto.connection import DisconnectReason
 from waproto.events import Disconnected, LoggedOut
 from waproto.manager import SessionManager, SessionState, SessionStateChanged
+from waproto.manager._timers import TimerHeap, TimerKind
 from waproto.store import MemoryStore
 from waproto.testing import FakeServer, Fault, FaultKind, provision_store_device
 
@@ -158,11 +159,27 @@ async def test_backoff_grows_per_failure_and_resets_after_login(
         assert manager.sessions()["s"].reconnects == 2
 
 
-async def test_min_restart_interval_throttles_recreation(server: FakeServer, connlog: ConnectionLog) -> None:
+async def test_min_restart_interval_throttles_recreation(
+    server: FakeServer, connlog: ConnectionLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The restart is scheduled on the manager's timer heap: check the due time it asks for
+    # against the client's creation time (both the manager's own clock), not elapsed time.
+    scheduled: list[tuple[float, TimerKind]] = []
+    original = TimerHeap.schedule
+
+    def record(
+        self: TimerHeap, when: float, kind: TimerKind, session_id: str = "", generation: int = 0
+    ) -> None:
+        scheduled.append((when, kind))
+        original(self, when, kind, session_id, generation)
+
+    monkeypatch.setattr(TimerHeap, "schedule", record)
     manager, _ = await _open_session(server, min_restart_interval=0.5, reconnect={"timeout_delay": 0.0})
     async with manager:
         await manager.start("s", timeout=10)
-        started = connlog.logins[(PHONE, 1)][0].opened
+        created = manager._sessions["s"].created_at
+        assert created is not None
         server.fault(Fault(FaultKind.DROP), JID)
         await _wait_logins(connlog, 2)
-        assert connlog.logins[(PHONE, 1)][1].opened - started >= 0.45
+        starts = [when for when, kind in scheduled if kind is TimerKind.START]
+        assert starts and starts[0] >= created + 0.5
