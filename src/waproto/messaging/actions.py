@@ -28,6 +28,7 @@ from waproto.proto import decode_message, wa_e2e_pb2
 __all__ = [
     "DISAPPEARING_TIMERS",
     "EDIT_WINDOW_S",
+    "POLL_FIELDS",
     "EditAction",
     "EditAttr",
     "EphemeralSettingAction",
@@ -65,7 +66,8 @@ _WRAPPERS = (
     "documentWithCaptionMessage",
     "editedMessage",
 )
-_POLL_FIELDS = (
+#: The ``Message`` fields that carry a poll, one per version.
+POLL_FIELDS = (
     "pollCreationMessage",
     "pollCreationMessageV2",
     "pollCreationMessageV3",
@@ -274,7 +276,7 @@ def classify(message: _Message) -> MessageAction | None:
 def poll_of(message: _Message) -> _Message.PollCreationMessage | None:
     """The poll a message creates, whichever version field carries it."""
     content, _ = unwrap(message)
-    for field in _POLL_FIELDS:
+    for field in POLL_FIELDS:
         if content.HasField(field):
             poll: _Message.PollCreationMessage = getattr(content, field)
             return poll

@@ -29,6 +29,7 @@ from waproto.events import (
 )
 from waproto.jid import JID
 from waproto.messaging.actions import (
+    POLL_FIELDS,
     EditAction,
     EphemeralSettingAction,
     PollVoteAction,
@@ -39,7 +40,7 @@ from waproto.messaging.actions import (
     poll_of,
     unwrap,
 )
-from waproto.messaging.msgsecret import poll_option_hash
+from waproto.messaging.msgsecret import poll_option_hash, tally_votes
 from waproto.proto import wa_e2e_pb2
 from waproto.session import ContentRoute, ProtocolRoute, Session
 
@@ -55,12 +56,6 @@ POLL_VOTES = "poll-votes"
 DISAPPEARING = "disappearing"
 
 _Protocol = wa_e2e_pb2.Message.ProtocolMessage
-_POLL_FIELDS = (
-    "pollCreationMessage",
-    "pollCreationMessageV2",
-    "pollCreationMessageV3",
-    "pollCreationMessageV5",
-)
 
 
 def _poll_key(chat: JID, poll_id: str) -> str:
@@ -106,7 +101,7 @@ class MessageActionsService:
     content_routes: ClassVar[tuple[ContentRoute, ...]] = (
         ("reactionMessage", "_on_reaction"),
         ("pollUpdateMessage", "_on_poll_vote"),
-        *((field, "_on_poll") for field in _POLL_FIELDS),
+        *((field, "_on_poll") for field in POLL_FIELDS),
     )
 
     def __init__(self, session: Session) -> None:
@@ -128,13 +123,8 @@ class MessageActionsService:
         if record is None:
             raise KeyError(f"no poll {poll_id} known in {chat}")
         votes = await self._votes(chat, poll_id)
-        by_hash = {poll_option_hash(name): name for name in record.options}
-        result: dict[str, list[JID]] = {name: [] for name in record.options}
-        for voter, hashes in votes.items():
-            for digest in dict.fromkeys(bytes.fromhex(h) for h in hashes):
-                if digest in by_hash:
-                    result[by_hash[digest]].append(JID.parse(voter))
-        return result
+        selections = {JID.parse(voter): [bytes.fromhex(h) for h in hashes] for voter, hashes in votes.items()}
+        return tally_votes(record.options, selections)
 
     async def record_vote(self, chat: JID, poll_id: str, voter: JID, hashes: Sequence[bytes]) -> None:
         votes = await self._votes(chat, poll_id)
