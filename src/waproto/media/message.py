@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from waproto.media.types import MediaRef, MediaType, UploadedMedia
+from waproto.messaging.actions import unwrap
 from waproto.proto import wa_e2e_pb2
 
 __all__ = ["MediaDetails", "MediaInfo", "MediaKind", "build_media_message", "guess_mimetype", "media_info"]
@@ -52,11 +53,6 @@ _DEFAULT_MIMETYPES = {
     MediaKind.DOCUMENT: "application/pdf",
     MediaKind.STICKER: "image/webp",
 }
-
-#: Wrappers whose ``.message`` holds the real content (view once, disappearing, captioned documents).
-_WRAPPERS = ("ephemeralMessage", "viewOnceMessage", "viewOnceMessageV2", "viewOnceMessageV2Extension",
-             "documentWithCaptionMessage")
-
 
 def guess_mimetype(kind: MediaKind, filename: str | None, sniffed: str | None = None) -> str:
     """The mimetype a file name (else the sniffed bytes) suggests when it fits the kind, else the default."""
@@ -160,20 +156,9 @@ _EXTENSIONS = {"image/jpeg": ".jpg", "audio/ogg": ".ogg", "video/mp4": ".mp4", "
                "audio/mpeg": ".mp3", "audio/mp4": ".m4a"}
 
 
-def _unwrap(message: MessageProto) -> MessageProto:
-    for _ in range(3):  # wrappers nest at most a couple of levels (ephemeral(viewOnce(...)))
-        for name in _WRAPPERS:
-            if message.HasField(name):
-                message = getattr(message, name).message
-                break
-        else:
-            return message
-    return message
-
-
 def media_info(message: MessageProto) -> MediaInfo | None:
     """The media view of a ``Message``, or None when it carries no downloadable media."""
-    message = _unwrap(message)
+    message, _ = unwrap(message)
     for kind in MediaKind:
         if not message.HasField(kind.field):
             continue
