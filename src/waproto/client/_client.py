@@ -92,6 +92,7 @@ from waproto.profile.service import CallService
 from waproto.proto import wa_e2e_pb2
 from waproto.retention import Pruned, prune_expired
 from waproto.session import LiveSession, StreamService
+from waproto.shutdown import DEFAULT_SIGNALS, run_until_signal
 from waproto.store import Credentials, Database, DeviceStore, new_credentials
 from waproto.transport import connect_websocket
 from waproto.version import format_version
@@ -279,34 +280,14 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
         self,
         main: Callable[[Client], Awaitable[None]] | None = None,
         *,
-        signals: Sequence[signal.Signals] = (signal.SIGINT, signal.SIGTERM),
+        signals: Sequence[signal.Signals] = DEFAULT_SIGNALS,
     ) -> int | None:
         """Open, run ``main`` (or until the client stops), close; SIGINT and SIGTERM close cleanly.
 
-        A signal cancels ``main`` and closes the connection and tasks as :meth:`aclose`
-        does, like python-telegram-bot's ``run_polling`` and discord.py's ``run``. The
-        store stays open (close it where it was opened: ``async with SQLiteStore.open()``).
+        The store stays open (close it where it was opened: ``async with SQLiteStore.open()``).
         Returns the signal that stopped the client, or None. Main thread only (signals).
         """
-        received: int | None = None
-        async with anyio.create_task_group() as group:
-
-            async def watch() -> None:
-                nonlocal received
-                with anyio.open_signal_receiver(*signals) as incoming:
-                    async for signum in incoming:
-                        received = int(signum)
-                        logger.info("signal %d: closing", received)
-                        group.cancel_scope.cancel()
-
-            group.start_soon(watch)
-            async with self:
-                if main is not None:
-                    await main(self)
-                else:
-                    await self.run_forever()
-            group.cancel_scope.cancel()
-        return received
+        return await run_until_signal(self, main or Client.run_forever, signals=signals)
 
     def run(self, main: Callable[[Client], Awaitable[None]] | None = None) -> int | None:
         """Blocking entry point for scripts: :meth:`run_until_signal` in a new event loop."""

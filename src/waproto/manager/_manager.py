@@ -29,6 +29,7 @@ import functools
 import logging
 import os
 import random as _random
+import signal
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Sequence
@@ -62,6 +63,7 @@ from waproto.manager.stats import BudgetLevel, ManagerStats, SessionStats, heap_
 from waproto.messaging.send import GroupInfo, SendResult
 from waproto.proto import wa_e2e_pb2
 from waproto.retention import prune_expired
+from waproto.shutdown import DEFAULT_SIGNALS, run_until_signal
 from waproto.store import Database, LeaseStore
 
 __all__ = ["SessionManager"]
@@ -189,6 +191,19 @@ class SessionManager(EventSource):
     async def run_forever(self) -> None:
         """Wait until the manager is closed."""
         await self._stopped.wait()
+
+    async def run_until_signal(
+        self,
+        main: Callable[[SessionManager], Awaitable[object]] | None = None,
+        *,
+        signals: Sequence[signal.Signals] = DEFAULT_SIGNALS,
+    ) -> int | None:
+        """Enter, run ``main`` (or until closed), close; SIGINT and SIGTERM stop every session cleanly.
+
+        Queued messages are persisted as they are accepted, so they go out after the next start.
+        Returns the signal that stopped the manager, or None. Main thread only (signals).
+        """
+        return await run_until_signal(self, main or SessionManager.run_forever, signals=signals)
 
     async def _resume(self) -> None:
         """Load every session the manager knew; start those that were running."""
@@ -590,7 +605,9 @@ class SessionManager(EventSource):
             session.scope = None
             session.client = None
             session.awaiting_pairing = False
-            if not self._closed:
+            if self._closed:  # shutdown: closed, still wanted (it resumes at the next start)
+                self._set_state(session, SessionState.CLOSED, _Cancel.SHUTDOWN.value)
+            else:
                 self._after_run(session, client.stop_decision, error)
             session.runner_done.set()
             session.notify()

@@ -6,27 +6,22 @@ JSON-only stdout, and a clean exit on SIGTERM with nothing lost.
 
 from __future__ import annotations
 
-import json
-import os
 import signal
 import socket
 import sys
 from pathlib import Path
-from typing import Any
 
 import anyio
 import pytest
-from anyio.abc import Process
-from anyio.streams.text import TextReceiveStream
 
 from tests.integration.client.conftest import EventLog, PairedClient
+from tests.integration.processes import ENV, Lines
 from waproto import Message
 from waproto.store import SQLiteStore
 from waproto.testing import FakeServer, provision_store_device
 
 pytestmark = [pytest.mark.anyio, pytest.mark.slow]
 
-ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
 WAPROTO = [sys.executable, "-m", "waproto"]
 
 
@@ -45,26 +40,6 @@ async def waproto(*args: str) -> tuple[int, str, str]:
     with anyio.fail_after(60):
         done = await anyio.run_process([sys.executable, "-m", "waproto", *args], env=ENV, check=False)
     return done.returncode, done.stdout.decode(), done.stderr.decode()
-
-
-class Lines:
-    """JSON lines from a child's stdout."""
-
-    def __init__(self, process: Process) -> None:
-        assert process.stdout is not None
-        self._stream = TextReceiveStream(process.stdout)
-        self._buffer = ""
-
-    async def next(self) -> dict[str, Any]:
-        while "\n" not in self._buffer:
-            self._buffer += await self._stream.receive()
-        line, self._buffer = self._buffer.split("\n", 1)
-        return dict(json.loads(line))
-
-    async def until(self, kind: str) -> dict[str, Any]:
-        while (event := await self.next())["event"] != kind:
-            pass
-        return event
 
 
 async def test_bad_arguments_exit_2_with_one_line(server: FakeServer, tmp_path: Path) -> None:
