@@ -7,10 +7,18 @@ Names, collections and action versions are WhatsApp's (protocol-wave2.md 3.6, wh
 
 from __future__ import annotations
 
-from waproto.appstate.patches import Change
+from waproto.appstate.patches import REMOVE, Change
 from waproto.proto.wa_sync_pb2 import SyncActionValue
 
-__all__ = ["archive_chat", "mark_chat_read", "mute_chat", "pin_chat", "set_contact", "set_push_name"]
+__all__ = [
+    "archive_chat",
+    "mark_chat_read",
+    "mute_chat",
+    "pin_chat",
+    "set_contact",
+    "set_nct_salt",
+    "set_push_name",
+]
 
 Action = SyncActionValue
 
@@ -51,3 +59,12 @@ def set_push_name(name: str, now_ms: int) -> tuple[str, Change]:
     """The account's own push name."""
     value = Action(timestamp=now_ms, pushNameSetting=Action.PushNameSetting(name=name))
     return "critical_block", Change(("setting_pushName",), value, 1)
+
+
+def set_nct_salt(salt: bytes | None, now_ms: int) -> tuple[str, Change]:
+    """The account's NCT salt, the key of ``<cstoken>`` (None removes it). WhatsApp provisions
+    it; index and collection from whatsmeow ``appstate/keys.go`` (the action version is ours)."""
+    value = Action(timestamp=now_ms, nctSaltSyncAction=Action.NctSaltSyncAction(salt=salt or b""))
+    if salt is None:
+        return "regular_high", Change(("nct_salt_sync",), value, 1, REMOVE)
+    return "regular_high", Change(("nct_salt_sync",), value, 1)

@@ -3,7 +3,8 @@
 The index names and values are WhatsApp's (protocol-wave2.md 3.6): ``["contact", jid]``,
 ``["archive", jid]``, ``["pin_v1", jid]``, ``["mute", jid]``, ``["markChatAsRead", jid]``,
 ``["setting_pushName"]``, ``["star", chat, id, fromMe, sender]``,
-``["deleteMessageForMe", chat, id, fromMe, sender]``. The caller loads the rows of
+``["deleteMessageForMe", chat, id, fromMe, sender]``, ``["nct_salt_sync"]`` (the account's NCT
+salt: kept, never emitted, as whatsmeow ``appstate.go`` does). The caller loads the rows of
 :func:`touched_jids`, stores what :func:`apply_mutations` returns in the same transaction
 as the patch, and emits the events after the commit.
 """
@@ -42,6 +43,8 @@ class LocalChanges:
     contacts: dict[str, Contact] = field(default_factory=dict)
     chats: dict[str, ChatSettings] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
+    nct_salt: bytes | None = None
+    """The NCT salt to store (``b""``: remove it); None when the patch does not touch it."""
 
 
 def touched_jids(mutations: Iterable[Mutation]) -> tuple[set[str], set[str]]:
@@ -68,6 +71,12 @@ def apply_mutations(
     """Fold ``mutations`` (in order) over the stored rows; returns the changed rows and events."""
     out = LocalChanges()
     for mutation in mutations:
+        if mutation.index == ("nct_salt_sync",):
+            # The key of <cstoken>: stored, not emitted (whatsmeow appstate.go storeNCTSalt).
+            salt = b"" if mutation.operation == REMOVE else mutation.value.nctSaltSyncAction.salt
+            if salt or mutation.operation == REMOVE:  # an empty salt set changes nothing
+                out.nct_salt = salt
+            continue
         event = _apply(collection, mutation, contacts, chats, out, initial=initial)
         out.events.append(event)
     return out

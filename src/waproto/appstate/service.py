@@ -37,6 +37,7 @@ from waproto.errors import AppStateError, AppStateKeyMissing, DecodeError, Inval
 from waproto.events import MessageInfo
 from waproto.jid import USER_SERVER
 from waproto.media.types import MediaRef, MediaType
+from waproto.messaging.privacy import NCT_SALT
 from waproto.proto import decode_message
 from waproto.proto.wa_e2e_pb2 import Message
 from waproto.proto.wa_sync_pb2 import ExternalBlobReference, SyncdMutations, SyncdPatch, SyncdSnapshot
@@ -232,6 +233,10 @@ class AppStateService:
             )
             await store.put_contacts(local.contacts.values())
             await store.put_chat_settings(local.chats.values())
+            if local.nct_salt:
+                await store.put(NCT_SALT, "salt", local.nct_salt)
+            elif local.nct_salt is not None:
+                await store.delete(NCT_SALT, "salt")
         logger.info("app-state %s at version %d", applied.name, applied.state.version)
         for event in local.events:
             await self._session.emit(event)

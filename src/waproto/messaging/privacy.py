@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from waproto.binary import Node
@@ -40,6 +41,9 @@ __all__ = [
     "takes_tokens",
     "token_expired",
 ]
+
+LidResolver = Callable[[JID], Awaitable[JID | None]]
+"""The LID of a phone-number JID, when known."""
 
 #: Store namespace: one JSON record per contact (non-AD JID).
 PRIVACY_TOKENS = "privacy-tokens"
@@ -184,12 +188,18 @@ class PrivacyTokens:
         """The account's NCT salt, once app state delivered it."""
         return await self._store.get(NCT_SALT, "salt")
 
-    async def token_node(self, contact: JID, record: PrivacyToken, *, now: float) -> Node | None:
+    async def token_node(
+        self, contact: JID, record: PrivacyToken, *, now: float, lid_of: LidResolver
+    ) -> Node | None:
         """The ``<tctoken>`` for a 1:1 message to ``contact`` (its record read by the caller),
-        else a ``<cstoken>`` when the NCT salt and the contact's LID are known, else None."""
+        else a ``<cstoken>`` when the NCT salt and the contact's LID (``lid_of`` resolves a
+        phone number) are known, else None (whatsmeow send.go ``sendDM``)."""
         if record.token and not token_expired(record.timestamp, now):
             return Node("tctoken", {}, record.token)
         salt = await self.nct_salt()
-        if salt and contact.server == LID_SERVER:
-            return Node("cstoken", {}, cs_token(salt, contact))
-        return None
+        if not salt:
+            return None
+        lid = contact if contact.server == LID_SERVER else await lid_of(contact.to_non_ad())
+        if lid is None or lid.server != LID_SERVER:
+            return None
+        return Node("cstoken", {}, cs_token(salt, lid))

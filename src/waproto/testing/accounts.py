@@ -131,6 +131,8 @@ class Account:
     require_privacy_token: bool = False
     #: Privacy tokens this account issued, by holder phone number: (token, issue time).
     issued_tokens: dict[str, tuple[bytes, int]] = field(default_factory=dict)
+    #: The NCT salt WhatsApp provisioned (its phone puts it in app state); keys ``<cstoken>``.
+    nct_salt: bytes | None = None
     #: Cached signed key-index list; cleared whenever the device set changes.
     key_index_list: bytes | None = None
 

@@ -23,6 +23,7 @@ from waproto.binary import Node
 from waproto.crypto import KeyPair, generate_keypair
 from waproto.errors import InvalidState, WAError
 from waproto.jid import JID
+from waproto.messaging.privacy import cs_token
 from waproto.noise import make_cert_chain
 from waproto.testing import nodes
 from waproto.testing.accounts import Account, AccountRegistry, Device, DeviceKeys, Phone, SignedPreKey
@@ -344,16 +345,20 @@ class ServerCore:
 
     def privacy_token_valid(self, target: Account | None, sender: Account, message: Node) -> bool:
         """Whether a 1:1 message may reach ``target``: it does not ask for tokens, or the
-        message carries the token ``target`` issued to ``sender`` (else WhatsApp acks 463)."""
+        message carries the token ``target`` issued to ``sender``, or else a ``<cstoken>``:
+        HMAC-SHA256 of ``target``'s ``<lid>@lid`` under ``sender``'s NCT salt, which WhatsApp
+        knows because it provisioned it (whatsmeow cstoken.go; Baileys PR 2438 and
+        whatsapp-rust PR 433: tctoken, then cstoken, then 463). Anything else acks 463."""
         if target is None or not target.require_privacy_token or target is sender:
             return True
         issued = target.issued_tokens.get(sender.phone_number)
         carried = message.get_child("tctoken")
-        return (
-            issued is not None
-            and carried is not None
-            and hmac.compare_digest(carried.content_bytes(), issued[0])
-        )
+        if issued is not None and carried is not None:
+            return hmac.compare_digest(carried.content_bytes(), issued[0])
+        cstoken = message.get_child("cstoken")
+        if cstoken is None or not sender.nct_salt:
+            return False
+        return hmac.compare_digest(cstoken.content_bytes(), cs_token(sender.nct_salt, target.lid))
 
     # -- pairing and prekeys ----------------------------------------------------------------------
 

@@ -81,6 +81,11 @@ class PhoneAgent:
         self.chats: dict[str, _Chat] = {}
         self.push_names: dict[str, str] = {}
         self._welcomed: set[int] = set()
+        # WhatsApp provisions an NCT salt that the phone keeps in app state (regular_high
+        # ["nct_salt_sync"]); companions key <cstoken> with it (whatsmeow cstoken.go).
+        account.nct_salt = account.nct_salt or core.random(32)
+        collection, salt = actions.set_nct_salt(account.nct_salt, self._now_ms())
+        self.appstate.change(collection, [salt])
 
     # -- state a test seeds or changes on the phone ------------------------------------------------
 
@@ -134,6 +139,11 @@ class PhoneAgent:
         """The account's own push name (``critical_block`` ``["setting_pushName"]``)."""
         self.account.push_name = name
         return self._change(*actions.set_push_name(name, self._now_ms()))
+
+    def set_nct_salt(self, salt: bytes | None) -> int:
+        """Provision a new NCT salt, or withdraw it with None (``regular_high`` ``["nct_salt_sync"]``)."""
+        self.account.nct_salt = salt
+        return self._change(*actions.set_nct_salt(salt, self._now_ms()))
 
     def _now_ms(self) -> int:
         return int(self._core.clock() * 1000)

@@ -1,17 +1,21 @@
-"""Privacy tokens through the FakeServer: 463 without one, issued after a send, attached after."""
+"""Privacy tokens through the FakeServer: 463 without one, issued after a send, attached after;
+the ``<cstoken>`` fallback keyed by the NCT salt the phone keeps in app state."""
 
 from __future__ import annotations
+
+from contextlib import AsyncExitStack
 
 import anyio
 import pytest
 
-from tests.integration.client.conftest import EventLog, PairedClient
+from tests.integration.client.conftest import EventLog, PairedClient, client_config, pair_by_qr
 from waproto import Client, Message
 from waproto.binary import Node
-from waproto.messaging.privacy import PrivacyTokens
+from waproto.messaging.privacy import PrivacyTokens, cs_token
 from waproto.messaging.send import MessageSendError
 from waproto.session.live import LiveSession
-from waproto.testing import FakeServer
+from waproto.store import MemoryStore
+from waproto.testing import FakeServer, FakeServerConfig
 
 pytestmark = pytest.mark.anyio
 
@@ -65,4 +69,52 @@ async def stored_token(holder: Client, contact: Client) -> None:
     """Wait (bounded) until ``holder`` keeps a token from ``contact``."""
     with anyio.fail_after(5):
         while not (await PrivacyTokens(holder.store).get(contact.own_jid.to_non_ad())).token:
+            await anyio.sleep(0.02)
+
+
+async def test_a_first_message_to_a_stranger_passes_with_a_cstoken_from_the_phones_nct_salt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async with (
+        FakeServer(FakeServerConfig(control=False, phone_sync=True)) as server,
+        AsyncExitStack() as stack,
+    ):
+        for phone in ("15550811", "15550812", "15550813"):
+            server.create_account(phone, require_privacy_token=phone != "15550811")
+
+        async def login(phone: str) -> Client:
+            client = Client(
+                MemoryStore(), config=client_config(server, ssl_context=server.test_ca.client_context())
+            )
+            await pair_by_qr(server, client, phone)
+            stack.push_async_callback(client.aclose)
+            return client
+
+        alice, bob, carol = await login("15550811"), await login("15550812"), await login("15550813")
+        bob_log = EventLog(bob, Message)
+        sends = sent_messages(monkeypatch, alice)
+        # The phone keeps the account's NCT salt in app state; the client stores it on sync.
+        salt = server.core.accounts.require("15550811").nct_salt
+        assert salt
+        await stored_salt(alice, salt)
+
+        # No token from bob yet: the message carries HMAC(salt, bob's LID) and gets through.
+        await alice.send_text(bob.own_jid.to_non_ad(), "hi stranger")
+        assert [m.text for m in await bob_log.wait_for(Message)] == ["hi stranger"]
+        bob_lid = server.core.accounts.require("15550812").lid
+        assert sends[-1].get_child("tctoken") is None
+        assert sends[-1].require_child("cstoken").content_bytes() == cs_token(salt, bob_lid)
+
+        # The phone withdraws the salt: the client forgets it, and a new stranger answers 463.
+        server.phone("15550811").set_nct_salt(None)
+        await stored_salt(alice, None)
+        with pytest.raises(MessageSendError, match="463"):
+            await alice.send_text(carol.own_jid.to_non_ad(), "hi carol")
+        assert sends[-1].get_child("cstoken") is None and sends[-1].get_child("tctoken") is None
+
+
+async def stored_salt(client: Client, salt: bytes | None) -> None:
+    """Wait (bounded) until ``client``'s store holds ``salt`` as its NCT salt."""
+    with anyio.fail_after(5):
+        while await PrivacyTokens(client.store).nct_salt() != salt:
             await anyio.sleep(0.02)
