@@ -166,12 +166,18 @@ class Backoff:
     A manager keeps one per session and hands it to each new client of the
     session, so counters survive client re-creation; a lone client makes its own.
 
+    A login resets the failure count, except after a close for a failing store
+    (``CloseInfo.store_failed``, a disk that is full): logging in proves nothing about
+    the disk, and the redelivered message would fail again at the base delay each time.
+    That login's reset waits until a received message is committed (:meth:`stored`),
+    or until its connection ends for another reason than the store.
+
     Args:
         policy: the reconnect policy.
         uniform: random source of the jitter, ``uniform(a, b)``.
     """
 
-    __slots__ = ("conflicts", "failures", "policy", "uniform")
+    __slots__ = ("_store", "conflicts", "failures", "policy", "uniform")
 
     def __init__(
         self, policy: ReconnectPolicy, uniform: Callable[[float, float], float] = _random.uniform
@@ -180,19 +186,48 @@ class Backoff:
         self.uniform = uniform
         self.failures = 0
         self.conflicts = 0
+        self._store = _Store.OK
 
     def decide(self, close: CloseInfo) -> Decision:
         """Apply the policy to ``close`` and count it."""
+        if self._store is _Store.LOGGED_IN and not close.store_failed:
+            # The connection after the failure ended for another reason: its login counts.
+            self._store = _Store.OK
+            self.failures = 0
         decision = self.policy.decide(
             close, failures=self.failures, conflicts=self.conflicts, uniform=self.uniform
         )
         self.failures, self.conflicts = decision.failures, decision.conflicts
+        if close.store_failed:
+            self._store = _Store.FAILING
         return decision
 
     def logged_in(self) -> None:
-        """A login succeeded: the next transient close starts again at the reason's base delay."""
-        self.failures = 0
+        """A login succeeded: the next transient close starts again at the reason's base delay
+        (after a store failure, once the store works again: see the class docstring)."""
+        if self._store is _Store.OK:
+            self.failures = 0
+        else:
+            self._store = _Store.LOGGED_IN
+
+    def stored(self) -> None:
+        """A received message was committed: a store that failed works again."""
+        if self._store is not _Store.OK:
+            self._store = _Store.OK
+            self.failures = 0
 
     def reset(self) -> None:
         """Forget failures and conflicts (an explicit restart after a terminal stop)."""
         self.failures = self.conflicts = 0
+        self._store = _Store.OK
+
+
+class _Store(enum.Enum):
+    """Where a :class:`Backoff` stands with the store since the last close for a failing one."""
+
+    OK = enum.auto()
+    """No store failure pending: a login resets the failures."""
+    FAILING = enum.auto()
+    """The last close was a failed commit; no login since."""
+    LOGGED_IN = enum.auto()
+    """Logged in after it; the reset waits for a commit (or a close for another reason)."""

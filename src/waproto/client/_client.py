@@ -163,7 +163,9 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
         self._prekeys = PrekeyService(session)
         # Before messaging: a receipt's or notification's PN<->LID pair is stored first.
         self._lid = LIDService(session)
-        self._messaging = MessagingService(session, caches, self._prekeys.retry_keys, self._lid.map)
+        self._messaging = MessagingService(
+            session, caches, self._prekeys.retry_keys, self._lid.map, self._backoff.stored
+        )
         IdentityService(session, self._lid.map)
         self._media = MediaService(session)
         self._actions = MessageActionsService(session)

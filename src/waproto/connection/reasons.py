@@ -91,6 +91,9 @@ class CloseInfo:
         at_login: the server refused the login (``<failure>``) rather than ending a live stream.
         version_refreshed: a 405 after which the version source named a newer version:
             reconnect at once with it (once; a second 405 is final).
+        store_failed: we closed because a received message could not be committed (disk
+            full): the server redelivers after the reconnect, and a login proves nothing
+            about the store, so the backoff keeps growing until a commit succeeds.
     """
 
     reason: DisconnectReason
@@ -101,6 +104,7 @@ class CloseInfo:
     certificate_invalid: bool = False
     at_login: bool = False
     version_refreshed: bool = False
+    store_failed: bool = False
 
     @classmethod
     def local(
@@ -110,6 +114,7 @@ class CloseInfo:
         *,
         qr_exhausted: bool = False,
         certificate_invalid: bool = False,
+        store_failed: bool = False,
     ) -> CloseInfo:
         """A close decided on our side (keepalive timeout, socket lost, QR codes ran out)."""
         return cls(
@@ -118,6 +123,7 @@ class CloseInfo:
             detail,
             qr_exhausted=qr_exhausted,
             certificate_invalid=certificate_invalid,
+            store_failed=store_failed,
         )
 
     def __str__(self) -> str:

@@ -102,12 +102,20 @@ class _Decrypted:
 class MessageReceiver:
     """Handles inbound ``<message>`` stanzas for one device."""
 
-    __slots__ = ("_ctx", "_lids", "_retries", "_retry_keys", "active_receipts")
+    __slots__ = ("_ctx", "_lids", "_retries", "_retry_keys", "_stored", "active_receipts")
 
-    def __init__(self, ctx: Session, retry_keys: Callable[[], Awaitable[Node]], lids: LIDMap) -> None:
+    def __init__(
+        self,
+        ctx: Session,
+        retry_keys: Callable[[], Awaitable[Node]],
+        lids: LIDMap,
+        stored: Callable[[], None],
+    ) -> None:
         self._ctx = ctx
         self._retry_keys = retry_keys
         self._lids = lids
+        #: Told after each committed message: a store that failed works again (the backoff resets).
+        self._stored = stored
         # Retry receipts sent per (message id, sender); an hour like Baileys' MSG_RETRY TTL.
         self._retries: TTLCache[str, int] = TTLCache(4096, 3600.0)
         #: False until we mark ourselves available: delivery receipts say ``inactive`` till then.
@@ -155,6 +163,7 @@ class MessageReceiver:
         except StoreError as exc:
             await self._store_failed(info, exc)
             return
+        self._stored()
         await ctx.send_node(build_ack(node, own_jid=ctx.own_jid))
         await ctx.send_node(self._delivery_receipt(info))
         if decrypted.identity_changed:
@@ -321,7 +330,8 @@ class MessageReceiver:
         ctx = self._ctx
         logger.warning("< message %s not stored (%s); reconnecting for a redelivery", info.id, exc)
         await ctx.emit(StoreFailure(error=str(exc), message_id=info.id))
-        await ctx.close_connection(CloseInfo.local(DisconnectReason.BAD_SESSION, f"store failed: {exc}"))
+        close = CloseInfo.local(DisconnectReason.BAD_SESSION, f"store failed: {exc}", store_failed=True)
+        await ctx.close_connection(close)
 
     async def _undecryptable(self, node: Node, info: MessageInfo, exc: WAError) -> None:
         ctx = self._ctx

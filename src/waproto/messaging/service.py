@@ -38,6 +38,8 @@ class MessagingService:
         caches: device-list and group caches to use (kept across clients of one account).
         retry_keys: builds the ``<keys>`` a retry receipt carries (the prekey service's).
         lids: the PN<->LID map that decides under which address sessions live.
+        stored: called after each received message is committed (the client's backoff
+            learns that a store which failed works again).
     """
 
     __slots__ = ("_session", "receiver", "sender")
@@ -55,10 +57,11 @@ class MessagingService:
         caches: MessageCaches | None,
         retry_keys: Callable[[], Awaitable[Node]],
         lids: LIDMap,
+        stored: Callable[[], None],
     ) -> None:
         self._session = session
         self.sender = MessageSender(session, lids, caches)
-        self.receiver = MessageReceiver(session, retry_keys, lids)
+        self.receiver = MessageReceiver(session, retry_keys, lids, stored)
         session.router.register(self)
 
     async def _on_message(self, node: Node) -> None:

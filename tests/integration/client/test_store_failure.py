@@ -14,7 +14,9 @@ import anyio
 import pytest
 
 from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
-from waproto import Client, Message, StoreFailure
+from waproto import Client, Connected, Message, StoreFailure
+from waproto.backoff import Backoff, Decision, ReconnectPolicy
+from waproto.connection import CloseInfo
 from waproto.errors import StoreError
 from waproto.store import MemoryStore, SQLiteStore
 from waproto.testing import FakeServer, provision_store_device
@@ -38,6 +40,23 @@ async def _fill(store: SQLiteStore) -> int:
     return count
 
 
+async def _send_until_a_store_failure(sender: Client, to: Client, log: EventLog) -> list[str]:
+    """Send texts until one cannot be committed; returns every text sent."""
+    texts: list[str] = []
+    with anyio.fail_after(60):
+        while not log.of(StoreFailure):
+            texts.append(f"while full {len(texts)}")
+            await sender.send_text(to.own_jid.to_non_ad(), texts[-1])
+            await anyio.sleep(0.05)
+    return texts
+
+
+async def _free(store: SQLiteStore) -> None:
+    """Space comes back: the ballast goes."""
+    for key in await store.device("bob").items(BALLAST):
+        await store.device("bob").delete(BALLAST, key)
+
+
 async def test_a_full_store_emits_store_failure_and_recovers_once_space_is_back(
     server: FakeServer, tmp_path: Path
 ) -> None:
@@ -52,22 +71,64 @@ async def test_a_full_store_emits_store_failure_and_recovers_once_space_is_back(
             async with bob:
                 assert await _fill(store) > 0
                 # Pages still half empty take small rows; a commit fails once one needs a new page.
-                texts: list[str] = []
-                with anyio.fail_after(60):
-                    while not log.of(StoreFailure):
-                        texts.append(f"while full {len(texts)}")
-                        await alice.send_text(bob.own_jid.to_non_ad(), texts[-1])
-                        await anyio.sleep(0.05)
+                texts = await _send_until_a_store_failure(alice, bob, log)
                 failure = log.of(StoreFailure)[0]
                 print(f"sent={len(texts)} store_failures={len(log.of(StoreFailure))}")
                 assert "full" in failure.error
                 assert failure.message_id not in {m.info.id for m in log.of(Message)}
-                # Space comes back: the ballast goes, and nothing else is done.
-                for key in await store.device("bob").items(BALLAST):
-                    await store.device("bob").delete(BALLAST, key)
+                await _free(store)  # and nothing else is done
                 received = await log.wait_for(Message, len(texts), timeout=30)
                 assert sorted(m.text for m in received) == sorted(texts)
                 await anyio.sleep(0.2)
                 assert len(log.of(Message)) == len(texts)
+        finally:
+            await alice.aclose()
+
+
+class RecordingBackoff(Backoff):
+    """The client's one backoff, keeping every decision it made (the delays it scheduled)."""
+
+    def __init__(self, policy: ReconnectPolicy) -> None:
+        super().__init__(policy)
+        self.decisions: list[Decision] = []
+
+    def decide(self, close: CloseInfo) -> Decision:
+        decision = super().decide(close)
+        self.decisions.append(decision)
+        return decision
+
+
+async def test_a_store_that_stays_full_backs_off_across_logins(server: FakeServer, tmp_path: Path) -> None:
+    """Each reconnect logs in and fails the redelivered message again: the scheduled delays grow.
+
+    Once a commit succeeds the failures are forgotten: the next drop waits the base delay.
+    """
+    server.create_account("15550911")
+    alice = Client(MemoryStore(), config=client_config(server))
+    await pair_by_qr(server, alice, "15550911")
+    policy = ReconnectPolicy(default_delay=0.05, factor=2.0, max_delay=0.4, jitter=False)
+    backoff = RecordingBackoff(policy)
+    async with SQLiteStore.open(tmp_path / "bob.db", max_size_bytes=1 << 20) as store:
+        await provision_store_device(server, store, "bob", "15550912")
+        bob = Client(store, device="bob", config=client_config(server), backoff=backoff)
+        log = EventLog(bob, Message, StoreFailure, Connected)
+        try:
+            async with bob:
+                await _fill(store)
+                texts = await _send_until_a_store_failure(alice, bob, log)
+                with anyio.fail_after(60):
+                    # StoreFailure is emitted before the close it causes is decided on.
+                    while len(store_closes := [d for d in backoff.decisions if d.close.store_failed]) < 6:
+                        await anyio.sleep(0.01)
+                assert [d.delay for d in store_closes[:6]] == [0.05, 0.1, 0.2, 0.4, 0.4, 0.4]
+                assert len(log.of(Connected)) >= 6  # a login between each of them
+                await _free(store)
+                await log.wait_for(Message, len(texts), timeout=30)
+                assert backoff.failures == 0
+                logins = len(log.of(Connected))
+                server.kick(str(bob.own_jid), 500)
+                await log.wait_for(Connected, logins + 1)
+                assert backoff.decisions[-1].delay == 0.05
+                assert not backoff.decisions[-1].close.store_failed
         finally:
             await alice.aclose()

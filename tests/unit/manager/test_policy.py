@@ -140,6 +140,37 @@ def test_backoff_counts_failures_and_a_login_resets_them() -> None:
     assert backoff.failures == 3
 
 
+def test_store_failures_keep_growing_across_logins_until_a_commit_succeeds() -> None:
+    """A disk that stays full: each login is followed by the same failed commit, so the delays grow."""
+    backoff = Backoff(ReconnectPolicy(default_delay=1.0, factor=2.0, max_delay=16.0, jitter=False))
+    full = close(DisconnectReason.BAD_SESSION, "store failed: disk full", store_failed=True)
+    delays = []
+    for _ in range(6):
+        delays.append(backoff.decide(full).delay)
+        backoff.logged_in()
+    assert delays == [1.0, 2.0, 4.0, 8.0, 16.0, 16.0]
+    backoff.stored()  # space is back: a message committed
+    assert backoff.failures == 0
+    assert backoff.decide(full).delay == 1.0
+
+
+def test_a_login_after_a_store_failure_counts_once_its_connection_ends_otherwise() -> None:
+    """Nothing committed (no message came) but the connection ended for another reason: it was good."""
+    backoff = Backoff(ReconnectPolicy(default_delay=1.0, factor=2.0, jitter=False))
+    full = close(DisconnectReason.BAD_SESSION, store_failed=True)
+    lost = close(DisconnectReason.CONNECTION_CLOSED)
+    assert [backoff.decide(full).delay, backoff.decide(full).delay] == [1.0, 2.0]
+    assert backoff.decide(lost).delay == 4.0  # no login in between: still failing
+    backoff.logged_in()
+    assert backoff.decide(lost).delay == 1.0
+    backoff.logged_in()  # back to normal: a login resets at once
+    assert backoff.decide(lost).delay == 1.0
+    backoff.decide(full)
+    backoff.reset()
+    backoff.logged_in()
+    assert backoff.decide(full).delay == 1.0
+
+
 def test_conflicts_survive_a_login_so_a_440_loop_ends_replaced() -> None:
     backoff = Backoff(ReconnectPolicy(jitter=False, max_conflict_retries=1))
     replaced = close(DisconnectReason.CONNECTION_REPLACED)
