@@ -5,7 +5,10 @@ Incoming actions on earlier messages become their own events instead of plain
 ``PollVote`` and ``EphemeralSettingChanged``. A poll's ``messageSecret`` (ours
 and others') is kept so later votes can be decrypted and tallied (whatsmeow keeps
 every secret by chat, sender and id; we keep those of polls). The chat's
-disappearing timer is kept so our sends carry it.
+disappearing timer is kept so our sends carry it; every send asks for it, so the
+timers read are cached (bounded; most chats have none, and 0 is cached too), and
+every change goes through :meth:`MessageActionsService.set_disappearing_timer`, which
+updates the cache.
 
 Stored in the device's key-value store (namespaces below); values are small JSON.
 """
@@ -17,6 +20,7 @@ import logging
 from collections.abc import Sequence
 from typing import ClassVar
 
+from waproto.cache import TTLCache
 from waproto.errors import CryptoError, DecodeError
 from waproto.events import (
     EphemeralSettingChanged,
@@ -55,6 +59,10 @@ POLL_VOTES = "poll-votes"
 #: KV namespace: chat -> disappearing-message timer in seconds.
 DISAPPEARING = "disappearing"
 
+#: Chats whose disappearing timer is kept in memory, and for how long (s).
+TIMER_CACHE_SIZE = 256
+TIMER_CACHE_TTL = 3600.0
+
 _Protocol = wa_e2e_pb2.Message.ProtocolMessage
 
 
@@ -91,7 +99,7 @@ class PollRecord:
 class MessageActionsService:
     """Turns incoming actions into events and keeps the state polls and timers need."""
 
-    __slots__ = ("_session",)
+    __slots__ = ("_session", "_timers")
 
     protocol_routes: ClassVar[tuple[ProtocolRoute, ...]] = (
         (_Protocol.REVOKE, "_on_protocol"),
@@ -106,7 +114,15 @@ class MessageActionsService:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        self._timers: TTLCache[str, int] | None = None
         session.router.register(self)
+
+    @property
+    def timer_cache(self) -> TTLCache[str, int]:
+        """Disappearing timers by chat, bounded; made on first use (a session that never sends has none)."""
+        if self._timers is None:
+            self._timers = TTLCache(TIMER_CACHE_SIZE, TIMER_CACHE_TTL)
+        return self._timers
 
     # -- state used by the client's API -----------------------------------------------------------
 
@@ -132,14 +148,24 @@ class MessageActionsService:
         await self._session.store.put(POLL_VOTES, _poll_key(chat, poll_id), json.dumps(votes).encode())
 
     async def disappearing_timer(self, chat: JID) -> int:
-        raw = await self._session.store.get(DISAPPEARING, str(chat.to_non_ad()))
-        return int(raw) if raw is not None and raw.isdigit() else 0
+        """The chat's timer in seconds (0: off); read from the store once per chat while cached."""
+        key = str(chat.to_non_ad())
+        seconds = self.timer_cache.get(key)
+        if seconds is None:
+            raw = await self._session.store.get(DISAPPEARING, key)
+            seconds = int(raw) if raw is not None and raw.isdigit() else 0
+            self.timer_cache.put(key, seconds)
+        return seconds
 
     async def set_disappearing_timer(self, chat: JID, seconds: int) -> None:
+        """Store the chat's timer; the cache holds the new value once the write succeeded."""
+        key = str(chat.to_non_ad())
+        self.timer_cache.invalidate(key)
         if seconds:
-            await self._session.store.put(DISAPPEARING, str(chat.to_non_ad()), str(seconds).encode())
+            await self._session.store.put(DISAPPEARING, key, str(seconds).encode())
         else:
-            await self._session.store.delete(DISAPPEARING, str(chat.to_non_ad()))
+            await self._session.store.delete(DISAPPEARING, key)
+        self.timer_cache.put(key, seconds)
 
     async def _votes(self, chat: JID, poll_id: str) -> dict[str, list[str]]:
         raw = await self._session.store.get(POLL_VOTES, _poll_key(chat, poll_id))
