@@ -191,11 +191,7 @@ class MessageReceiver:
         # handlers that already saw it. Only a crash can leave an entry for replay.
         ctx = self._ctx
         with anyio.CancelScope(shield=True):
-            if ctx.router.handles_protocol_message(message):
-                await ctx.router.dispatch_protocol_message(info, message)
-            elif ctx.router.handles_content(message):
-                await ctx.router.dispatch_content(info, message)
-            else:
+            if not await ctx.router.dispatch_message(info, message):
                 await ctx.emit(Message(info=info, message=message, redelivered=redelivered))
             await ctx.store.delete(INBOX, key)
 

@@ -177,39 +177,34 @@ class StanzaRouter:
         if not handled:
             self._log_unhandled(_kind_of(node))
 
-    def handles_protocol_message(self, message: wa_e2e_pb2.Message) -> bool:
-        """Whether ``message`` is a protocol message some registered service handles."""
+    async def dispatch_message(self, info: MessageInfo, message: wa_e2e_pb2.Message) -> bool:
+        """Hand a decrypted message to the services that route it; False when none does.
+
+        Wrappers are looked through once. A protocol message goes to the handlers of its
+        type; otherwise each routed content field it carries (a reaction, a poll vote) goes
+        to that field's handlers, with the message as received. A message nobody routes
+        is the caller's to emit as a plain ``Message``.
+        """
         content, _ = unwrap(message)
-        return content.HasField("protocolMessage") and content.protocolMessage.type in self._table.protocol
-
-    async def dispatch_protocol_message(self, info: MessageInfo, message: wa_e2e_pb2.Message) -> None:
-        """Run the handlers registered for ``message.protocolMessage``'s type (wrappers looked through)."""
-        protocol = unwrap(message)[0].protocolMessage
-        for index, method in self._table.protocol.get(protocol.type, ()):
-            try:
-                await method(self._services[index], info, protocol)
-            except (DecodeError, WAError) as exc:
-                logger.warning("< failed to handle protocol message %d: %s", protocol.type, exc)
-
-    def handles_content(self, message: wa_e2e_pb2.Message) -> bool:
-        """Whether ``message`` carries content a service routes (a reaction, a poll vote)."""
+        if content.HasField("protocolMessage"):
+            protocol = content.protocolMessage
+            handlers = self._table.protocol.get(protocol.type)
+            if handlers:
+                for index, method in handlers:
+                    try:
+                        await method(self._services[index], info, protocol)
+                    except (DecodeError, WAError) as exc:
+                        logger.warning("< failed to handle protocol message %d: %s", protocol.type, exc)
+                return True
         table = self._table.content
-        if not table:
-            return False
-        content, _ = unwrap(message)
-        return any(content.HasField(field) for field in table)
-
-    async def dispatch_content(self, info: MessageInfo, message: wa_e2e_pb2.Message) -> None:
-        """Run the handlers registered for the routed fields ``message`` carries."""
-        content, _ = unwrap(message)
-        for field, handlers in self._table.content.items():
-            if not content.HasField(field):
-                continue
-            for index, method in handlers:
+        routed = [(field, handlers) for field, handlers in table.items() if content.HasField(field)]
+        for field, handlers in routed:
+            for index, content_method in handlers:
                 try:
-                    await method(self._services[index], info, message)
+                    await content_method(self._services[index], info, message)
                 except (DecodeError, WAError) as exc:
                     logger.warning("< failed to handle %s: %s", field, exc)
+        return bool(routed)
 
     def _log_unhandled(self, kind: str) -> None:
         logged = self._logged

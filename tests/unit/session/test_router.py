@@ -12,7 +12,7 @@ from waproto.errors import DecodeError
 from waproto.events import MessageInfo
 from waproto.jid import JID
 from waproto.proto import wa_e2e_pb2
-from waproto.session import ProtocolRoute, StanzaRoute, StanzaRouter
+from waproto.session import ContentRoute, ProtocolRoute, StanzaRoute, StanzaRouter
 
 pytestmark = pytest.mark.anyio
 
@@ -176,10 +176,34 @@ async def test_protocol_messages_route_by_type() -> None:
     key = wa_e2e_pb2.MessageKey(id="old")
     revoke = wa_e2e_pb2.Message(protocolMessage=ProtocolMessage(type=ProtocolType.REVOKE, key=key))
     edit = wa_e2e_pb2.Message(protocolMessage=ProtocolMessage(type=ProtocolType.MESSAGE_EDIT))
-    assert rec.router.handles_protocol_message(revoke)
-    assert not rec.router.handles_protocol_message(edit)
-    assert not rec.router.handles_protocol_message(wa_e2e_pb2.Message(conversation="hi"))
     peer = JID.parse("1555@s.whatsapp.net")
     info = MessageInfo(id="m1", chat=peer, sender=peer, is_from_me=False, is_group=False, timestamp=1)
-    await rec.router.dispatch_protocol_message(info, revoke)
+    assert not await rec.router.dispatch_message(info, edit)
+    assert not await rec.router.dispatch_message(info, wa_e2e_pb2.Message(conversation="hi"))
+    assert calls == []
+    assert await rec.router.dispatch_message(info, revoke)
     assert calls == [("groups", "revoke m1 old")]
+
+
+class Reactions:
+    """A feature routed by content field."""
+
+    content_routes: ClassVar[tuple[ContentRoute, ...]] = (("reactionMessage", "on_reaction"),)
+
+    def __init__(self, calls: list[tuple[str, str]]) -> None:
+        self.calls = calls
+
+    async def on_reaction(self, info: MessageInfo, message: wa_e2e_pb2.Message) -> None:
+        self.calls.append(("reaction", message.ListFields()[0][0].name))
+
+
+async def test_content_routes_look_through_wrappers_and_get_the_message_as_received() -> None:
+    rec, calls = Recorder(), []
+    rec.router.register(Reactions(calls))
+    peer = JID.parse("1555@s.whatsapp.net")
+    info = MessageInfo(id="m2", chat=peer, sender=peer, is_from_me=False, is_group=False, timestamp=1)
+    reaction = wa_e2e_pb2.Message(reactionMessage=wa_e2e_pb2.Message.ReactionMessage(text="👍"))
+    wrapped = wa_e2e_pb2.Message(ephemeralMessage=wa_e2e_pb2.Message.FutureProofMessage(message=reaction))
+    assert await rec.router.dispatch_message(info, wrapped)
+    assert not await rec.router.dispatch_message(info, wa_e2e_pb2.Message(conversation="hi"))
+    assert calls == [("reaction", "ephemeralMessage")]
