@@ -112,9 +112,10 @@ class ActionMethods:
         from_me = record.creator.user == voter.user
         author = record.creator if target.is_group and not from_me else None
         key = message_key(target, poll_id, from_me=from_me, participant=author)
-        vote = build_poll_vote(key, record.secret, record.creator, voter, options, timestamp_ms=_ms())
+        hashes = [poll_option_hash(option) for option in options]
+        vote = build_poll_vote(key, record.secret, record.creator, voter, hashes, timestamp_ms=_ms())
         result = await self.send_message(target, vote)
-        await self._actions.record_vote(target, poll_id, voter, [poll_option_hash(o) for o in options])
+        await self._actions.record_vote(target, poll_id, voter, hashes)
         return result
 
     async def poll_tally(self, chat: JID | str, poll_id: str) -> dict[str, list[JID]]:

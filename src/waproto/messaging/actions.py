@@ -21,7 +21,6 @@ from waproto.messaging.msgsecret import (
     decrypt_with_secret,
     encrypt_with_secret,
     new_message_secret,
-    poll_option_hash,
 )
 from waproto.proto import decode_message, wa_e2e_pb2
 
@@ -171,12 +170,13 @@ def build_poll_vote(
     secret: bytes,
     creator: JID,
     voter: JID,
-    selected: Sequence[str],
+    selected: Sequence[bytes],
     *,
     timestamp_ms: int,
 ) -> _Message:
-    """Our vote on a poll: the SHA-256 of each chosen option, encrypted with the poll's secret."""
-    plaintext = _Message.PollVoteMessage(selectedOptions=[poll_option_hash(option) for option in selected])
+    """Our vote on a poll: ``selected`` option hashes (``msgsecret.poll_option_hash`` of each chosen
+    option; the caller keeps them for its own tally), encrypted with the poll's secret."""
+    plaintext = _Message.PollVoteMessage(selectedOptions=selected)
     scope = SecretScope(poll_key.id, creator, voter, SecretUseCase.POLL_VOTE)
     payload, iv = encrypt_with_secret(plaintext.SerializeToString(), secret, scope)
     return _Message(

@@ -80,7 +80,7 @@ def test_poll_vote_encrypts_and_decrypts() -> None:
     secret = poll.messageContextInfo.messageSecret
     poll_key = actions.message_key(GROUP, "POLL1", from_me=False, participant=ME)
     voter = JID.parse("15550000002:5@s.whatsapp.net")
-    vote = actions.build_poll_vote(poll_key, secret, ME, voter, ["sushi"], timestamp_ms=9)
+    vote = actions.build_poll_vote(poll_key, secret, ME, voter, [poll_option_hash("sushi")], timestamp_ms=9)
     parsed = actions.classify(vote)
     assert isinstance(parsed, actions.PollVoteAction) and parsed.update.senderTimestampMs == 9
     assert actions.decrypt_poll_vote(parsed.update, secret, ME, voter) == [poll_option_hash("sushi")]
