@@ -80,7 +80,7 @@ from waproto.history.service import HistoryService
 from waproto.jid import JID, USER_SERVER, as_recipient, normalize_phone
 from waproto.lid import LIDMap, LIDService
 from waproto.media.service import MediaService
-from waproto.messaging.actions import with_expiration
+from waproto.messaging.actions import build_reaction, message_key, with_expiration
 from waproto.messaging.actions_service import MessageActionsService
 from waproto.messaging.identity import IdentityService
 from waproto.messaging.send import GroupInfo, MessageCaches, SendResult
@@ -374,13 +374,13 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
     async def send_reaction(self, message: MessageEvent, emoji: str) -> SendResult:
         """React to a received message; an empty ``emoji`` removes the reaction."""
         info = message.info
-        key = wa_e2e_pb2.MessageKey(remoteJid=str(info.chat), fromMe=info.is_from_me, id=info.id)
-        if info.is_group:
-            key.participant = str(info.sender.to_non_ad())
-        reaction = wa_e2e_pb2.Message.ReactionMessage(
-            key=key, text=emoji, senderTimestampMs=int(time.time() * 1000)
-        )
-        return await self.send_message(info.chat, wa_e2e_pb2.Message(reactionMessage=reaction))
+        # Our own message is named fromMe without a participant, in groups too: whatsmeow
+        # BuildMessageKey (send.go) adds one only for others' group messages, and Baileys 7's keys
+        # of what it sent have none (generateWAMessageFromContent, src/Utils/messages.ts).
+        author = info.sender if info.is_group else None
+        key = message_key(info.chat, info.id, from_me=info.is_from_me, participant=author)
+        reaction = build_reaction(key, emoji, timestamp_ms=int(time.time() * 1000))
+        return await self.send_message(info.chat, reaction)
 
     async def send_message(
         self, to: JID | str, message: wa_e2e_pb2.Message, *, message_id: str | None = None
