@@ -12,6 +12,8 @@ from google.protobuf.unknown_fields import UnknownFieldSet
 
 from waproto import Client, ClientConfig, QRCode, ReconnectPolicy
 from waproto.binary import Node
+from waproto.jid import JID
+from waproto.messaging.send import MessageSender, SendResult
 from waproto.proto import wa_e2e_pb2
 from waproto.session import LiveSession
 from waproto.store import MemoryStore
@@ -121,3 +123,17 @@ class EventLog:
             while len(self.of(event_type)) < count:
                 await self._changed.wait()
         return self.of(event_type)
+
+
+@pytest.fixture
+def sent_messages(monkeypatch: pytest.MonkeyPatch) -> list[wa_e2e_pb2.Message]:
+    """Every ``Message`` protobuf any client hands to its sender, in order (the send still happens)."""
+    sent: list[wa_e2e_pb2.Message] = []
+    send = MessageSender.send
+
+    async def spy(self: MessageSender, to: JID, message: wa_e2e_pb2.Message, **kwargs: Any) -> SendResult:
+        sent.append(message)
+        return await send(self, to, message, **kwargs)
+
+    monkeypatch.setattr(MessageSender, "send", spy)
+    return sent

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import pytest
 
 from tests.integration.client.conftest import EventLog, PairedClient
 from waproto import Message
 from waproto.events import EphemeralSettingChanged, MessageEdited, MessageRevoked, PollVote, Reaction
-from waproto.jid import JID
-from waproto.messaging.send import MessageSender, SendResult
 from waproto.proto import wa_e2e_pb2
 
 pytestmark = pytest.mark.anyio
@@ -85,20 +82,12 @@ async def test_one_to_one_actions(paired: PairedClient) -> None:
 
 
 async def test_group_reaction_keys_name_the_author_only_for_others_messages(
-    paired: PairedClient, monkeypatch: pytest.MonkeyPatch
+    paired: PairedClient, sent_messages: list[wa_e2e_pb2.Message]
 ) -> None:
     """A reaction to a member's message names them; one to our own has fromMe and no participant
     (whatsmeow BuildMessageKey; Baileys 7's keys of what it sent)."""
     alice = await paired("15550007101")
     bob = await paired("15550007102")
-    sent: list[wa_e2e_pb2.Message] = []
-    send = MessageSender.send
-
-    async def spy(self: MessageSender, to: JID, message: wa_e2e_pb2.Message, **kwargs: Any) -> SendResult:
-        sent.append(message)
-        return await send(self, to, message, **kwargs)
-
-    monkeypatch.setattr(MessageSender, "send", spy)
     alice_log, bob_log = EventLog(alice, Reaction), EventLog(bob, Message, Reaction)
     group = (await alice.create_group("reactions", [bob.own_jid.to_non_ad()])).jid
     posted = await alice.send_text(group, "react to me")
@@ -113,7 +102,7 @@ async def test_group_reaction_keys_name_the_author_only_for_others_messages(
     (mine,) = await bob_log.wait_for(Reaction)
     assert (mine.target_id, mine.emoji, mine.target_from_me) == (posted.id, "🎉", False)
 
-    bob_key, alice_key = [m.reactionMessage.key for m in sent if m.HasField("reactionMessage")]
+    bob_key, alice_key = [m.reactionMessage.key for m in sent_messages if m.HasField("reactionMessage")]
     assert (bob_key.fromMe, bob_key.participant) == (False, str(received.info.sender.to_non_ad()))
     assert (alice_key.fromMe, alice_key.HasField("participant")) == (True, False)
     assert alice_key.remoteJid == bob_key.remoteJid == str(group)

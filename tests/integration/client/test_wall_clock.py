@@ -7,16 +7,14 @@ the machine's uptime); a receipt or reaction stamped with it lands decades in th
 from __future__ import annotations
 
 import time
-from typing import Any
 
 import pytest
 
 from tests.integration.client.conftest import EventLog, PairedClient
-from waproto import JID, Client, Message
+from waproto import Client, Message
 from waproto.binary import Node
 from waproto.errors import InvalidState
 from waproto.events import Reaction
-from waproto.messaging.send import MessageSender, SendResult
 from waproto.proto import wa_e2e_pb2
 from waproto.testing import FakeServer
 from waproto.testing.session import ServerSession
@@ -62,26 +60,18 @@ async def test_read_receipt_carries_unix_time(
 
 
 async def test_reaction_timestamp_is_unix_milliseconds(
-    paired: PairedClient, monkeypatch: pytest.MonkeyPatch
+    paired: PairedClient, sent_messages: list[wa_e2e_pb2.Message]
 ) -> None:
     alice = await paired("15550911")
     bob = await paired("15550912")
     alice_log, bob_log = EventLog(alice, Reaction), EventLog(bob, Message)
-    sent: list[wa_e2e_pb2.Message] = []
-    send = MessageSender.send
-
-    async def spy(self: MessageSender, to: JID, message: wa_e2e_pb2.Message, **kwargs: Any) -> SendResult:
-        sent.append(message)
-        return await send(self, to, message, **kwargs)
-
-    monkeypatch.setattr(MessageSender, "send", spy)
     await alice.send_text(bob.own_jid.to_non_ad(), "react to me")
     (received,) = await bob_log.wait_for(Message)
     await bob.send_reaction(received, "👍")
     (reaction,) = await alice_log.wait_for(Reaction)
     assert reaction.emoji == "👍"
     assert _is_now(reaction.info.timestamp)
-    (reaction_proto,) = [m.reactionMessage for m in sent if m.HasField("reactionMessage")]
+    (reaction_proto,) = [m.reactionMessage for m in sent_messages if m.HasField("reactionMessage")]
     assert _is_now(reaction_proto.senderTimestampMs / 1000)
 
 
