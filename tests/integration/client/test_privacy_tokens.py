@@ -24,6 +24,8 @@ async def test_a_contact_that_requires_tokens_gets_our_message_once_it_trusted_u
     server: FakeServer, paired: PairedClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     server.create_account("15550802", require_privacy_token=True)
+    server.create_account("15550801")
+    server.phone("15550801").set_nct_salt(None)  # no cstoken fallback: this test is about tctokens
     alice = await paired("15550801")
     bob = await paired("15550802")
     alice_log, bob_log = EventLog(alice, Message), EventLog(bob, Message)
