@@ -59,10 +59,16 @@ class PresenceMethods:
             await self._session.send_node(unified_session(self._session.now()))
 
     async def subscribe_presence(self, jid: JID | str) -> None:
-        """Ask for ``jid``'s presence: ``Presence`` events follow now and on each change."""
+        """Ask for ``jid``'s presence: ``Presence`` events follow now and on each change.
+
+        Carries the contact's privacy token when we hold one (whatsmeow presence.go
+        ``SubscribePresence``, Baileys 7 ``presenceSubscribe``).
+        """
         await self.wait_connected()
+        target = as_recipient(jid).to_non_ad()
+        token = await self._messaging.sender.contact_token(target)
         await self._session.send_node(
-            Node("presence", {"type": "subscribe", "to": str(as_recipient(jid).to_non_ad())})
+            Node("presence", {"type": "subscribe", "to": str(target)}, [] if token is None else [token])
         )
 
     async def send_chat_state(

@@ -28,6 +28,7 @@ from waproto.profile.stanzas import (
 )
 
 if TYPE_CHECKING:
+    from waproto.messaging.service import MessagingService
     from waproto.session import LiveSession
 
 __all__ = ["ProfileMethods"]
@@ -39,6 +40,7 @@ _NO_PICTURE = frozenset({401, 404})
 class ProfileMethods:
     """Profile pictures, about text, push name, blocklist, privacy, calls; mixed into ``Client``."""
 
+    _messaging: MessagingService
     _session: LiveSession
 
     if TYPE_CHECKING:
@@ -50,8 +52,10 @@ class ProfileMethods:
     async def profile_picture_url(self, jid: JID | str, *, preview: bool = False) -> str | None:
         """The URL of a user's or group's picture; None when unset or hidden from us."""
         await self.wait_connected()
+        target = JID.parse(str(jid))
+        token = await self._messaging.sender.contact_token(target)
         try:
-            answer = await self._session.query(build_profile_picture(JID.parse(str(jid)), preview=preview))
+            answer = await self._session.query(build_profile_picture(target, preview=preview, token=token))
         except IQError as exc:
             if exc.code in _NO_PICTURE:
                 return None

@@ -39,6 +39,7 @@ __all__ = [
     "parse_privacy_token_notification",
     "should_issue",
     "takes_tokens",
+    "tctoken_node",
     "token_expired",
 ]
 
@@ -144,6 +145,13 @@ def build_issue_tokens(contact: JID, timestamp: int, iq_id: str) -> Node:
     )
 
 
+def tctoken_node(record: PrivacyToken, now: float) -> Node | None:
+    """``<tctoken>`` with the contact's token while it lives, else None."""
+    if record.token and not token_expired(record.timestamp, now):
+        return Node("tctoken", {}, record.token)
+    return None
+
+
 def cs_token(salt: bytes, recipient_lid: JID) -> bytes:
     """``HMAC-SHA256(nct_salt, "<lid user>@lid")`` (whatsmeow cstoken.go ``generateCsToken``)."""
     return hmac.new(salt, str(recipient_lid.to_non_ad()).encode(), hashlib.sha256).digest()
@@ -194,8 +202,9 @@ class PrivacyTokens:
         """The ``<tctoken>`` for a 1:1 message to ``contact`` (its record read by the caller),
         else a ``<cstoken>`` when the NCT salt and the contact's LID (``lid_of`` resolves a
         phone number) are known, else None (whatsmeow send.go ``sendDM``)."""
-        if record.token and not token_expired(record.timestamp, now):
-            return Node("tctoken", {}, record.token)
+        tctoken = tctoken_node(record, now)
+        if tctoken is not None:
+            return tctoken
         salt = await self.nct_salt()
         if not salt:
             return None

@@ -42,6 +42,7 @@ from waproto.messaging.privacy import (
     parse_privacy_token_notification,
     should_issue,
     takes_tokens,
+    tctoken_node,
 )
 from waproto.messaging.wire import (
     EncryptedPart,
@@ -349,6 +350,15 @@ class MessageSender:
         if error:
             raise MessageSendError(f"server refused message {msg_id}: error {error}")
         return SendResult(msg_id, ack.attr_int("t", int(time.time())) or int(time.time()))
+
+    async def contact_token(self, contact: JID) -> Node | None:
+        """The live ``<tctoken>`` a contact issued us, for token-gated requests about them
+        (presence subscribe, profile picture: whatsmeow ``ensureTCToken`` in presence.go and
+        user.go, Baileys 7 ``buildTcTokenFromJid``); None for ourselves, groups and bots."""
+        own = {self._ctx.own_jid.to_non_ad(), self._ctx.own_lid and self._ctx.own_lid.to_non_ad()}
+        if not takes_tokens(contact) or contact.to_non_ad() in own:
+            return None
+        return tctoken_node(await self._tokens.get(contact), self._ctx.now())
 
     async def _issue_privacy_token(self, contact: JID) -> None:
         """Issue our ``trusted_contact`` token to ``contact`` (fire and forget, once per week bucket)."""

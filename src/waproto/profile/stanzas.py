@@ -45,13 +45,14 @@ PRIVACY_SETTINGS: dict[str, frozenset[str]] = {
 }
 
 
-def build_profile_picture(jid: JID, *, preview: bool = False) -> Node:
-    """Ask for a user's or group's picture URL (``preview``: the small thumbnail)."""
+def build_profile_picture(jid: JID, *, preview: bool = False, token: Node | None = None) -> Node:
+    """Ask for a user's or group's picture URL (``preview``: the small thumbnail); ``token``
+    is the user's ``<tctoken>``, inside ``<picture>`` (whatsmeow user.go, Baileys 7 chats.js)."""
     attrs = {"type": "preview" if preview else "image", "query": "url"}
     return Node(
         "iq",
         {"to": _SERVER, "target": str(jid.to_non_ad()), "type": "get", "xmlns": "w:profile:picture"},
-        [Node("picture", attrs)],
+        [Node("picture", attrs, [] if token is None else [token])],
     )
 
 

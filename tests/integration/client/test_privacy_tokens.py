@@ -51,19 +51,37 @@ async def test_a_contact_that_requires_tokens_gets_our_message_once_it_trusted_u
     await alice_log.wait_for(Message, 2)
     assert server.core.accounts.require("15550802").issued_tokens["15550801"] == issued
 
+    # Token-gated requests about bob carry his token too: presence subscribe, profile picture.
+    nodes = spy_on(monkeypatch, alice, "send_node")
+    queries = spy_on(monkeypatch, alice, "query")
+    await alice.subscribe_presence(bob.own_jid.to_non_ad())
+    await alice.profile_picture_url(bob.own_jid.to_non_ad())
+    (subscribe,) = [n for n in nodes if n.tag == "presence"]
+    assert subscribe.require_child("tctoken").content_bytes() == issued[0]
+    (picture,) = [q.require_child("picture") for q in queries if q.attr("xmlns") == "w:profile:picture"]
+    assert picture.require_child("tctoken").content_bytes() == issued[0]
+    # ... never for ourselves.
+    await alice.profile_picture_url(alice.own_jid.to_non_ad())
+    assert queries[-1].require_child("picture").get_child("tctoken") is None
+
 
 def sent_messages(monkeypatch: pytest.MonkeyPatch, client: Client) -> list[Node]:
     """The message stanzas ``client`` sends (they go out through send_and_wait_ack)."""
+    return spy_on(monkeypatch, client, "send_and_wait_ack")
+
+
+def spy_on(monkeypatch: pytest.MonkeyPatch, client: Client, method: str) -> list[Node]:
+    """The nodes ``client`` passes to ``LiveSession.<method>`` (send_node, query, ...)."""
     seen: list[Node] = []
     session = client._session
-    original = LiveSession.send_and_wait_ack
+    original = getattr(LiveSession, method)
 
-    async def spy(self: LiveSession, node: Node) -> Node:
+    async def spy(self: LiveSession, node: Node) -> object:
         if self is session:
             seen.append(node)
         return await original(self, node)
 
-    monkeypatch.setattr(LiveSession, "send_and_wait_ack", spy)
+    monkeypatch.setattr(LiveSession, method, spy)
     return seen
 
 
