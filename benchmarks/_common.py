@@ -206,9 +206,16 @@ def run_json(command: list[str], *, timeout: float = 3600) -> dict[str, Any]:
 
 
 @contextmanager
-def fake_server(*, extra_fds: int = 0, phone_sync: bool = False) -> Iterator[ServerProcess]:
-    """Run ``benchmarks/_server.py`` and stop it on exit (``phone_sync``: phones send key shares, history)."""
+def fake_server(
+    *, extra_fds: int = 0, phone_sync: bool = False, group_addressing: str = "lid"
+) -> Iterator[ServerProcess]:
+    """Run ``benchmarks/_server.py`` and stop it on exit.
+
+    ``phone_sync``: phones send key shares and history; ``group_addressing``: ``lid``
+    (WhatsApp's default) or ``pn`` (what Baileys 6 can send to).
+    """
     command = [sys.executable, str(BENCH_DIR / "_server.py"), "--fds", str(extra_fds + 256)]
+    command += ["--group-addressing", group_addressing]
     if phone_sync:
         command.append("--phone-sync")
     with subprocess.Popen(

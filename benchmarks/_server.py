@@ -121,13 +121,14 @@ def answer(server: FakeServer, request: dict[str, Any], log: ConnectionLog) -> d
     return {"error": f"unknown command {cmd!r}"}
 
 
-async def serve(folder: Path, post_handshake_delay: float, phone_sync: bool) -> None:
+async def serve(folder: Path, args: argparse.Namespace) -> None:
     config = FakeServerConfig(
         tls=True,
         control=False,
         max_offline_queue=1000,
-        post_handshake_delay=post_handshake_delay,
-        phone_sync=phone_sync,
+        post_handshake_delay=args.post_handshake_delay,
+        phone_sync=args.phone_sync,
+        group_addressing=args.group_addressing,
     )
     async with FakeServer(config) as server:
         log = ConnectionLog(server)
@@ -158,10 +159,16 @@ def main() -> None:
         "arrives earlier kills the whole Node process (an uncaught GCM error)",
     )
     parser.add_argument("--phone-sync", action="store_true", help="phones send key shares and history")
+    parser.add_argument(
+        "--group-addressing",
+        choices=("lid", "pn"),
+        default="lid",
+        help="how new groups address members; Baileys 6 needs pn (it sends to LIDs as phone numbers)",
+    )
     args = parser.parse_args()
     raise_fd_limit(args.fds)
     with tempfile.TemporaryDirectory(prefix="waproto-bench-ca-") as tmp:
-        anyio.run(serve, Path(tmp), args.post_handshake_delay, args.phone_sync)
+        anyio.run(serve, Path(tmp), args)
 
 
 if __name__ == "__main__":

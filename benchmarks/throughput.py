@@ -144,6 +144,7 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
     return {
         "client": "waproto",
         "store": described.get(args.store, f"sqlite (synchronous={args.synchronous})"),
+        "group_addressing": args.group_addressing,
         "runtime": f"CPython {platform.python_version()}, waproto {waproto.__version__}",
         "failed_sessions": failed,
         "pairs": pairs,
@@ -172,6 +173,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=50, help="round trips per pair")
     parser.add_argument("--group-size", type=int, default=50, help="members besides the sender")
     parser.add_argument("--group-messages", type=int, default=20)
+    parser.add_argument(
+        "--group-addressing",
+        choices=("pn", "lid"),
+        default="pn",
+        help="how the server addresses group members (default pn: what the Baileys 6 peer needs,"
+        " so both clients run the same scenario; lid is WhatsApp's default)",
+    )
     return parser.parse_args(argv)
 
 
@@ -179,7 +187,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     total = 2 * args.pairs + 1 + args.group_size
     raise_fd_limit(2 * total + 512)
-    with fake_server(extra_fds=2 * total) as server:
+    with fake_server(extra_fds=2 * total, group_addressing=args.group_addressing) as server:
         print(json.dumps(anyio.run(run, args, server), indent=2))
 
 

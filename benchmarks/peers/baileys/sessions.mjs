@@ -300,7 +300,9 @@ async function throughputMode() {
     // Each side answers a ping with a pong until the round count is reached.
     const rounds = spec.rounds;
     let started = performance.now();
-    await Promise.all(
+    const timeoutS = spec.traffic_timeout_s ?? 120;
+    // A lost message would stall its pair for ever: give up after the timeout and say so.
+    const pairsDone = Promise.all(
         pairs.map(async ([a, bSide]) => {
             let done = 0;
             const finished = new Promise((resolve) => {
@@ -316,8 +318,11 @@ async function throughputMode() {
             a.onMessage = bSide.onMessage = null;
         }),
     );
+    const pairsComplete = await Promise.race([pairsDone.then(() => true), sleep(timeoutS).then(() => false)]);
     let seconds = (performance.now() - started) / 1000;
-    result.pairs = { pairs: pairs.length, rounds, messages: 2 * rounds * pairs.length, seconds };
+    result.pairs = {
+        pairs: pairs.length, rounds, messages: 2 * rounds * pairs.length, complete: pairsComplete, seconds,
+    };
     result.pairs.msgs_per_s = result.pairs.messages / seconds;
 
     const sender = all[spec.pairs * 2];
@@ -329,7 +334,7 @@ async function throughputMode() {
     for (const m of members) m.onMessage = () => { got += 1; };
     started = performance.now();
     for (let k = 0; k < count; k++) await sender.sock.sendMessage(meta.id, { text: `fan ${k}` });
-    const complete = await until(() => got >= expected, spec.traffic_timeout_s ?? 120);
+    const complete = await until(() => got >= expected, timeoutS);
     seconds = (performance.now() - started) / 1000;
     result.group = {
         members: members.length,

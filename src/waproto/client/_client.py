@@ -61,6 +61,7 @@ from waproto.errors import (
     InvalidState,
     NotConnected,
     StoreError,
+    WAError,
 )
 from waproto.events import (
     ClientOutdated,
@@ -266,6 +267,10 @@ class Client(EventSource, MediaMethods, ActionMethods, AppStateMethods, Presence
             if connection is not None:
                 await connection.close()
             await self._media.aclose()
+            try:
+                await self._store.flush()  # inbox deletes waiting for the next commit
+            except WAError as exc:
+                logger.warning("pending store writes not flushed at close: %s", exc)
         self._handlers.clear()
 
     async def run_forever(self) -> None:

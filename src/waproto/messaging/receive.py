@@ -97,6 +97,9 @@ class _Decrypted:
     message: wa_e2e_pb2.Message | None = None
     chat: JID | None = None
     identity_changed: bool = False
+    session: bytes | None = None
+    """The sender's session record as read with the duplicate check (valid while ``session_read``)."""
+    session_read: bool = True
 
 
 class MessageReceiver:
@@ -143,10 +146,12 @@ class MessageReceiver:
         # The session lives under the LID form when we know it.
         session_jid = (await self._lids.signal_jids([info.sender]))[info.sender]
         try:
+            address = signal_address(session_jid)
             async with ctx.crypto_lock, ctx.store.transaction():
-                if await self._seen(info):
+                seen, session = await self._seen_and_session(info, address)
+                if seen:
                     raise DuplicateMessage(f"message {info.id} was processed already")
-                decrypted = await self._decrypt_all(node, info, signal_address(session_jid))
+                decrypted = await self._decrypt_all(node, info, address, _Decrypted(session=session))
                 await ctx.store.mark_processed(str(info.chat), str(info.sender), info.id, at=ctx.now())
                 if decrypted.message is not None:
                     if decrypted.chat is not None:
@@ -177,6 +182,7 @@ class MessageReceiver:
 
     async def replay_inbox(self) -> int:
         """Emit messages a crash left undelivered; returns how many."""
+        await self._ctx.store.flush()  # this process's delivered entries are gone, not replayed
         entries = await self._ctx.store.items(INBOX)
         for key, raw in sorted(entries.items()):
             info, message = _read_inbox_entry(raw)
@@ -189,24 +195,25 @@ class MessageReceiver:
         # Shielded: a client closing (a drop, a restart) must not cancel between the
         # handlers and the delete, or the next connection would replay the message to
         # handlers that already saw it. Only a crash can leave an entry for replay.
+        # The delete rides on the device's next commit (usually the next message's) rather
+        # than paying a commit of its own; a crash before that replays it, flagged.
         ctx = self._ctx
         with anyio.CancelScope(shield=True):
             if not await ctx.router.dispatch_message(info, message):
                 await ctx.emit(Message(info=info, message=message, redelivered=redelivered))
-            await ctx.store.delete(INBOX, key)
+            await ctx.store.delete_later(INBOX, key)
 
-    async def _seen(self, info: MessageInfo) -> bool:
-        """Processed already, as it arrived or (a redelivery to the other address) in the other form."""
-        store = self._ctx.store
-        if await store.is_processed(str(info.chat), str(info.sender), info.id):
-            return True
+    async def _seen_and_session(self, info: MessageInfo, address: str) -> tuple[bool, bytes | None]:
+        """Processed already (as it arrived, or as a redelivery to the other address), and the
+        sender's session record: one store read."""
+        keys = [(str(info.chat), str(info.sender), info.id)]
         sender_alt = await self._lids.alt_of(info.sender)
         chat_alt = (
             info.chat if info.is_group or info.chat.is_broadcast else await self._lids.alt_of(info.chat)
         )
-        if sender_alt is None or chat_alt is None:
-            return False
-        return await store.is_processed(str(chat_alt), str(sender_alt), info.id)
+        if sender_alt is not None and chat_alt is not None:
+            keys.append((str(chat_alt), str(sender_alt), info.id))
+        return await self._ctx.store.processed_and_session(keys, address)
 
     async def _with_alternates(self, info: MessageInfo, addressing: Addressing) -> MessageInfo:
         """Add the sender's and the 1:1 chat's other address, from the stanza or the mapping."""
@@ -221,8 +228,9 @@ class MessageReceiver:
                 chat_alt = await self._lids.alt_of(info.chat)
         return dataclasses.replace(info, sender_alt=sender_alt, chat_alt=chat_alt)
 
-    async def _decrypt_all(self, node: Node, info: MessageInfo, address: str) -> _Decrypted:
-        result = _Decrypted()
+    async def _decrypt_all(
+        self, node: Node, info: MessageInfo, address: str, result: _Decrypted
+    ) -> _Decrypted:
         encs = node.get_children("enc")
         if not encs:
             raise DecodeError("message without <enc>")
@@ -251,7 +259,11 @@ class MessageReceiver:
             record, plaintext = group_decrypt(SenderKeyRecord.deserialize(raw) if raw else None, body)
             await store.put_sender_key(str(info.chat), name, record.serialize())
             return plaintext
-        raw = await store.get_session(address)
+        if result.session_read:
+            raw = result.session
+            result.session_read = False  # a second part for the address reads what the first wrote
+        else:
+            raw = await store.get_session(address)
         session = SessionRecord.deserialize(raw) if raw is not None else None
         if kind == "msg":
             session, plaintext = decrypt_message(session, body)

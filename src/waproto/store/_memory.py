@@ -318,6 +318,12 @@ class MemoryDeviceStore(DeviceView[MemoryStore]):
     async def delete_sender_key(self, group: str, sender: str) -> None:
         await self._delete("sender_keys", group, sender)
 
+    async def processed_and_session(
+        self, keys: Sequence[tuple[str, str, str]], address: str
+    ) -> tuple[bool, bytes | None]:
+        processed = any(self._get("processed_messages", *key) is not None for key in keys)
+        return processed, self._blob("sessions", address)
+
     # ProcessedMessageStore
 
     async def is_processed(self, chat: str, sender: str, message_id: str) -> bool:
@@ -359,6 +365,13 @@ class MemoryDeviceStore(DeviceView[MemoryStore]):
 
     async def delete(self, namespace: str, key: str) -> None:
         await self._delete("kv", namespace, key)
+
+    async def delete_later(self, namespace: str, key: str) -> None:
+        # A write here costs no commit: nothing to save by waiting.
+        await self.delete(namespace, key)
+
+    async def flush(self) -> None:
+        """Nothing is ever pending (``delete_later`` deletes at once)."""
 
     async def items(self, namespace: str) -> dict[str, bytes]:
         return {key[1]: value for key, value in self._rows("kv") if key[0] == namespace}

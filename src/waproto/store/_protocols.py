@@ -181,6 +181,16 @@ class KeyValueStore(Protocol):
     async def delete(self, namespace: str, key: str) -> None:
         """Delete a value."""
 
+    async def delete_later(self, namespace: str, key: str) -> None:
+        """Delete a value with the device's next commit instead of a commit of its own.
+
+        Until then (:meth:`flush`, the device's next write, or closing the store) the
+        row is still there for readers, and a crash keeps it.
+        """
+
+    async def flush(self) -> None:
+        """Commit the deletes :meth:`delete_later` left pending for this device."""
+
     async def items(self, namespace: str) -> dict[str, bytes]:
         """Every key and value in ``namespace``."""
 
@@ -312,6 +322,12 @@ class DeviceStore(AllStores, Protocol):
 
     def transaction(self) -> AbstractAsyncContextManager[None]:
         """Group writes atomically (see :meth:`Database.transaction`)."""
+
+    async def processed_and_session(
+        self, keys: Sequence[tuple[str, str, str]], address: str
+    ) -> tuple[bool, bytes | None]:
+        """The receive path's two reads in one: whether any ``(chat, sender, message id)`` of
+        ``keys`` is marked processed, and the session record of ``address``."""
 
 
 @runtime_checkable

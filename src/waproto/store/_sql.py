@@ -8,11 +8,13 @@ device's writes cost no round trip until then.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from abc import abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from waproto.errors import LeaseLost, StoreError
 from waproto.store._credentials import Credentials
 from waproto.store._leases import LEASE_CHECK, SQLLeases
 from waproto.store._protocols import ChatSettings, Contact
@@ -36,7 +38,16 @@ def _upsert(table: str, keys: str, values: str) -> str:
 
 
 class SQLDatabase(SQLLeases, BufferedDatabase):
-    """A SQL backend: run reads (seeing the transaction's writes), buffer writes, commit."""
+    """A SQL backend: run reads (seeing the transaction's writes), buffer writes, commit.
+
+    A *deferred* write (:meth:`SQLDeviceStore.delete_later`) costs no commit of its own:
+    it rides on the device's next commit, or is committed by ``flush`` and ``close``.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: device id -> writes waiting for that device's next commit
+        self._deferred: dict[str, list[Write]] = {}
 
     @abstractmethod
     async def _run_fetch(self, sql: str, params: Sequence[Any], pending: Sequence[Write]) -> list[_Row]:
@@ -77,8 +88,35 @@ class SQLDatabase(SQLLeases, BufferedDatabase):
             return count
 
     async def _commit(self, tx: Transaction) -> None:
-        if tx.writes:
-            await self._commit_writes(tx.writes, [(LEASE_CHECK, check) for check in self._fence_checks(tx)])
+        deferred = {d: self._deferred.pop(d) for d in sorted(tx.devices) if d in self._deferred}
+        writes = [write for pending in deferred.values() for write in pending] + tx.writes
+        if not writes:
+            return
+        try:
+            await self._commit_writes(writes, [(LEASE_CHECK, check) for check in self._fence_checks(tx)])
+        except LeaseLost:
+            raise  # the device runs elsewhere now: its deferred writes are that host's business
+        except BaseException:
+            for device_id, pending in deferred.items():
+                self._deferred[device_id] = pending + self._deferred.get(device_id, [])
+            raise
+
+    def _defer(self, device_id: str, write: Write) -> None:
+        self._deferred.setdefault(device_id, []).append(write)
+
+    async def _flush(self, device_id: str) -> None:
+        """Commit the device's deferred writes now (with the caller's transaction, when in one)."""
+        if device_id in self._deferred:
+            async with self._writing(device_id):
+                pass
+
+    async def close(self) -> None:
+        """Commit every deferred write, then close (see :meth:`TransactionalDatabase.close`)."""
+        if not self._closed and self._current() is None:
+            for device_id in list(self._deferred):
+                with contextlib.suppress(StoreError):
+                    await self._flush(device_id)
+        await super().close()
 
     @abstractmethod
     async def _commit_writes(self, writes: list[Write], checks: list[Check]) -> None:
@@ -106,6 +144,7 @@ class SQLDatabase(SQLLeases, BufferedDatabase):
 
     async def delete_device(self, device_id: str) -> None:
         """Delete the device; foreign keys cascade to every row it owns."""
+        self._deferred.pop(device_id, None)
         await self._write("DELETE FROM devices WHERE device_id = ?", (device_id,), device=device_id)
 
     async def list_devices(self) -> list[str]:
@@ -254,6 +293,19 @@ class SQLDeviceStore(DeviceView[SQLDatabase]):
             "DELETE FROM sender_keys WHERE device_id = ? AND group_id = ? AND sender = ?", group, sender
         )
 
+    async def processed_and_session(
+        self, keys: Sequence[tuple[str, str, str]], address: str
+    ) -> tuple[bool, bytes | None]:
+        match = " OR ".join(["(chat = ? AND sender = ? AND message_id = ?)"] * len(keys)) or "FALSE"
+        rows = await self._db._fetch(
+            "SELECT EXISTS (SELECT 1 FROM processed_messages WHERE device_id = ? AND ("  # noqa: S608
+            + match
+            + ")), (SELECT record FROM sessions WHERE device_id = ? AND address = ?)",
+            (self.device_id, *(part for key in keys for part in key), self.device_id, address),
+        )
+        processed, record = rows[0]
+        return bool(processed), None if record is None else bytes(record)
+
     # ProcessedMessageStore
 
     async def is_processed(self, chat: str, sender: str, message_id: str) -> bool:
@@ -303,6 +355,13 @@ class SQLDeviceStore(DeviceView[SQLDatabase]):
 
     async def delete(self, namespace: str, key: str) -> None:
         await self._put("DELETE FROM kv WHERE device_id = ? AND namespace = ? AND key = ?", namespace, key)
+
+    async def delete_later(self, namespace: str, key: str) -> None:
+        sql = "DELETE FROM kv WHERE device_id = ? AND namespace = ? AND key = ?"
+        self._db._defer(self.device_id, (sql, [(self.device_id, namespace, key)]))
+
+    async def flush(self) -> None:
+        await self._db._flush(self.device_id)
 
     async def items(self, namespace: str) -> dict[str, bytes]:
         rows = await self._db._fetch(

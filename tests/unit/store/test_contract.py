@@ -175,6 +175,43 @@ async def test_key_value_namespaces(db: AnyStore) -> None:
     assert await device.get("missing", "k") is None
 
 
+async def test_delete_later_commits_with_the_next_write_or_a_flush(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    other = await db.create_device("b")
+    for key in ("k1", "k2", "k3"):
+        await device.put("inbox", key, b"v")
+    await device.delete_later("inbox", "k1")
+    await other.put("ns", "k", b"x")  # another device's commit does not carry it
+    await device.put("ns", "k", b"x")  # this device's next commit does
+    assert await device.items("inbox") == {"k2": b"v", "k3": b"v"}
+    await device.delete_later("inbox", "k2")
+    with pytest.raises(RuntimeError):
+        async with device.transaction():
+            await device.put("ns", "k", b"y")
+            raise RuntimeError("rolled back")
+    await device.flush()  # the rolled-back transaction did not take the delete with it
+    assert await device.items("inbox") == {"k3": b"v"}
+    await device.flush()  # nothing pending: no-op
+    assert await device.get("ns", "k") == b"x"
+
+
+async def test_processed_and_session_in_one_read(db: AnyStore) -> None:
+    device = await db.create_device("a")
+    other = await db.create_device("b")
+    await device.put_session("bob.0", b"record")
+    await device.mark_processed("chat", "bob", "m1", at=1.0)
+    await other.mark_processed("chat", "bob", "m2", at=1.0)
+    assert await device.processed_and_session([("chat", "bob", "m1")], "bob.0") == (True, b"record")
+    assert await device.processed_and_session([("chat", "bob", "m2")], "bob.0") == (False, b"record")
+    assert await device.processed_and_session([("x", "y", "m1")], "carol.0") == (False, None)
+    either = [("lid-chat", "lid-bob", "m1"), ("chat", "bob", "m1")]
+    assert await device.processed_and_session(either, "carol.0") == (True, None)
+    async with device.transaction():  # sees the transaction's own writes
+        await device.put_session("carol.0", b"new")
+        await device.mark_processed("c", "carol", "m3", at=2.0)
+        assert await device.processed_and_session([("c", "carol", "m3")], "carol.0") == (True, b"new")
+
+
 async def _fill(device: DeviceStore, tag: bytes) -> None:
     await device.put_credentials(new_credentials(_random(tag[0])))
     await device.put_identity("bob.0", tag)

@@ -63,6 +63,23 @@ async def test_state_survives_reopening(tmp_path: Path) -> None:
         await store.close()
 
 
+async def test_closing_commits_deferred_deletes_and_a_failed_commit_keeps_them(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    async with SQLiteStore.open(path) as store:
+        device = await store.create_device("a")
+        await device.put("inbox", "k1", b"v")
+        await device.put("inbox", "k2", b"v")
+    async with SQLiteStore.open(path, max_size_bytes=1) as store:
+        device = store.device("a")
+        await device.delete_later("inbox", "k1")
+        assert await device.items("inbox") == {"k1": b"v", "k2": b"v"}  # pending, not yet committed
+        with pytest.raises(StoreError, match="full"):
+            await device.put_session("big.0", os.urandom(200_000))
+        await device.delete_later("inbox", "k2")
+    async with SQLiteStore.open(path) as store:  # closing the full store flushed the deletes
+        assert await store.device("a").items("inbox") == {}
+
+
 async def test_one_thread_serves_many_devices(tmp_path: Path) -> None:
     # Compare thread sets, not counts: a thread of an earlier test may end meanwhile.
     before = set(threading.enumerate())
