@@ -19,6 +19,7 @@ from waproto.manager.events import (
 )
 from waproto.manager.outbound import Enqueued
 from waproto.manager.policy import SessionState
+from waproto.manager.remote import RemoteSession
 from waproto.manager.stats import ManagerStats, SessionStats
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "QueuedMessageFailed",
     "QueuedMessageSent",
     "ReconnectPolicy",
+    "RemoteSession",
     "SessionManager",
     "SessionState",
     "SessionStateChanged",

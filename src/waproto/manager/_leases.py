@@ -106,11 +106,12 @@ class LeaseKeeper:
         return lost
 
     async def release(self, session_id: str) -> None:
-        """Give the lease up (the device stays fenced at its old epoch)."""
+        """Give the lease up (the device stays fenced at its old epoch); standby hosts hear of it."""
         entry = self._held.pop(session_id, None)
         if entry is None:
             return
         try:
             await self._store.release_lease(entry[0])
+            await self._store.notify_released(session_id)
         except StoreError as exc:
             logger.warning("host %s: lease of %s not released: %s", self.host_id, session_id, exc)

@@ -59,12 +59,13 @@ from waproto.manager.events import (
 )
 from waproto.manager.outbound import Enqueued
 from waproto.manager.policy import TERMINAL_STATES, SessionState, check_transition, state_after
+from waproto.manager.remote import RemoteSession
 from waproto.manager.stats import BudgetLevel, ManagerStats, SessionStats, heap_bytes, rss_bytes
 from waproto.messaging.send import GroupInfo, SendResult
 from waproto.proto import wa_e2e_pb2
 from waproto.retention import prune_expired
 from waproto.shutdown import DEFAULT_SIGNALS, run_until_signal
-from waproto.store import Database, LeaseStore
+from waproto.store import QUEUED, RELEASED, Database, LeaseStore
 
 __all__ = ["SessionManager"]
 
@@ -153,7 +154,7 @@ class SessionManager(EventSource):
         self._timers.schedule(now + self._config.idle_cleanup_interval, TimerKind.CLEANUP)
         if self._leases is not None:
             self._timers.schedule(now + self._leases.interval, TimerKind.LEASE)
-            self._unlisten = await self._leases.store.listen_queue(self._queue_signal)
+            self._unlisten = await self._leases.store.listen(self._device_signal)
         self._tg.start_soon(self._timers.run)
         try:
             await self._resume()
@@ -235,12 +236,18 @@ class SessionManager(EventSource):
         reconnect: ReconnectPolicy | None = None,
         force: bool = False,
         timeout: float | None = None,
-    ) -> Client:
+    ) -> Client | RemoteSession:
         """Run a session and return its client once logged in (or showing QR codes, when new).
 
         An OPEN session is returned as it is; a CONNECTING one is awaited, never
         duplicated. A stopped one is started after its last client is fully closed,
         no sooner than ``min_restart_interval`` after the last start unless ``force``.
+
+        With ``host_id``, the session runs where its device is leased: here when this
+        host takes the lease (it is free, expired or ours), else on the host holding it.
+        Then this host stands by (it takes the session over once that host gives the
+        lease up or dies) and a :class:`RemoteSession` is returned, whose sends go
+        through the shared queue to that host.
 
         Args:
             session_id: the device id in the database (created when new).
@@ -266,6 +273,8 @@ class SessionManager(EventSource):
             state = session.state
             if state is SessionState.LOGGED_OUT:
                 raise InvalidState(f"session {session_id} is logged out; remove() it to pair again")
+            if state is SessionState.BACKOFF and session.leased_to is not None and not force:
+                return self._remote(session)  # already standing by for the leaseholder
             if state not in (SessionState.CONNECTING, SessionState.OPEN) and (
                 force or state is not SessionState.BACKOFF
             ):
@@ -292,8 +301,11 @@ class SessionManager(EventSource):
                 return
             self._set_state(session, SessionState.STOPPED, "stopped")
 
-    async def restart(self, session_id: str, *, timeout: float | None = None) -> Client:
-        """Close the session's client and start a new one at once (ignores the throttle)."""
+    async def restart(self, session_id: str, *, timeout: float | None = None) -> Client | RemoteSession:
+        """Close the session's client and start a new one at once (ignores the throttle).
+
+        With ``host_id``, a :class:`RemoteSession` when another host holds the lease (see :meth:`start`).
+        """
         session = self._require(session_id)
         async with session.lock:
             if session.state is SessionState.LOGGED_OUT:
@@ -502,7 +514,7 @@ class SessionManager(EventSource):
             await session.runner_done.wait()
         return True
 
-    async def _wait_started(self, session: ManagedSession, target: int) -> Client:
+    async def _wait_started(self, session: ManagedSession, target: int) -> Client | RemoteSession:
         while True:
             client = session.client
             if client is not None and (
@@ -510,11 +522,26 @@ class SessionManager(EventSource):
                 or (session.state is SessionState.CONNECTING and session.awaiting_pairing)
             ):
                 return client
+            if (
+                session.leased_to is not None
+                and session.attempt >= target
+                and session.state is SessionState.BACKOFF
+            ):
+                return self._remote(session)
             if session.state in TERMINAL_STATES or (
                 session.attempt >= target and session.state is not SessionState.CONNECTING
             ):
                 raise ConnectionClosed(session.reason or session.state.value)
             await session.changed.wait()
+
+    def _remote(self, session: ManagedSession) -> RemoteSession:
+        assert session.leased_to is not None
+        return RemoteSession(session.id, session.leased_to, self._send_queued)
+
+    async def _send_queued(
+        self, session_id: str, to: JID | str, message: wa_e2e_pb2.Message, message_id: str | None
+    ) -> Enqueued:
+        return await self.send_message(session_id, to, message, message_id=message_id)
 
     def _set_state(self, session: ManagedSession, new: SessionState, reason: str) -> None:
         old = session.state
@@ -552,6 +579,7 @@ class SessionManager(EventSource):
         session.created_at = now
         session.attempt += 1
         session.cancel_reason = None
+        session.leased_to = None
         session.runner_done = anyio.Event()
         session.scope = anyio.CancelScope()
         # The manager waits the reconnect delays and prunes on its own timer, not each client.
@@ -639,6 +667,7 @@ class SessionManager(EventSource):
             # Stand by: the next attempt takes the lease once the other host's expires.
             assert self._leases is not None
             delay = error.delay if isinstance(error, LeasedElsewhere) else self._leases.ttl
+            session.leased_to = error.owner if isinstance(error, LeasedElsewhere) else None
             self._set_state(session, SessionState.BACKOFF, str(error) if error else "lease lost")
             when = anyio.current_time() + delay
             self._timers.schedule(when, TimerKind.START, session.id, session.generation)
@@ -732,11 +761,23 @@ class SessionManager(EventSource):
         self._spawn(self._renew_leases)
         self._timers.schedule(now + self._leases.interval, TimerKind.LEASE)
 
-    def _queue_signal(self, session_id: str) -> None:
-        """Another host queued a message for a session: send it if it runs here."""
+    def _device_signal(self, kind: str, session_id: str) -> None:
+        """A host queued a message for a session (send it if it runs here), or gave a lease
+        up (take the session now if this host stands by for it)."""
         session = self._sessions.get(session_id)
-        if session is not None and self._leases is not None and self._leases.holds(session_id):
+        if session is None or self._leases is None:
+            return
+        if kind == QUEUED and self._leases.holds(session_id):
             self._spawn(self._refresh_queue, session)
+        elif (
+            kind == RELEASED
+            and session.wanted
+            and session.leased_to is not None
+            and session.state is SessionState.BACKOFF
+            and session.scope is None
+            and not self._closed
+        ):
+            self._launch(session)
 
     async def _refresh_queue(self, session: ManagedSession) -> None:
         try:

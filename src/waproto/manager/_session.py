@@ -70,6 +70,7 @@ class ManagedSession:
         "draining",
         "generation",
         "id",
+        "leased_to",
         "loaded",
         "lock",
         "message_caches",
@@ -104,6 +105,8 @@ class ManagedSession:
         self.runner_done.set()
         self.cancel_reason: str | None = None
         self.wanted = False
+        #: Standing by: the host that held the device's lease at the last attempt here.
+        self.leased_to: str | None = None
         self.awaiting_pairing = False
         self.attempt = 0
         # Handed to every client of this session, so consecutive failures count across clients.

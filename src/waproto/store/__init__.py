@@ -14,7 +14,7 @@ implements every per-device Protocol. Records are opaque bytes. Writes grouped i
 from __future__ import annotations
 
 from waproto.store._credentials import CREDENTIALS_FORMAT, Credentials, new_credentials
-from waproto.store._leases import Lease, LeaseStore
+from waproto.store._leases import QUEUED, RELEASED, Lease, LeaseStore
 from waproto.store._memory import MemoryDeviceStore, MemoryStore
 from waproto.store._migrations import MIGRATIONS, SCHEMA_VERSION
 from waproto.store._postgres import PostgresStore
@@ -43,6 +43,8 @@ from waproto.store._sqlite import SQLiteDeviceStore, SQLiteStore, Synchronous
 __all__ = [
     "CREDENTIALS_FORMAT",
     "MIGRATIONS",
+    "QUEUED",
+    "RELEASED",
     "SCHEMA_VERSION",
     "AllStores",
     "AppStateStore",

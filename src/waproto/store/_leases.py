@@ -18,10 +18,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["LEASE_CHECK", "Lease", "LeaseStore", "SQLLeases"]
+__all__ = ["LEASE_CHECK", "QUEUED", "RELEASED", "Lease", "LeaseStore", "SQLLeases"]
 
 #: Leases per renewal statement (three parameters each; under both engines' limits).
 _RENEW_CHUNK = 200
+
+#: Notification kinds (see :meth:`LeaseStore.listen`).
+QUEUED = "queue"
+RELEASED = "released"
 
 #: The fencing check run inside a commit: a row comes back only while the lease is ours.
 LEASE_CHECK = "SELECT 1 FROM leases WHERE device_id = ? AND owner = ? AND epoch = ?"
@@ -63,8 +67,12 @@ class LeaseStore(Protocol):
     async def notify_queue(self, device_id: str) -> None:
         """Tell the listening hosts that the device's outbound queue has new rows."""
 
-    async def listen_queue(self, callback: Callable[[str], None]) -> Callable[[], Awaitable[None]]:
-        """Call ``callback(device_id)`` on every :meth:`notify_queue`; returns the coroutine that stops it.
+    async def notify_released(self, device_id: str) -> None:
+        """Tell the listening hosts that the device's lease was given up (one may take it now)."""
+
+    async def listen(self, callback: Callable[[str, str], None]) -> Callable[[], Awaitable[None]]:
+        """Call ``callback(kind, device_id)`` on every notification (kind :data:`QUEUED` or
+        :data:`RELEASED`); returns the coroutine that stops it.
 
         PostgreSQL delivers to every host (``LISTEN``/``NOTIFY``); the other stores only
         within this store object, so hosts on them poll instead.

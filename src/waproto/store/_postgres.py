@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import anyio
 
 from waproto.errors import LeaseLost, StoreError
+from waproto.store._leases import QUEUED, RELEASED
 from waproto.store._migrations import MIGRATIONS
 from waproto.store._sql import SQLDatabase
 from waproto.store._transactions import Check, Opening, Write
@@ -193,14 +194,22 @@ class PostgresStore(SQLDatabase):
 
     async def notify_queue(self, device_id: str) -> None:
         """Wake every host listening on this database (``NOTIFY``)."""
-        with _translated("notify failed"):
-            await self._pool.execute("SELECT pg_notify($1, $2)", self._queue_channel, device_id)
+        await self._notify_hosts(QUEUED, device_id)
 
-    async def listen_queue(self, callback: Callable[[str], None]) -> Callable[[], Awaitable[None]]:
+    async def notify_released(self, device_id: str) -> None:
+        """Wake every host listening on this database (``NOTIFY``)."""
+        await self._notify_hosts(RELEASED, device_id)
+
+    async def _notify_hosts(self, kind: str, device_id: str) -> None:
+        with _translated("notify failed"):
+            await self._pool.execute("SELECT pg_notify($1, $2)", self._queue_channel, f"{kind} {device_id}")
+
+    async def listen(self, callback: Callable[[str, str], None]) -> Callable[[], Awaitable[None]]:
         """``LISTEN`` on one pooled connection, held until the returned coroutine is awaited."""
 
         def on_notify(_conn: object, _pid: int, _channel: str, payload: str) -> None:
-            callback(payload)
+            kind, _, device_id = payload.partition(" ")
+            callback(kind, device_id)
 
         with _translated("listen failed"):
             conn = await self._pool.acquire()

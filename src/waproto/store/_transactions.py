@@ -32,7 +32,7 @@ from typing import Any, Generic, Self, TypeVar
 import anyio
 
 from waproto.errors import InvalidState
-from waproto.store._leases import Lease
+from waproto.store._leases import QUEUED, RELEASED, Lease
 
 __all__ = [
     "BufferedDatabase",
@@ -164,7 +164,7 @@ class TransactionalDatabase(ABC):
         self._closed = False
         #: Fenced devices: (owner, epoch) their writes must still hold at commit.
         self._fences: dict[str, tuple[str, int]] = {}
-        self._queue_listeners: list[Callable[[str], None]] = []
+        self._listeners: list[Callable[[str, str], None]] = []
         self._tx_var: ContextVar[Transaction | None] = ContextVar(
             f"waproto.store.transaction.{next(_ids)}", default=None
         )
@@ -204,16 +204,23 @@ class TransactionalDatabase(ABC):
         self._fences.pop(device_id, None)
 
     async def notify_queue(self, device_id: str) -> None:
-        """Wake this store's queue listeners (see :class:`~waproto.store.LeaseStore`)."""
-        for callback in list(self._queue_listeners):
-            callback(device_id)
+        """Wake this store's listeners (see :class:`~waproto.store.LeaseStore`)."""
+        self._notify(QUEUED, device_id)
 
-    async def listen_queue(self, callback: Callable[[str], None]) -> Callable[[], Awaitable[None]]:
-        """Register a queue listener of this store object; returns the coroutine that removes it."""
-        self._queue_listeners.append(callback)
+    async def notify_released(self, device_id: str) -> None:
+        """Wake this store's listeners (see :class:`~waproto.store.LeaseStore`)."""
+        self._notify(RELEASED, device_id)
+
+    def _notify(self, kind: str, device_id: str) -> None:
+        for callback in list(self._listeners):
+            callback(kind, device_id)
+
+    async def listen(self, callback: Callable[[str, str], None]) -> Callable[[], Awaitable[None]]:
+        """Register a listener of this store object; returns the coroutine that removes it."""
+        self._listeners.append(callback)
 
         async def stop() -> None:
-            self._queue_listeners.remove(callback)
+            self._listeners.remove(callback)
 
         return stop
 

@@ -17,9 +17,9 @@ import pytest
 
 from tests.integration.manager.conftest import ConnectionLog, manager_config
 from tests.unit.store.conftest import POSTGRES_DSN, drop_schema
-from waproto import ConnectionClosed
+from waproto import Client, Message
 from waproto.errors import InvalidState, StoreError
-from waproto.manager import QueuedMessageSent, SessionManager, SessionState
+from waproto.manager import QueuedMessageSent, RemoteSession, SessionManager, SessionState
 from waproto.manager._session import QUEUE_NAMESPACE
 from waproto.store import Lease, MemoryStore, PostgresStore, SQLiteStore
 from waproto.testing import FakeServer, provision_store_device
@@ -75,10 +75,10 @@ async def _alice_on_host_a(
     async with SessionManager(store_a, config, host_id="host-a") as a, SessionManager(
         store_b, config, host_id="host-b"
     ) as b:
-        await a.start("alice", timeout=10)
-        with pytest.raises(ConnectionClosed, match="host-a"):
-            await b.start("alice", timeout=10)
-        assert b.state("alice") is SessionState.BACKOFF
+        assert isinstance(await a.start("alice", timeout=10), Client)
+        remote = await b.start("alice", timeout=10)
+        assert remote == RemoteSession("alice", "host-a", remote._send)
+        assert b.state("alice") is SessionState.BACKOFF  # standing by
         yield a, b
 
 
@@ -145,3 +145,54 @@ async def test_any_host_queues_and_the_leaseholder_sends(server: FakeServer, two
                 await anyio.sleep(0.01)
         assert sorted(sent) == sorted(q.message_id for q in queued)
         assert await store_a.device("alice").items(QUEUE_NAMESPACE) == {}
+
+
+async def test_start_from_any_host_runs_the_session_where_it_is_leased(
+    server: FakeServer, connlog: ConnectionLog, two_hosts: Stores
+) -> None:
+    store_a, store_b = two_hosts
+    await provision_store_device(server, store_a, "bob", "15550002")
+    async with _alice_on_host_a(server, two_hosts) as (a, b):
+        assert await b.start("alice") == RemoteSession("alice", "host-a", b._send_queued)  # still standing by
+        # Nobody holds bob's lease: the host that starts it runs it; the other gets a handle.
+        assert isinstance(await b.start("bob", timeout=10), Client)
+        on_a = await a.start("bob", timeout=10)
+        assert isinstance(on_a, RemoteSession) and on_a.host == "host-b"
+        received: list[tuple[str | None, str]] = []
+        b.on(Message)(lambda event: received.append((event.session_id, event.text or "")))
+        sent: list[str] = []
+        a.on(QueuedMessageSent)(lambda event: sent.append(event.message_id))
+        # Sent through the handle on host B, by host A (alice's leaseholder), to bob on host B.
+        remote_alice = await b.start("alice")
+        assert isinstance(remote_alice, RemoteSession)
+        queued = await remote_alice.send_text("15550002@s.whatsapp.net", "via host b")
+        with anyio.fail_after(20):
+            while ("bob", "via host b") not in received:
+                await anyio.sleep(0.01)
+        assert sent == [queued.message_id]
+        # Host A gives alice up (stop, or shutting down): host B, standing by, takes her over.
+        await a.stop("alice")
+        await _wait_state(b, "alice", SessionState.OPEN)
+        assert isinstance(await b.start("alice"), Client)
+        lease = await store_b.get_lease("alice")
+        assert lease is not None and lease.owner == "host-b"
+        assert connlog.overlaps == 0
+
+
+async def test_hosts_that_hear_each_other_take_a_given_up_lease_at_once(
+    server: FakeServer, connlog: ConnectionLog, two_hosts: Stores
+) -> None:
+    store_a, store_b = two_hosts
+    if not isinstance(store_a, PostgresStore):
+        pytest.skip("only PostgreSQL tells other hosts (NOTIFY); the others wait for the lease to expire")
+    await provision_store_device(server, store_a, "alice", "15550001")
+    # A lease that outlives the test: only the notification can move alice in time.
+    config = manager_config(server, lease_ttl=600.0)
+    async with SessionManager(store_a, config, host_id="host-a") as a, SessionManager(
+        store_b, config, host_id="host-b"
+    ) as b:
+        await a.start("alice", timeout=10)
+        assert isinstance(await b.start("alice", timeout=10), RemoteSession)
+        await a.stop("alice")
+        await _wait_state(b, "alice", SessionState.OPEN)
+        assert connlog.overlaps == 0
