@@ -153,7 +153,7 @@ async def test_start_from_any_host_runs_the_session_where_it_is_leased(
     store_a, store_b = two_hosts
     await provision_store_device(server, store_a, "bob", "15550002")
     async with _alice_on_host_a(server, two_hosts) as (a, b):
-        assert await b.start("alice") == RemoteSession("alice", "host-a", b._send_queued)  # still standing by
+        assert await b.start("alice") == RemoteSession("alice", "host-a", b._enqueue)  # still standing by
         # Nobody holds bob's lease: the host that starts it runs it; the other gets a handle.
         assert isinstance(await b.start("bob", timeout=10), Client)
         on_a = await a.start("bob", timeout=10)
