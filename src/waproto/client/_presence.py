@@ -74,11 +74,13 @@ class PresenceMethods:
     async def send_chat_state(
         self, chat: JID | str, state: str = "composing", *, media: str | None = None
     ) -> None:
-        """Show ``composing`` (typing; ``media="audio"`` for recording) or ``paused`` in ``chat``."""
+        """Show ``composing`` (typing; ``media="audio"`` for recording) or ``paused`` in ``chat``.
+
+        Only ``to``: the server knows who we are (whatsmeow dropped ``from`` in presence.go
+        ``SendChatPresence``, August 2026; Baileys 7 still names its device).
+        """
         if state not in ("composing", "paused"):
             raise ValueError(f"chat state must be composing or paused, not {state!r}")
         await self.wait_connected()
         child = Node(state, {"media": media} if media else {})
-        await self._session.send_node(
-            Node("chatstate", {"from": str(self.own_jid.to_non_ad()), "to": str(as_recipient(chat))}, [child])
-        )
+        await self._session.send_node(Node("chatstate", {"to": str(as_recipient(chat))}, [child]))

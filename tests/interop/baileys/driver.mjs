@@ -366,6 +366,13 @@ const commands = {
         await sock.sendPresenceUpdate(state);
         return {};
     },
+    // Subscribe to a contact's presence, then show "typing" in its chat.
+    async subscribe_and_type({ name, jid }) {
+        const sock = peer(name).sock;
+        await sock.presenceSubscribe(jid);
+        await sock.sendPresenceUpdate('composing', jid);
+        return {};
+    },
     async group_create({ name, subject, participants }) {
         const meta = await peer(name).sock.groupCreate(subject, participants);
         return { group: meta.id, participants: meta.participants.map((x) => x.id) };
