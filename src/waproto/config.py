@@ -71,11 +71,13 @@ class ClientConfig:
     """Seconds before asking a peer to resend a message we could not decrypt."""
     max_retry_receipts: int = 5
     """Retry receipts sent or answered per message before giving up (Baileys, whatsmeow: 5)."""
-    send_to_lid: bool = False
-    """Send a 1:1 message for a phone number whose LID we know to the LID and its devices, as
-    whatsmeow does. Off (default, Baileys 7's way): address the JID given; sessions still live
-    under the LID. Off keeps chats in the form the application uses and suits peers that key
-    sessions by phone number only (Baileys 6 cannot decrypt a message from a LID)."""
+    send_to_lid: bool = True
+    """Send a 1:1 message for a phone number whose LID we know to the LID and its devices,
+    with ``peer_recipient_pn`` naming the number and our LID as the sender, as whatsmeow
+    does (send.go ``SendMessage``) and WhatsApp's own clients do since 2025. Replies then
+    come from the LID: events give ``chat`` as it arrived and the number as ``chat_alt``, and
+    ``SendResult.chat`` says where a message went. Off: address the JID given, Baileys 7's
+    way (messages-send ``relayMessage``; its sessions still live under the LID, as ours do)."""
     device_cache_ttl: float = 300.0
     """Seconds a usync device list stays cached (Baileys USER_DEVICES: 300 s)."""
     device_cache_size: int = 1024

@@ -303,6 +303,11 @@ class Receipt(Event):
     type: str
     """``delivery``, ``read``, ``read-self``, ``played``, ``sender`` or ``retry``."""
     timestamp: int
+    sender_alt: JID | None = None
+    """The sending device's other address (its number when it arrived as a LID, and the
+    reverse), from the receipt's ``*_pn``/``*_lid`` attributes or the stored mapping."""
+    chat_alt: JID | None = None
+    """For 1:1 chats: the chat's other address, when known."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -154,7 +154,7 @@ def build_login_payload(
     username: int,
     device: int,
     passive: bool = True,
-    lid_db_migrated: bool | None = False,
+    lid_db_migrated: bool | None = True,
 ) -> bytes:
     """Serialize the ClientPayload of an already paired device.
 
@@ -166,10 +166,12 @@ def build_login_payload(
             client sends ``<iq xmlns="passive"><active/>`` after its prekey check.
             Both references do this (Baileys 7 ``generateLoginNode``: ``passive: true``;
             whatsmeow ``getLoginPayload``: ``Passive=true`` then ``SetPassive(false)``).
-        lid_db_migrated: sent as ``lidDbMigrated``. Baileys 7 hard-sets False;
-            whatsmeow sends True once its PN-LID store exists. waproto has no
-            PN-LID migration yet, so it says False like Baileys 7. None leaves it
-            out (Baileys 6).
+        lid_db_migrated: sent as ``lidDbMigrated``: whether the client keeps chats and
+            Signal state by LID. True, as whatsmeow sends it (store/clientpayload.go
+            ``getLoginPayload``: ``LidDbMigrated = true``): waproto keeps a PN-LID store,
+            moves sessions to the LID and writes 1:1s to LIDs by default (issue 12).
+            Baileys 7 hard-sets False (validate-connection ``generateLoginNode``),
+            Baileys 6 leaves it out (None).
 
     Returns:
         The protobuf bytes to encrypt into ``clientFinish.payload``.

@@ -28,7 +28,7 @@ from waproto.messaging.actions import (
 )
 from waproto.messaging.actions_service import MessageActionsService, PollRecord
 from waproto.messaging.msgsecret import poll_option_hash
-from waproto.messaging.send import GroupInfo, SendResult
+from waproto.messaging.send import SendResult
 from waproto.messaging.service import MessagingService
 from waproto.proto import wa_e2e_pb2
 
@@ -54,12 +54,6 @@ class ActionMethods:
         ) -> SendResult: ...
 
         async def wait_connected(self, timeout: float | None = None) -> None: ...
-
-        @property
-        def own_jid(self) -> JID: ...
-
-        @property
-        def own_lid(self) -> JID | None: ...
 
     @property
     def groups(self) -> GroupsAPI:
@@ -89,7 +83,7 @@ class ActionMethods:
         """Post a poll (``selectable=0``: any number of choices); votes arrive as ``PollVote`` events."""
         target = JID.parse(str(chat))
         message = build_poll_creation(question, options, selectable=selectable)
-        creator = await self._poll_identity(target)
+        creator = await self._messaging.sender.own_identity(target)
         result = await self.send_message(target, message)
         poll = poll_of(message)
         assert poll is not None
@@ -108,7 +102,8 @@ class ActionMethods:
         unknown = [o for o in options if o not in record.options]
         if unknown:
             raise ValueError(f"not options of this poll: {unknown}")
-        voter = (self.own_lid if record.creator.is_lid and self.own_lid else self.own_jid).to_non_ad()
+        # The vote is bound to the address we write from, the one the chat sees us as.
+        voter = await self._messaging.sender.own_identity(target)
         from_me = record.creator.user == voter.user
         author = record.creator if target.is_group and not from_me else None
         key = message_key(target, poll_id, from_me=from_me, participant=author)
@@ -152,11 +147,3 @@ class ActionMethods:
         await self.wait_connected()
         message = await self._media.prepare(MediaKind.IMAGE, source, caption=caption)
         return await self.post_status(message, recipients)
-
-    async def _poll_identity(self, chat: JID) -> JID:
-        """How members see us as a poll's author: our LID in LID groups, else our number."""
-        if chat.is_group and self.own_lid is not None:
-            info: GroupInfo = await self._groups.info(chat)
-            if info.is_lid_addressed:
-                return self.own_lid.to_non_ad()
-        return self.own_jid.to_non_ad()

@@ -12,6 +12,7 @@ from waproto.appstate import Change, actions
 from waproto.appstate.service import AppStateService
 from waproto.history.service import HistoryService
 from waproto.jid import JID
+from waproto.lid import LIDService
 from waproto.session.live import LiveSession
 from waproto.store import ChatSettings, Contact
 
@@ -22,6 +23,7 @@ class AppStateMethods:
     """Contacts, chat settings and their changes; mixed into :class:`~waproto.Client`."""
 
     _appstate: AppStateService
+    _lid: LIDService
     _history: HistoryService
     _session: LiveSession
 
@@ -47,8 +49,15 @@ class AppStateMethods:
         return await self._session.store.get_contacts()
 
     async def chat_settings(self, jid: JID | str | None = None) -> dict[str, ChatSettings]:
-        """Archive, pin, mute and unread state of one chat, or of every chat with settings."""
-        return await self._session.store.get_chat_settings(None if jid is None else [str(jid)])
+        """Archive, pin, mute and unread state of one chat, or of every chat with settings.
+
+        A 1:1 chat's settings are looked up under both its addresses (phone number and LID,
+        when the mapping is known): the phone's app state may name the chat either way.
+        """
+        if jid is None:
+            return await self._session.store.get_chat_settings(None)
+        forms = await self._lid.map.chat_forms(JID.parse(str(jid)))
+        return await self._session.store.get_chat_settings([str(form) for form in forms])
 
     async def sync_app_state(self) -> None:
         """Fetch every app-state collection now (login and ``server_sync`` do it on their own)."""

@@ -172,7 +172,7 @@ class Client(
         )
         IdentityService(session, self._lid.map)
         self._media = MediaService(session)
-        self._actions = MessageActionsService(session)
+        self._actions = MessageActionsService(session, self._lid.map)
         self._groups = GroupsAPI(session, self._messaging.sender, self._actions)
         GroupService(session, self._messaging.sender.group_cache, self._actions)
         CallService(session)

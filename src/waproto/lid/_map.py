@@ -124,6 +124,33 @@ class LIDMap:
             return None if pn is None else JID(pn, USER_SERVER, jid.device)
         return None
 
+    async def chat_forms(self, chat: JID) -> tuple[JID, ...]:
+        """A chat's addresses, the one its state is kept under first.
+
+        A user's chat runs at its LID once we know it (our sends go there and its answers
+        come from there), so per-chat state is written under the LID; the phone number
+        follows, where state written before the mapping was known stays readable.
+        Groups and other chats have one form.
+        """
+        chat = chat.to_non_ad()
+        alt = await self.alt_of(chat)
+        if alt is None:
+            return (chat,)
+        return (alt, chat) if alt.server == LID_SERVER else (chat, alt)
+
+    async def chat_record(self, namespace: str, chat: JID, suffix: str = "") -> tuple[str, bytes | None]:
+        """A per-chat key-value record: the key to write it under, and its value under any form.
+
+        Keys are ``<chat><suffix>``. A read-modify-write through this moves a record kept
+        under the phone number to the LID key.
+        """
+        keys = [f"{form}{suffix}" for form in await self.chat_forms(chat)]
+        for key in keys:
+            raw = await self._store.get(namespace, key)
+            if raw is not None:
+                return keys[0], raw
+        return keys[0], None
+
     async def signal_jids(self, devices: Sequence[JID]) -> dict[JID, JID]:
         """The JID whose Signal address holds each device's session: its LID device when known."""
         pns = [d.user for d in devices if d.server == USER_SERVER]

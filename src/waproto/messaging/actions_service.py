@@ -11,6 +11,9 @@ every change goes through :meth:`MessageActionsService.set_disappearing_timer`, 
 updates the cache.
 
 Stored in the device's key-value store (namespaces below); values are small JSON.
+Records of a 1:1 chat are kept under its LID once known and found under either of
+its addresses (:meth:`LIDMap.chat_record`): the chat runs at the LID while the
+application may name it by its phone number.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from waproto.events import (
     Reaction,
 )
 from waproto.jid import JID
+from waproto.lid import LIDMap
 from waproto.messaging.actions import (
     POLL_FIELDS,
     EditAction,
@@ -52,9 +56,9 @@ __all__ = ["DISAPPEARING", "POLLS", "POLL_VOTES", "MessageActionsService", "Poll
 
 logger = logging.getLogger("waproto.messaging")
 
-#: KV namespace: ``chat/poll id`` -> the poll's secret, creator and options.
+#: KV namespace: ``chat/poll id`` (chat: its LID once known) -> the poll's secret, creator and options.
 POLLS = "polls"
-#: KV namespace: ``chat/poll id`` -> each voter's latest selection (option hashes).
+#: KV namespace: ``chat/poll id`` (chat: its LID once known) -> each voter's latest selection (option hashes).
 POLL_VOTES = "poll-votes"
 #: KV namespace: chat -> disappearing-message timer in seconds.
 DISAPPEARING = "disappearing"
@@ -64,10 +68,6 @@ TIMER_CACHE_SIZE = 256
 TIMER_CACHE_TTL = 3600.0
 
 _Protocol = wa_e2e_pb2.Message.ProtocolMessage
-
-
-def _poll_key(chat: JID, poll_id: str) -> str:
-    return f"{chat.to_non_ad()}/{poll_id}"
 
 
 class PollRecord:
@@ -99,7 +99,7 @@ class PollRecord:
 class MessageActionsService:
     """Turns incoming actions into events and keeps the state polls and timers need."""
 
-    __slots__ = ("_session", "_timers")
+    __slots__ = ("_lids", "_session", "_timers")
 
     protocol_routes: ClassVar[tuple[ProtocolRoute, ...]] = (
         (_Protocol.REVOKE, "_on_protocol"),
@@ -112,8 +112,9 @@ class MessageActionsService:
         *((field, "_on_poll") for field in POLL_FIELDS),
     )
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, lids: LIDMap) -> None:
         self._session = session
+        self._lids = lids
         self._timers: TTLCache[str, int] | None = None
         session.router.register(self)
 
@@ -127,10 +128,11 @@ class MessageActionsService:
     # -- state used by the client's API -----------------------------------------------------------
 
     async def remember_poll(self, chat: JID, poll_id: str, record: PollRecord) -> None:
-        await self._session.store.put(POLLS, _poll_key(chat, poll_id), record.to_bytes())
+        key, _ = await self._lids.chat_record(POLLS, chat, f"/{poll_id}")
+        await self._session.store.put(POLLS, key, record.to_bytes())
 
     async def poll(self, chat: JID, poll_id: str) -> PollRecord | None:
-        raw = await self._session.store.get(POLLS, _poll_key(chat, poll_id))
+        _, raw = await self._lids.chat_record(POLLS, chat, f"/{poll_id}")
         return None if raw is None else PollRecord.from_bytes(raw)
 
     async def tally(self, chat: JID, poll_id: str) -> dict[str, list[JID]]:
@@ -138,45 +140,55 @@ class MessageActionsService:
         record = await self.poll(chat, poll_id)
         if record is None:
             raise KeyError(f"no poll {poll_id} known in {chat}")
-        votes = await self._votes(chat, poll_id)
+        _, votes = await self._votes(chat, poll_id)
         selections = {JID.parse(voter): [bytes.fromhex(h) for h in hashes] for voter, hashes in votes.items()}
         return tally_votes(record.options, selections)
 
     async def record_vote(self, chat: JID, poll_id: str, voter: JID, hashes: Sequence[bytes]) -> None:
-        votes = await self._votes(chat, poll_id)
-        votes[str(voter.to_non_ad())] = [h.hex() for h in hashes]
-        await self._session.store.put(POLL_VOTES, _poll_key(chat, poll_id), json.dumps(votes).encode())
+        key, votes = await self._votes(chat, poll_id)
+        # One voter, one entry, whichever address the vote came from.
+        forms = await self._lids.chat_forms(voter)
+        for form in forms[1:]:
+            votes.pop(str(form), None)
+        votes[str(forms[0])] = [h.hex() for h in hashes]
+        await self._session.store.put(POLL_VOTES, key, json.dumps(votes).encode())
 
     async def disappearing_timer(self, chat: JID) -> int:
-        """The chat's timer in seconds (0: off); read from the store once per chat while cached."""
-        key = str(chat.to_non_ad())
+        """The chat's timer in seconds (0: off); read from the store once per chat while cached.
+
+        Cached under the chat's first form (its LID once known); the record is found under
+        either address (:meth:`LIDMap.chat_record`)."""
+        forms = await self._lids.chat_forms(chat)
+        key = str(forms[0])
         seconds = self.timer_cache.get(key)
         if seconds is None:
-            raw = await self._session.store.get(DISAPPEARING, key)
+            _, raw = await self._lids.chat_record(DISAPPEARING, chat)
             seconds = int(raw) if raw is not None and raw.isdigit() else 0
             self.timer_cache.put(key, seconds)
         return seconds
 
     async def set_disappearing_timer(self, chat: JID, seconds: int) -> None:
-        """Store the chat's timer; the cache holds the new value once the write succeeded."""
-        key = str(chat.to_non_ad())
-        self.timer_cache.invalidate(key)
+        """Store the chat's timer under its first form (the other form's record goes); the
+        cache holds the new value once the write succeeded."""
+        keys = [str(form) for form in await self._lids.chat_forms(chat)]
+        for key in keys:
+            self.timer_cache.invalidate(key)
         if seconds:
-            await self._session.store.put(DISAPPEARING, key, str(seconds).encode())
-        else:
+            await self._session.store.put(DISAPPEARING, keys[0], str(seconds).encode())
+        for key in keys[1:] if seconds else keys:
             await self._session.store.delete(DISAPPEARING, key)
-        self.timer_cache.put(key, seconds)
+        self.timer_cache.put(keys[0], seconds)
 
-    async def _votes(self, chat: JID, poll_id: str) -> dict[str, list[str]]:
-        raw = await self._session.store.get(POLL_VOTES, _poll_key(chat, poll_id))
+    async def _votes(self, chat: JID, poll_id: str) -> tuple[str, dict[str, list[str]]]:
+        key, raw = await self._lids.chat_record(POLL_VOTES, chat, f"/{poll_id}")
         if raw is None:
-            return {}
+            return key, {}
         try:
             votes = json.loads(raw)
         except ValueError:
             logger.warning("discarding corrupt stored votes of poll %s", poll_id)
-            return {}
-        return votes if isinstance(votes, dict) else {}
+            return key, {}
+        return key, votes if isinstance(votes, dict) else {}
 
     def _names_our_message(self, info: MessageInfo, key: wa_e2e_pb2.MessageKey) -> bool:
         """Whether ``key`` (as its sender wrote it) names a message of ours.

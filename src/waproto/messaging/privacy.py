@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from waproto.binary import Node
 from waproto.errors import DecodeError
 from waproto.jid import JID, LID_SERVER, USER_SERVER
+from waproto.lid import LIDMap
 from waproto.store import DeviceStore
 
 __all__ = [
@@ -158,15 +159,21 @@ def cs_token(salt: bytes, recipient_lid: JID) -> bytes:
 
 
 class PrivacyTokens:
-    """Per-contact tokens kept in the device store (any backend; no schema of its own)."""
+    """Per-contact tokens kept in the device store (any backend; no schema of its own).
 
-    __slots__ = ("_store",)
+    Kept under the contact's LID once known and found under either address: a token
+    may come for the number and be needed for the LID the chat runs at (Baileys 7
+    ``resolveTcTokenJid`` stores them under the LID as well).
+    """
 
-    def __init__(self, store: DeviceStore) -> None:
+    __slots__ = ("_lids", "_store")
+
+    def __init__(self, store: DeviceStore, lids: LIDMap) -> None:
         self._store = store
+        self._lids = lids
 
     async def get(self, contact: JID) -> PrivacyToken:
-        raw = await self._store.get(PRIVACY_TOKENS, str(contact.to_non_ad()))
+        _, raw = await self._lids.chat_record(PRIVACY_TOKENS, contact)
         if raw is None:
             return PrivacyToken()
         try:
@@ -177,7 +184,8 @@ class PrivacyTokens:
 
     async def _put(self, contact: JID, record: PrivacyToken) -> None:
         value = {"token": record.token.hex(), "t": record.timestamp, "issued": record.issued}
-        await self._store.put(PRIVACY_TOKENS, str(contact.to_non_ad()), json.dumps(value).encode())
+        key, _ = await self._lids.chat_record(PRIVACY_TOKENS, contact)
+        await self._store.put(PRIVACY_TOKENS, key, json.dumps(value).encode())
 
     async def received(self, token: ReceivedToken) -> bool:
         """Keep a token a contact issued to us unless we hold a newer one; True when kept."""

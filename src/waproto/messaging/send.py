@@ -94,6 +94,10 @@ class SendResult:
 
     id: str
     timestamp: int
+    chat: JID | None = None
+    """Where the message went: the chat as given, or (a 1:1 to a number whose LID we know)
+    the LID the conversation runs at; replies arrive from there, with the number as
+    ``chat_alt``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +301,7 @@ class MessageSender:
         caches = caches or MessageCaches.for_config(ctx.config)
         self._devices = caches.devices
         self._groups = caches.groups
-        self._tokens = PrivacyTokens(ctx.store)
+        self._tokens = PrivacyTokens(ctx.store, lids)
 
     @property
     def device_cache(self) -> TTLCache[JID, tuple[JID, ...]]:
@@ -325,6 +329,7 @@ class MessageSender:
         own = ctx.own_jid
         msg_id = message_id or generate_message_id(int(time.time()), own.user)
         one_to_one = takes_tokens(to) and to.user != own.user
+        peer_pn: JID | None = None
         if to.is_status_broadcast:
             if not recipients:
                 raise ValueError("a status post needs at least one recipient")
@@ -332,7 +337,8 @@ class MessageSender:
         elif to.server == GROUP_SERVER:
             stanza = await self._group_stanza(msg_id, to, message)
         else:
-            stanza = await self._direct_stanza(msg_id, to, message)
+            to, peer_pn = await self.destination(to)
+            stanza = await self._direct_stanza(msg_id, to, message, peer_pn=peer_pn)
         issued = 0
         if one_to_one:
             # A 1:1 message carries the contact's privacy token (whatsmeow send.go, Baileys 7
@@ -345,11 +351,44 @@ class MessageSender:
         ack = await ctx.send_and_wait_ack(stanza)
         if one_to_one and not message.HasField("protocolMessage") and should_issue(issued, ctx.now()):
             # After the send (also after a 463): our own token, so the contact may write back.
-            ctx.spawn(self._issue_privacy_token, to.to_non_ad())
+            # Issued to the number when we have it, as before LIDs (Baileys 7 issues to the LID
+            # only when the server's ``lid_trusted_token_issue_to_lid`` prop says so).
+            ctx.spawn(self._issue_privacy_token, (peer_pn or to).to_non_ad())
         error = ack.attr("error")
         if error:
             raise MessageSendError(f"server refused message {msg_id}: error {error}")
-        return SendResult(msg_id, ack.attr_int("t", int(time.time())) or int(time.time()))
+        return SendResult(msg_id, ack.attr_int("t", int(time.time())) or int(time.time()), to)
+
+    async def destination(self, to: JID) -> tuple[JID, JID | None]:
+        """Where a 1:1 message to ``to`` goes, and the number to name beside it.
+
+        A number whose LID we know is written to at the LID, with ``peer_recipient_pn``
+        naming the number, as whatsmeow does (send.go ``SendMessage``; reference 1.6).
+        The device usync (cached) asks for the LID too, so a first message learns it.
+        ``ClientConfig.send_to_lid=False`` keeps the number (Baileys 7's way: its
+        ``relayMessage`` addresses the JID given, with sessions under the LID).
+        """
+        to = to.to_non_ad()
+        if to.server != USER_SERVER or not self._ctx.config.send_to_lid:
+            return to, None
+        await self.devices_of([to])
+        lid = (await self._lids.lids_for([to.user])).get(to.user)
+        if lid is None:
+            return to, None
+        return JID(lid, LID_SERVER), to
+
+    async def own_identity(self, chat: JID) -> JID:
+        """How ``chat`` sees us (user JID): our LID in a LID-addressed group or a chat that runs
+        at a LID, else our number. Poll votes and secrets are bound to it."""
+        ctx = self._ctx
+        own_lid = ctx.own_lid
+        if own_lid is not None:
+            if chat.server == GROUP_SERVER:
+                if (await self.group_info(chat)).is_lid_addressed:
+                    return own_lid.to_non_ad()
+            elif not chat.is_broadcast and (await self.destination(chat))[0].is_lid:
+                return own_lid.to_non_ad()
+        return ctx.own_jid.to_non_ad()
 
     async def contact_token(self, contact: JID) -> Node | None:
         """The live ``<tctoken>`` a contact issued us, for token-gated requests about them
@@ -557,19 +596,14 @@ class MessageSender:
         for jid in changed:
             await ctx.emit(IdentityChanged(jid=jid, implicit=True, timestamp=now))
 
-    async def _direct_stanza(self, msg_id: str, to: JID, message: wa_e2e_pb2.Message) -> Node:
+    async def _direct_stanza(
+        self, msg_id: str, to: JID, message: wa_e2e_pb2.Message, *, peer_pn: JID | None = None
+    ) -> Node:
+        """A 1:1 stanza to ``to`` as :meth:`destination` chose it (our LID writes to a LID)."""
         ctx = self._ctx
         own = ctx.own_jid
         to = to.to_non_ad()
-        extra: dict[str, str] = {}
-        if to.server == USER_SERVER and ctx.config.send_to_lid:
-            # A number whose LID we know is written to at the LID, as whatsmeow does; the
-            # usync for its devices (cached) asks for the LID too.
-            await self.devices_of([to])
-            lid = (await self._lids.lids_for([to.user])).get(to.user)
-            if lid is not None:
-                extra["peer_recipient_pn"] = str(to)
-                to = JID(lid, LID_SERVER)
+        extra = {} if peer_pn is None else {"peer_recipient_pn": str(peer_pn)}
         if to.is_lid and ctx.own_lid is not None:
             own = ctx.own_lid
         lists = await self.devices_of([to, own])

@@ -14,7 +14,7 @@ from typing import ClassVar
 from waproto.binary import Node
 from waproto.events import Receipt
 from waproto.jid import GROUP_SERVER, JID
-from waproto.lid import LIDMap
+from waproto.lid import LIDMap, read_addressing
 from waproto.messaging.receive import MessageReceiver
 from waproto.messaging.send import MessageCaches, MessageSender
 from waproto.messaging.wire import jid_attr, parse_retry_keys
@@ -42,7 +42,7 @@ class MessagingService:
             learns that a store which failed works again).
     """
 
-    __slots__ = ("_session", "receiver", "sender")
+    __slots__ = ("_lids", "_session", "receiver", "sender")
 
     stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
         StanzaRoute.of("message", "_on_message"),
@@ -60,6 +60,7 @@ class MessagingService:
         stored: Callable[[], None],
     ) -> None:
         self._session = session
+        self._lids = lids
         self.sender = MessageSender(session, lids, caches)
         self.receiver = MessageReceiver(session, retry_keys, lids, stored)
         session.router.register(self)
@@ -80,6 +81,8 @@ class MessagingService:
         listing = node.get_child("list")
         if listing is not None:
             ids += [item.require_attr("id") for item in listing.get_children("item")]
+        # The pair the receipt carries was stored by the LID service (registered first).
+        device_alt = read_addressing(node).sender_alt or await self._lids.alt_of(device)
         await session.emit(
             Receipt(
                 message_ids=tuple(ids),
@@ -87,6 +90,8 @@ class MessagingService:
                 sender=device,
                 type=_RECEIPT_TYPES.get(kind, kind or "delivery"),
                 timestamp=node.attr_int("t", 0) or 0,
+                sender_alt=device_alt,
+                chat_alt=_chat_alt(sender, device_alt),
             )
         )
 
@@ -111,3 +116,10 @@ class MessagingService:
         sender = node.attr_jid("from")
         if sender is not None:
             self.sender.device_cache.invalidate(sender.to_non_ad())
+
+
+def _chat_alt(origin: JID, sender_alt: JID | None) -> JID | None:
+    """A 1:1 receipt's chat is its sender's account, so the chat's other address is the sender's."""
+    if sender_alt is None or not (origin.is_user or origin.is_lid):
+        return None
+    return sender_alt.to_non_ad()

@@ -42,6 +42,11 @@ class FakeServerConfig:
             since 2025): participants, senders and metadata carry LIDs with the phone
             number beside them. ``"pn"``: phone numbers with the LID beside them, which
             Baileys 6 needs (it encodes a group's member devices on ``s.whatsapp.net``).
+        lid_hints: whether stanzas and usync tell a PN's LID and a LID's PN (``sender_lid``,
+            ``participant_pn``, ``<lid val>``...). Off models WhatsApp before LIDs, the
+            service Baileys 6 was written against: nobody learns a peer's LID, so every
+            1:1 message is addressed and sent by phone number (pair with
+            ``group_addressing="pn"``). :attr:`ServerCore.lid_hints` switches it at run time.
         phone_sync: the account's phone acts like a real one toward each newly linked
             companion once it has uploaded prekeys: it shares the app-state sync key and
             sends history sync notifications (blobs on the media host) for the chats,
@@ -66,6 +71,7 @@ class FakeServerConfig:
     props: dict[str, str] = field(default_factory=_default_props)
     post_handshake_delay: float = 0.05
     group_addressing: Literal["lid", "pn"] = "lid"
+    lid_hints: bool = True
     media: bool = True
     media_conn_ttl: int = 3600
     phone_sync: bool = False

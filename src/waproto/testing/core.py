@@ -90,7 +90,7 @@ class ServerCore:
         self.groups: dict[str, Group] = {}
         #: Whether stanzas and usync tell a PN's LID and a LID's PN (``sender_lid``, ``<lid val>``...).
         #: Off models WhatsApp before LIDs, so tests can build PN sessions and then switch it on.
-        self.lid_hints = True
+        self.lid_hints = config.lid_hints
         self.media = MediaDesk(random, ttl=config.media_conn_ttl)
         self.phones = PhoneOutbox(self)
         self.sessions: set[ServerSession] = set()

@@ -60,12 +60,14 @@ async def test_own_devices_get_what_another_device_sent(paired: PairedClient) ->
     (at_bob,) = await bob_log.wait_for(Message)
     (at_b,) = await b_log.wait_for(Message)
     assert at_bob.text == at_b.text == "from device a"
-    assert not at_bob.info.is_from_me and at_bob.info.chat == phone_a.own_jid.to_non_ad()
+    # The chat runs at the LIDs (bob's is known from usync); the numbers come beside them.
+    assert not at_bob.info.is_from_me and at_bob.info.chat_alt == phone_a.own_jid.to_non_ad()
+    assert at_bob.info.chat == phone_a.own_lid.to_non_ad()
     assert at_b.info.id == sent.id
     assert at_b.info.is_from_me
-    assert at_b.info.chat == bob.own_jid.to_non_ad()
-    assert at_b.info.sender == phone_a.own_jid
-    assert at_b.info.chat_alt is not None and at_b.info.chat_alt.is_lid  # peer_recipient_lid
+    assert at_b.info.chat == sent.chat == bob.own_lid.to_non_ad()
+    assert at_b.info.chat_alt == bob.own_jid.to_non_ad()  # peer_recipient_pn
+    assert at_b.info.sender == phone_a.own_lid and at_b.info.sender_alt == phone_a.own_jid
 
 
 async def test_offline_recipient_gets_the_message_on_next_login(
@@ -294,7 +296,7 @@ async def test_own_device_recovers_a_synced_message_by_retry(paired: PairedClien
     received = await b_log.wait_for(Message, 2)
     assert len(b_log.of(UndecryptableMessage)) == 1
     assert received[-1].info.id == sent.id and received[-1].text == "two"
-    assert received[-1].info.is_from_me and received[-1].info.chat == bob.own_jid.to_non_ad()
+    assert received[-1].info.is_from_me and received[-1].info.chat_alt == bob.own_jid.to_non_ad()
 
 
 async def test_server_fault_corrupts_one_message_and_the_retry_repairs_it(

@@ -15,7 +15,7 @@ import pytest
 
 from tests.integration.client.conftest import EventLog, PairedClient, client_config, pair_by_qr
 from waproto import Client, Message
-from waproto.events import UndecryptableMessage
+from waproto.events import PollVote, Receipt, UndecryptableMessage
 from waproto.jid import JID
 from waproto.messaging.context import signal_address
 from waproto.proto import wa_e2e_pb2
@@ -53,24 +53,57 @@ async def test_one_to_one_to_a_lid_reports_both_addresses(server: FakeServer, pa
     assert await bob.store.get_session(signal_address(info.sender)) is not None
 
 
-async def test_with_send_to_lid_a_number_with_a_known_lid_is_written_to_at_the_lid(
-    paired: PairedClient,
-) -> None:
-    alice = await paired("15550411", send_to_lid=True)
+async def test_a_number_with_a_known_lid_is_written_to_at_the_lid(paired: PairedClient) -> None:
+    alice = await paired("15550411")
     bob = await paired("15550412")
     bob_log = EventLog(bob, Message)
-    await alice.send_text(bob.own_jid.to_non_ad(), "one")
+    one = await alice.send_text(bob.own_jid.to_non_ad(), "one")
     await alice.send_text(bob.own_jid.to_non_ad(), "two")
     first, second = await bob_log.wait_for(Message, 2)
     # usync answered bob's LID with his devices before the first send.
+    assert one.chat is not None and one.chat.is_lid and one.chat == bob.own_lid.to_non_ad()
     assert first.info.sender.is_lid and second.info.sender.is_lid
     assert second.info.sender_alt == alice.own_jid
 
-    plain = await paired("15550413")  # the default: the JID given
-    await plain.send_text(bob.own_jid.to_non_ad(), "three")
+    plain = await paired("15550413", send_to_lid=False)  # the opt-out: the JID given
+    three = await plain.send_text(bob.own_jid.to_non_ad(), "three")
     third = (await bob_log.wait_for(Message, 3))[-1]
+    assert three.chat == bob.own_jid.to_non_ad()
     assert third.info.sender == plain.own_jid and third.info.sender_alt is not None
     assert third.info.sender_alt.is_lid
+
+
+async def test_a_chat_started_by_number_is_one_chat_under_both_addresses(paired: PairedClient) -> None:
+    """Alice knows bob by his number; the chat runs at the LIDs. Events name the chat both ways,
+    and what is kept per chat (timer, poll, votes, receipts) is found under either address."""
+    alice = await paired("15550414")
+    bob = await paired("15550415")
+    alice_log, bob_log = EventLog(alice, Message, PollVote, Receipt), EventLog(bob, Message)
+    bob_pn, alice_pn = bob.own_jid.to_non_ad(), alice.own_jid.to_non_ad()
+
+    await alice.set_disappearing(bob_pn, 86400)
+    await alice.send_text(bob_pn, "hi bob")
+    (hi,) = await bob_log.wait_for(Message)
+    assert hi.info.chat.is_lid and hi.info.chat_alt == alice_pn
+    assert hi.message.extendedTextMessage.contextInfo.expiration == 86400
+
+    # Bob answers the chat as it arrived; alice sees her chat with bob's number as chat_alt.
+    await bob.send_text(hi.info.chat, "hi alice")
+    answer = next(e for e in await alice_log.wait_for(Message) if isinstance(e, Message))
+    assert answer.info.chat == bob.own_lid.to_non_ad() and answer.info.chat_alt == bob_pn
+    # The timer alice set by number came back on bob's answer (bob kept it under alice's LID).
+    assert answer.message.extendedTextMessage.contextInfo.expiration == 86400
+    receipt = next(e for e in await alice_log.wait_for(Receipt) if isinstance(e, Receipt))
+    assert receipt.chat == bob.own_lid.to_non_ad() and receipt.chat_alt == bob_pn
+    assert receipt.sender_alt is not None and receipt.sender_alt.user == bob_pn.user
+
+    poll = await alice.send_poll(bob_pn, "lunch?", ["pizza", "sushi"])
+    await bob_log.wait_for(Message, 2)
+    await bob.vote_poll(alice_pn, poll.id, ["sushi"])  # by number: found under alice's LID
+    await alice_log.wait_for(PollVote)
+    tally = await alice.poll_tally(bob_pn, poll.id)
+    assert [v.user for v in tally["sushi"]] == [bob.own_lid.user] and tally["pizza"] == []
+    assert await alice.poll_tally(answer.info.chat, poll.id) == tally
 
 
 async def test_lid_group_create_send_and_metadata(server: FakeServer, paired: PairedClient) -> None:
@@ -190,7 +223,7 @@ async def test_sessions_built_on_the_pn_move_to_the_lid_and_keep_working(
 
 
 async def test_a_redelivery_to_the_other_address_is_a_duplicate(paired: PairedClient) -> None:
-    alice = await paired("15550451")
+    alice = await paired("15550451", send_to_lid=False)  # the first copy goes to the number
     bob = await paired("15550452")
     log = EventLog(bob, Message, UndecryptableMessage)
     first = await alice.send_text(bob.own_jid.to_non_ad(), "once")

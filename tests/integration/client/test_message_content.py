@@ -101,6 +101,6 @@ async def test_protocol_messages_go_to_the_feature_that_registered_for_them(pair
         while not revoked.seen:
             await anyio.sleep(0.01)
     ((info, protocol),) = revoked.seen
-    assert info.id == sent_revoke.id and info.sender.user == alice.own_jid.user
+    assert info.id == sent_revoke.id and info.sender == alice.own_lid  # the chat runs at the LIDs
     assert protocol.key.id == first.id
     assert all(m.info.id != sent_revoke.id for m in log.of(Message))

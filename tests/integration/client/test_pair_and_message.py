@@ -46,8 +46,9 @@ async def test_one_to_one_messages_both_ways(paired: PairedClient) -> None:
     (received,) = await bob_log.wait_for(Message)
     assert received.text == "hello bob"
     assert received.info.id == sent.id
-    assert received.info.sender.user == "15550011"
-    assert received.info.sender_alt == alice.own_lid  # the server's sender_lid
+    # Alice learned bob's LID from usync and wrote to it from her own LID (whatsmeow's way).
+    assert received.info.sender == alice.own_lid
+    assert received.info.sender_alt == alice.own_jid  # the server's sender_pn
     await bob.send_text(received.info.chat, "hi alice", quoted=received)
     (reply,) = await alice_log.wait_for(Message)
     assert reply.text == "hi alice"

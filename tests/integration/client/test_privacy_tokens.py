@@ -88,7 +88,7 @@ def spy_on(monkeypatch: pytest.MonkeyPatch, client: Client, method: str) -> list
 async def stored_token(holder: Client, contact: Client) -> None:
     """Wait (bounded) until ``holder`` keeps a token from ``contact``."""
     with anyio.fail_after(5):
-        while not (await PrivacyTokens(holder.store).get(contact.own_jid.to_non_ad())).token:
+        while not (await PrivacyTokens(holder.store, holder.lids).get(contact.own_jid.to_non_ad())).token:
             await anyio.sleep(0.02)
 
 
@@ -136,5 +136,5 @@ async def test_a_first_message_to_a_stranger_passes_with_a_cstoken_from_the_phon
 async def stored_salt(client: Client, salt: bytes | None) -> None:
     """Wait (bounded) until ``client``'s store holds ``salt`` as its NCT salt."""
     with anyio.fail_after(5):
-        while await PrivacyTokens(client.store).nct_salt() != salt:
+        while await PrivacyTokens(client.store, client.lids).nct_salt() != salt:
             await anyio.sleep(0.02)

@@ -21,8 +21,9 @@ async def test_delivery_receipt_reaches_the_sender(paired: PairedClient) -> None
     (receipt,) = await log.wait_for(Receipt)
     assert receipt.type == "delivery"
     assert receipt.message_ids == (sent.id,)
-    assert receipt.chat == bob.own_jid.to_non_ad()
-    assert receipt.sender == bob.own_jid
+    # The chat runs at bob's LID; the receipt names his number beside it.
+    assert receipt.chat == bob.own_lid.to_non_ad() and receipt.chat_alt == bob.own_jid.to_non_ad()
+    assert receipt.sender == bob.own_lid and receipt.sender_alt == bob.own_jid
 
 
 async def test_mark_read_sends_a_read_receipt(paired: PairedClient) -> None:
@@ -38,7 +39,7 @@ async def test_mark_read_sends_a_read_receipt(paired: PairedClient) -> None:
     read = receipts[-1]
     assert read.type == "read"
     assert read.message_ids == (first.id, second.id)
-    assert read.sender == bob.own_jid
+    assert read.sender == bob.own_lid and read.sender_alt == bob.own_jid
 
 
 async def test_presence_subscription_answers_with_a_presence_event(paired: PairedClient) -> None:

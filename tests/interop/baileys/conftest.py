@@ -26,14 +26,20 @@ HERE = Path(__file__).resolve().parent
 INTEROP_CA: TestCA = make_test_ca()
 
 
-def interop_server(**config: Any) -> FakeServer:
-    """A FakeServer whose phones behave like real ones toward Baileys.
+def interop_server(version: str, **config: Any) -> FakeServer:
+    """A FakeServer of the WhatsApp a Baileys version was written for, whose phones behave like real ones.
 
-    Each phone shares its app-state key and sends history (blobs on a media host Node trusts
-    through :data:`INTEROP_CA`; the driver sends Baileys' ``mmg.whatsapp.net`` requests there),
-    so Baileys 6, which holds every event back until it has a key, needs no placeholder.
+    Baileys 7 gets today's LID-addressed WhatsApp. Baileys 6 predates LIDs (it cannot decrypt
+    a message from a LID, nor send in LID groups), so its server is WhatsApp before LIDs:
+    no LID hints in stanzas or usync, phone-number groups. Each phone shares its app-state
+    key and sends history (blobs on a media host Node trusts through :data:`INTEROP_CA`; the
+    driver sends Baileys' ``mmg.whatsapp.net`` requests there), so Baileys 6, which holds
+    every event back until it has a key, needs no placeholder.
     """
-    return FakeServer(FakeServerConfig(control=False, phone_sync=True, **config), test_ca=INTEROP_CA)
+    era: dict[str, Any] = {} if version == "v7" else {"lid_hints": False, "group_addressing": "pn"}
+    return FakeServer(
+        FakeServerConfig(control=False, phone_sync=True, **{**era, **config}), test_ca=INTEROP_CA
+    )
 
 
 class Driver:

@@ -28,7 +28,7 @@ OURS, OTHER, THEIRS = "15552350001", "15552350003", "15552350002"
 async def test_actions_and_groups_with_baileys(baileys: tuple[str, Driver]) -> None:
     version, call = baileys
     addressing = "lid" if version == "v7" else "pn"
-    async with interop_server(group_addressing=addressing) as server:
+    async with interop_server(version) as server:
         for phone in (OURS, OTHER, THEIRS):
             server.create_account(phone)
         root = server.root_public_key.hex() if version == "v7" else None

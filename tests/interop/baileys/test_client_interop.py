@@ -8,8 +8,6 @@ waproto client joins by being added.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from tests.integration.client.conftest import POLL_FIELD, EventLog, client_config, field_numbers, pair_by_qr
@@ -25,9 +23,10 @@ THEIRS = "15552340002"
 
 async def test_waproto_and_baileys_chat_both_ways(baileys: tuple[str, Driver]) -> None:
     version, call = baileys
-    # Baileys 6 cannot send in LID-addressed groups (it puts member devices on s.whatsapp.net).
+    # Baileys 6 cannot send in LID-addressed groups (it puts member devices on s.whatsapp.net);
+    # its server is WhatsApp before LIDs (conftest.interop_server).
     addressing = "lid" if version == "v7" else "pn"
-    async with interop_server(group_addressing=addressing) as server:
+    async with interop_server(version) as server:
         server.create_account(OURS)
         server.create_account(THEIRS)
         root = server.root_public_key.hex() if version == "v7" else None
@@ -35,10 +34,9 @@ async def test_waproto_and_baileys_chat_both_ways(baileys: tuple[str, Driver]) -
         server.scan_qr(THEIRS, (await call("wait_qr", name="b"))["qr"])
         await call("wait_open", name="b")
 
-        # Baileys 6 keys sessions by phone number only: a message from our LID finds no session,
-        # so only Baileys 7 gets 1:1s at its LID once we know it.
-        config = dataclasses.replace(client_config(server), send_to_lid=version == "v7")
-        client = Client(MemoryStore(), config=config)
+        # Default config: Baileys 7 gets 1:1s at its LID once we know it; Baileys 6's server
+        # (WhatsApp before LIDs) never tells one, so it gets them at its number.
+        client = Client(MemoryStore(), config=client_config(server))
         await pair_by_qr(server, client, OURS)
         try:
             log = EventLog(client, Message)

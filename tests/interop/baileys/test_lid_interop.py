@@ -31,8 +31,8 @@ async def _start(server: FakeServer, call: Driver) -> tuple[Client, JID]:
     await call("start", name="b", url=server.ws_url, root=server.root_public_key.hex())
     server.scan_qr(THEIRS, (await call("wait_qr", name="b"))["qr"])
     me = (await call("wait_open", name="b"))["me"]
-    # Written to the LID once known (whatsmeow's way), so Baileys also decrypts LID-addressed 1:1s.
-    client = Client(MemoryStore(), config=client_config(server, send_to_lid=True))
+    # Default config: written to the LID once known (whatsmeow's way).
+    client = Client(MemoryStore(), config=client_config(server))
     await pair_by_qr(server, client, OURS)
     return client, JID.parse(me["id"])
 

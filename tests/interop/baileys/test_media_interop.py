@@ -49,7 +49,7 @@ def voice_note(seconds: int) -> bytes:
 
 async def test_media_both_ways_with_baileys(baileys_media: tuple[str, Driver], tmp_path: Path) -> None:
     version, call = baileys_media
-    async with interop_server() as server:
+    async with interop_server(version) as server:
         server.create_account(OURS)
         server.create_account(THEIRS)
         root = server.root_public_key.hex() if version == "v7" else None

@@ -26,7 +26,7 @@ PEER = "15553450002@s.whatsapp.net"
 
 async def test_history_contacts_and_archive_reach_baileys(baileys: tuple[str, Driver]) -> None:
     version, call = baileys
-    async with interop_server() as server:
+    async with interop_server(version) as server:
         server.create_account(OURS)
         phone = server.phone(OURS)
         for i in range(5):
@@ -52,7 +52,7 @@ async def test_history_contacts_and_archive_reach_baileys(baileys: tuple[str, Dr
 async def test_waproto_and_baileys_on_one_account_agree(baileys: tuple[str, Driver]) -> None:
     """Both companions of one account see the phone's contact name; waproto's archive reaches Baileys."""
     version, call = baileys
-    async with interop_server() as server:
+    async with interop_server(version) as server:
         server.create_account(OURS)
         phone = server.phone(OURS)
         phone.add_message(PEER, "so Baileys knows the chat", timestamp=1_700_000_000)

@@ -60,5 +60,5 @@ async def test_tokens_flow_both_ways_with_baileys7(baileys7: Driver, monkeypatch
 async def stored_token(holder: Client, contact: JID) -> None:
     """Wait (bounded) until ``holder`` keeps a token from ``contact``."""
     with anyio.fail_after(10):
-        while not (await PrivacyTokens(holder.store).get(contact)).token:
+        while not (await PrivacyTokens(holder.store, holder.lids).get(contact)).token:
             await anyio.sleep(0.05)

@@ -131,6 +131,12 @@ ALLOWED: tuple[Allowed, ...] = (
         within=r"message\{edit=",
     ),
     Allowed(
+        "both",
+        r"payload:lidDbMigrated=(true|false)",
+        "waproto keeps chats and sessions by LID and says so at login; Baileys 7 hard-sets false",
+        "whatsmeow store/clientpayload.go getLoginPayload: LidDbMigrated = true",
+    ),
+    Allowed(
         "baileys",
         r";reporting\{\}\[reporting_token\{v=<int>\}\[<bytes>\]\]",
         "Baileys 7 attaches a reporting token (an HMAC of the message's reportable fields under its"

@@ -40,11 +40,12 @@ def test_login_payload_is_byte_equal_to_baileys(baileys: dict[str, Any]) -> None
     assert data.hex() == baileys["login"]["payload_hex"]
 
 
-def test_login_payload_defaults_are_baileys_7s() -> None:
+def test_login_payload_defaults_are_baileys_7s_with_whatsmeows_lid_flag() -> None:
     data = build_login_payload(ClientIdentity(push_name="bot"), username=1, device=2)
     payload = decode_client_payload(data)
     assert payload.passive and payload.pull
-    assert payload.HasField("lidDbMigrated") and not payload.lidDbMigrated
+    # waproto keeps its state by LID (issue 12): true like whatsmeow; Baileys 7 says false.
+    assert payload.HasField("lidDbMigrated") and payload.lidDbMigrated
     assert payload.pushName == "bot"
     assert payload.userAgent.appVersion.tertiary == DEFAULT_VERSION[2]
 

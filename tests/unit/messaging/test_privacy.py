@@ -7,9 +7,11 @@ import hmac
 
 import pytest
 
+from waproto._lazy import LazyLock
 from waproto.binary import Node
 from waproto.errors import DecodeError
 from waproto.jid import JID
+from waproto.lid import LIDMap
 from waproto.messaging.privacy import (
     NCT_SALT,
     PrivacyTokens,
@@ -96,7 +98,8 @@ def test_issue_iq_and_cstoken() -> None:
 
 
 async def test_store_keeps_the_newest_token_and_our_issue_time() -> None:
-    tokens = PrivacyTokens(await MemoryStore().create_device("d"))
+    device = await MemoryStore().create_device("d")
+    tokens = PrivacyTokens(device, LIDMap(device, LazyLock()))
     assert await tokens.token_node(BOB, await tokens.get(BOB), now=NOW, lid_of=_unknown_lid) is None
     assert await tokens.received(ReceivedToken(BOB, b"new", NOW - 10))
     assert not await tokens.received(ReceivedToken(BOB, b"old", NOW - 20))
@@ -109,7 +112,7 @@ async def test_store_keeps_the_newest_token_and_our_issue_time() -> None:
     # Without a token: a cstoken once the NCT salt is known and the contact is addressed by LID.
     store = await MemoryStore().create_device("e")
     await store.put(NCT_SALT, "salt", b"pepper")
-    salted = PrivacyTokens(store)
+    salted = PrivacyTokens(store, LIDMap(store, LazyLock()))
     fallback = await salted.token_node(BOB_LID, await salted.get(BOB_LID), now=NOW, lid_of=_unknown_lid)
     assert (
         fallback is not None

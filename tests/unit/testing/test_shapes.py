@@ -49,7 +49,7 @@ def test_payload_shape_and_recorder() -> None:
     assert {
         "passive=true",
         "pull=true",
-        "lidDbMigrated=false",
+        "lidDbMigrated=true",
         "username=<set>",
         "userAgent.platform=WEB",
     } <= set(shape)
