@@ -36,6 +36,7 @@ from waproto.connection import check_iq_error
 from waproto.errors import AppStateError, AppStateKeyMissing, DecodeError, InvalidState, WAError
 from waproto.events import MessageInfo
 from waproto.jid import USER_SERVER
+from waproto.lid import LIDMap, pairs_from_sync_actions
 from waproto.media.types import MediaRef, MediaType
 from waproto.messaging.privacy import NCT_SALT
 from waproto.proto import decode_message
@@ -66,7 +67,7 @@ MAX_REQUESTED_KEYS = 256
 class AppStateService:
     """Keeps this device's copy of the account's app-state collections."""
 
-    __slots__ = ("_download", "_lock", "_requested", "_send_peer", "_session")
+    __slots__ = ("_download", "_lids", "_lock", "_requested", "_send_peer", "_session")
 
     stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
         StanzaRoute.of("notification", "_on_server_sync", type="server_sync"),
@@ -75,9 +76,12 @@ class AppStateService:
         (Message.ProtocolMessage.APP_STATE_SYNC_KEY_SHARE, "_on_key_share"),
     )
 
-    def __init__(self, session: Session, download: Download, send_peer: SendPeer | None = None) -> None:
+    def __init__(
+        self, session: Session, download: Download, lids: LIDMap, send_peer: SendPeer | None = None
+    ) -> None:
         self._session = session
         self._download = download
+        self._lids = lids
         self._send_peer = send_peer
         self._requested: dict[bytes, float] | None = None
         self._lock: anyio.Lock | None = None
@@ -238,6 +242,8 @@ class AppStateService:
             elif local.nct_salt is not None:
                 await store.delete(NCT_SALT, "salt")
         logger.info("app-state %s at version %d", applied.name, applied.state.version)
+        # Contacts' lidJid and pnForLidChat name PN<->LID pairs (a hint: stored after the commit).
+        await self._lids.learn(pairs_from_sync_actions((m.index, m.value) for m in applied.mutations))
         for event in local.events:
             await self._session.emit(event)
 

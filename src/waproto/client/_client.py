@@ -177,10 +177,10 @@ class Client(
         GroupService(session, self._messaging.sender.group_cache, self._actions)
         CallService(session)
         self._appstate = AppStateService(
-            session, self._media.transfer.download, self._messaging.sender.send_peer
+            session, self._media.transfer.download, self._lid.map, self._messaging.sender.send_peer
         )
         self._history = HistoryService(
-            session, self._media.transfer.download, self._messaging.sender.send_peer
+            session, self._media.transfer.download, self._lid.map, self._messaging.sender.send_peer
         )
         self._closing = False
         self._owner_group: TaskGroup | None = None

@@ -6,7 +6,9 @@ is downloaded and verified into a spooled temporary file (small ones stay in mem
 inflated and decoded by :class:`~waproto.history.stream.HistoryStreamDecoder` a chunk at a
 time, and handed to the application in batches of at most :data:`BATCH_MESSAGES` messages,
 so neither the blob nor the decoded history is ever held whole. Push names are stored in
-the contacts table as they come. Facts: protocol-wave2.md section 4.
+the contacts table as they come; PN<->LID pairs (``phoneNumberToLidMappings``, each
+conversation's ``pnJid``/``lidJid``) go to the LID map before the batch naming them is emitted.
+Facts: protocol-wave2.md section 4.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from waproto.history.stream import (
     HistoryStreamDecoder,
     HistorySummary,
 )
+from waproto.lid import LIDMap, pairs_from_history
 from waproto.media.types import MediaRef, MediaType
 from waproto.messaging.wire import build_receipt
 from waproto.proto.wa_e2e_pb2 import Message
@@ -52,15 +55,18 @@ SendPeer = Callable[..., Awaitable[str]]
 class HistoryService:
     """Receives the phone's history sync notifications."""
 
-    __slots__ = ("_download", "_send_peer", "_session")
+    __slots__ = ("_download", "_lids", "_send_peer", "_session")
 
     protocol_routes: ClassVar[tuple[tuple[int, str], ...]] = (
         (Message.ProtocolMessage.HISTORY_SYNC_NOTIFICATION, "_on_notification"),
     )
 
-    def __init__(self, session: Session, download: Download, send_peer: SendPeer | None = None) -> None:
+    def __init__(
+        self, session: Session, download: Download, lids: LIDMap, send_peer: SendPeer | None = None
+    ) -> None:
         self._session = session
         self._download = download
+        self._lids = lids
         self._send_peer = send_peer
         session.router.register(self)
 
@@ -124,11 +130,14 @@ class HistoryService:
     async def _take(self, batches: _Batcher, item: HistoryItem) -> None:
         if isinstance(item, HistoryPushname):
             batches.push_names.append(item.pushname)
+        elif isinstance(item, HistorySummary):
+            await self._lids.learn(pairs_from_history(item.history))
         elif not isinstance(item, HistorySummary) and batches.add(item):
             await self._flush(batches, final=False)
 
     async def _flush(self, batches: _Batcher, *, final: bool) -> None:
         event = batches.take(final=final)
+        await self._lids.learn([p for c in event.conversations for p in pairs_from_history(conversation=c)])
         if event.push_names:
             await self._store_push_names(event.push_names)
         if final or event.conversations or event.push_names:

@@ -20,7 +20,10 @@ from waproto.lid._pairs import (
     pairs_from_device_notification,
     pairs_from_group,
     pairs_from_group_notification,
+    pairs_from_history,
+    pairs_from_migration_sync,
     pairs_from_stanza,
+    pairs_from_sync_actions,
     pairs_from_usync,
     read_addressing,
 )
@@ -35,7 +38,10 @@ __all__ = [
     "pairs_from_device_notification",
     "pairs_from_group",
     "pairs_from_group_notification",
+    "pairs_from_history",
+    "pairs_from_migration_sync",
     "pairs_from_stanza",
+    "pairs_from_sync_actions",
     "pairs_from_usync",
     "read_addressing",
 ]

@@ -11,7 +11,10 @@ store them (reference 1.9). Sources (reference 1.4-1.8):
   participants of each change;
 - usync results: ``<user jid><lid val/></user>`` and ``<user jid=LID pn_jid=PN>``;
 - ``<notification type=devices from lid>`` and its ``<device jid lid>`` children;
-- pair-success's ``<device jid lid>`` and ``<success lid>`` (our own pair).
+- pair-success's ``<device jid lid>`` and ``<success lid>`` (our own pair);
+- history sync: ``phoneNumberToLidMappings`` and each conversation's ``pnJid``/``lidJid``;
+- ``LID_MIGRATION_MAPPING_SYNC`` protocol messages from our own devices;
+- app state: ``contactAction.lidJid``/``pnJid`` and ``pnForLidChatAction.pnJid``.
 
 Malformed JIDs in any of these are skipped: a mapping is a hint, never a reason to
 drop the stanza that carried it.
@@ -19,12 +22,16 @@ drop the stanza that carried it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from waproto.binary import Node
-from waproto.errors import DecodeError
-from waproto.jid import BROADCAST_SERVER, GROUP_SERVER, JID, LID_SERVER, USER_SERVER
+from waproto.errors import DecodeError, JIDError
+from waproto.jid import BROADCAST_SERVER, GROUP_SERVER, JID, LEGACY_USER_SERVER, LID_SERVER, USER_SERVER
+from waproto.proto import decode_message
+from waproto.proto.wa_e2e_pb2 import LIDMigrationMappingSyncPayload
+from waproto.proto.wa_history_pb2 import Conversation, HistorySync
+from waproto.proto.wa_sync_pb2 import SyncActionValue
 
 __all__ = [
     "Addressing",
@@ -33,7 +40,10 @@ __all__ = [
     "pairs_from_device_notification",
     "pairs_from_group",
     "pairs_from_group_notification",
+    "pairs_from_history",
+    "pairs_from_migration_sync",
     "pairs_from_stanza",
+    "pairs_from_sync_actions",
     "pairs_from_usync",
     "read_addressing",
 ]
@@ -163,4 +173,61 @@ def pairs_from_device_notification(node: Node) -> list[Pair]:
     candidates: list[tuple[JID | None, JID | None]] = [(_jid(node, "from"), _jid(node, "lid"))]
     for change in node.get_children():
         candidates += [(_jid(d, "jid"), _jid(d, "lid")) for d in change.get_children("device")]
+    return _pairs(candidates)
+
+
+def _parse(text: str) -> JID | None:
+    """A JID from a protobuf string field (empty or malformed: None; ``c.us`` read as a number)."""
+    if not text:
+        return None
+    try:
+        jid = JID.parse(text)
+    except JIDError:
+        return None
+    return JID(jid.user, USER_SERVER, jid.device) if jid.server == LEGACY_USER_SERVER else jid
+
+
+def pairs_from_history(
+    history: HistorySync | None = None, conversation: Conversation | None = None
+) -> list[Pair]:
+    """Pairs in a history blob's ``phoneNumberToLidMappings`` or in one conversation's
+    ``id``/``pnJid``/``lidJid`` (whatsmeow ``storeHistoricalPNLIDMappings``, Baileys 7 history.ts)."""
+    candidates: list[tuple[JID | None, JID | None]] = []
+    if history is not None:
+        candidates += [(_parse(m.lidJid), _parse(m.pnJid)) for m in history.phoneNumberToLidMappings]
+    if conversation is not None:
+        chat = _parse(conversation.id)
+        candidates += [(chat, _parse(conversation.pnJid)), (chat, _parse(conversation.lidJid))]
+    return _pairs(candidates)
+
+
+def pairs_from_migration_sync(payload: bytes) -> list[Pair]:
+    """Pairs in a ``LID_MIGRATION_MAPPING_SYNC`` payload: the latest LID, else the assigned one
+    (Baileys 7 process-message ``latestLid || assignedLid``; whatsmeow reads ``assignedLid``).
+
+    Raises DecodeError for a malformed payload.
+    """
+    decoded = decode_message(LIDMigrationMappingSyncPayload, payload, "LID migration mapping payload")
+    found = (
+        (str(m.latestLid or m.assignedLid), str(m.pn))
+        for m in decoded.pnToLidMappings
+        if m.pn and (m.latestLid or m.assignedLid)
+    )
+    return list(dict.fromkeys(found))
+
+
+def pairs_from_sync_actions(actions: Iterable[tuple[Sequence[str], SyncActionValue]]) -> list[Pair]:
+    """Pairs in app-state mutations (index, value): ``["contact", jid]`` with
+    ``contactAction.lidJid``/``pnJid`` (Baileys 7 sync-action-utils), and ``["pnForLidChat", lid]``
+    with ``pnForLidChatAction.pnJid`` (Baileys 7 chat-utils, whatsmeow appstate ``IndexPNForLIDChat``)."""
+    candidates: list[tuple[JID | None, JID | None]] = []
+    for index, value in actions:
+        if len(index) < 2:
+            continue
+        jid = _parse(index[1])
+        if index[0] == "contact" and value.HasField("contactAction"):
+            contact = value.contactAction
+            candidates += [(jid, _parse(contact.lidJid)), (jid, _parse(contact.pnJid))]
+        elif index[0] == "pnForLidChat" and value.HasField("pnForLidChatAction"):
+            candidates.append((jid, _parse(value.pnForLidChatAction.pnJid)))
     return _pairs(candidates)

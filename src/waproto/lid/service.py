@@ -1,24 +1,33 @@
-"""LID addressing as a service: stores the PN<->LID pairs that receipts and notifications carry.
+"""LID addressing as a service: stores the PN<->LID pairs that receipts, notifications and our
+own devices' ``LID_MIGRATION_MAPPING_SYNC`` messages carry.
 
 Registered before messaging, so a pair in a receipt is stored (and the PN's sessions
 moved) before a retry receipt in it is answered. Messages, usync answers and group
-metadata are read by the messaging service, which feeds the same :class:`LIDMap`.
+metadata are read by the messaging service, history by the history service and app
+state by the app-state service; all feed the same :class:`LIDMap`.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import ClassVar
 
 from waproto.binary import Node
+from waproto.errors import DecodeError
+from waproto.events import MessageInfo
 from waproto.lid._map import LIDMap
 from waproto.lid._pairs import (
     pairs_from_device_notification,
     pairs_from_group_notification,
+    pairs_from_migration_sync,
     pairs_from_stanza,
 )
-from waproto.session import Session, StanzaRoute
+from waproto.proto.wa_e2e_pb2 import Message
+from waproto.session import ProtocolRoute, Session, StanzaRoute
 
 __all__ = ["LIDService"]
+
+_log = logging.getLogger("waproto.lid")
 
 
 class LIDService:
@@ -34,6 +43,9 @@ class LIDService:
         StanzaRoute.of("receipt", "_on_receipt"),
         StanzaRoute.of("notification", "_on_devices", type="devices"),
         StanzaRoute.of("notification", "_on_group_change", type="w:gp2"),
+    )
+    protocol_routes: ClassVar[tuple[ProtocolRoute, ...]] = (
+        (Message.ProtocolMessage.LID_MIGRATION_MAPPING_SYNC, "_on_migration_sync"),
     )
 
     def __init__(self, session: Session) -> None:
@@ -59,3 +71,17 @@ class LIDService:
 
     async def _on_group_change(self, node: Node) -> None:
         await self.map.learn(pairs_from_group_notification(node))
+
+    async def _on_migration_sync(self, info: MessageInfo, protocol: Message.ProtocolMessage) -> None:
+        """Our phone's PN->LID list (self-only, as Baileys 7 process-message and whatsmeow
+        ``handleProtocolMessage`` accept it): store the pairs and move the sessions."""
+        if not info.is_from_me:
+            _log.warning("< LID migration mappings from %s ignored (only our devices send them)", info.sender)
+            return
+        try:
+            pairs = pairs_from_migration_sync(protocol.lidMigrationMappingSyncMessage.encodedMappingPayload)
+        except DecodeError as exc:
+            _log.warning("< bad LID migration mapping payload: %s", exc)
+            return
+        learned = await self.map.learn(pairs)
+        _log.info("< LID migration mappings: %d pair(s), %d new", len(pairs), learned)

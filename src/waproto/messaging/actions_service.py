@@ -146,11 +146,11 @@ class MessageActionsService:
 
     async def record_vote(self, chat: JID, poll_id: str, voter: JID, hashes: Sequence[bytes]) -> None:
         key, votes = await self._votes(chat, poll_id)
-        # One voter, one entry, whichever address the vote came from.
-        forms = await self._lids.chat_forms(voter)
-        for form in forms[1:]:
+        # One entry per voter, under the address of its latest vote (a vote by number
+        # replaces one by LID and the reverse).
+        for form in await self._lids.chat_forms(voter):
             votes.pop(str(form), None)
-        votes[str(forms[0])] = [h.hex() for h in hashes]
+        votes[str(voter.to_non_ad())] = [h.hex() for h in hashes]
         await self._session.store.put(POLL_VOTES, key, json.dumps(votes).encode())
 
     async def disappearing_timer(self, chat: JID) -> int:

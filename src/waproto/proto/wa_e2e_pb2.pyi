@@ -653,6 +653,24 @@ class LIDMigrationMappingSyncMessage(_message.Message):
     encodedMappingPayload: bytes
     def __init__(self, encodedMappingPayload: _Optional[bytes] = ...) -> None: ...
 
+class LIDMigrationMappingSyncPayload(_message.Message):
+    __slots__ = ("pnToLidMappings", "chatDbMigrationTimestamp")
+    PNTOLIDMAPPINGS_FIELD_NUMBER: _ClassVar[int]
+    CHATDBMIGRATIONTIMESTAMP_FIELD_NUMBER: _ClassVar[int]
+    pnToLidMappings: _containers.RepeatedCompositeFieldContainer[LIDMigrationMapping]
+    chatDbMigrationTimestamp: int
+    def __init__(self, pnToLidMappings: _Optional[_Iterable[_Union[LIDMigrationMapping, _Mapping]]] = ..., chatDbMigrationTimestamp: _Optional[int] = ...) -> None: ...
+
+class LIDMigrationMapping(_message.Message):
+    __slots__ = ("pn", "assignedLid", "latestLid")
+    PN_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNEDLID_FIELD_NUMBER: _ClassVar[int]
+    LATESTLID_FIELD_NUMBER: _ClassVar[int]
+    pn: int
+    assignedLid: int
+    latestLid: int
+    def __init__(self, pn: _Optional[int] = ..., assignedLid: _Optional[int] = ..., latestLid: _Optional[int] = ...) -> None: ...
+
 class LimitSharing(_message.Message):
     __slots__ = ("sharingLimited", "trigger", "limitSharingSettingTimestamp", "initiatedByMe")
     class TriggerType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):

@@ -5,7 +5,10 @@ messages from device 0) the app-state sync key and history sync notifications wh
 sit on the media host, serves the five app-state collections, and pushes its own changes
 (archive a chat, rename a contact, ...) to every companion through ``server_sync``
 (protocol-wave2.md sections 3, 4 and 7). :class:`PhoneAgent` does the same from state a test
-seeds: contacts, chats with messages, push names. The phone encrypts with waproto's Signal
+seeds: contacts, chats with messages, push names. Like a phone since LIDs, it names the LID of
+every number it mentions when the server tells LIDs (``lid_hints``): ``phoneNumberToLidMappings``
+and ``Conversation.lidJid`` in history, ``contactAction.lidJid`` in contacts, and on request a
+``LID_MIGRATION_MAPPING_SYNC`` message (reference 1.8). The phone encrypts with waproto's Signal
 code from its own identity to each companion's published bundle, so clients decrypt it
 exactly as they would WhatsApp's.
 """
@@ -26,11 +29,18 @@ from waproto.media.crypto import encrypt_media
 from waproto.media.types import MediaType
 from waproto.messaging.wire import generate_message_id, pad_message, unpad_message
 from waproto.proto import decode_message
-from waproto.proto.wa_e2e_pb2 import Message, MessageKey
+from waproto.proto.wa_e2e_pb2 import (
+    LIDMigrationMapping,
+    LIDMigrationMappingSyncMessage,
+    LIDMigrationMappingSyncPayload,
+    Message,
+    MessageKey,
+)
 from waproto.proto.wa_history_pb2 import (
     Conversation,
     HistorySync,
     HistorySyncMsg,
+    PhoneNumberToLIDMapping,
     Pushname,
     WebMessageInfo,
 )
@@ -116,8 +126,49 @@ class PhoneAgent:
         self.push_names[jid] = name
 
     def set_contact(self, jid: str, full_name: str, first_name: str | None = None) -> int:
-        """Save or rename a contact (``critical_unblock_low`` ``["contact", jid]``)."""
-        return self._change(*actions.set_contact(jid, full_name, first_name, self._now_ms()))
+        """Save or rename a contact (``critical_unblock_low`` ``["contact", jid]``, with
+        ``contactAction.lidJid`` for a number whose LID the server tells)."""
+        collection, change = actions.set_contact(jid, full_name, first_name, self._now_ms())
+        lid = self._lid_of(jid)
+        if lid is not None:
+            change.value.contactAction.lidJid = lid
+        return self._change(collection, change)
+
+    def sync_lid_mappings(self) -> int:
+        """Send every linked companion a ``LID_MIGRATION_MAPPING_SYNC`` protocol message naming
+        the LID of each number the phone has a chat with (what a phone sends once it moved
+        its chat database to LIDs); returns how many pairs it named."""
+        mappings = []
+        for jid in self.chats:
+            lid = self._lid_of(jid)
+            if lid is not None:
+                mappings.append(
+                    LIDMigrationMapping(pn=int(JID.parse(jid).user), assignedLid=int(JID.parse(lid).user))
+                )
+        payload = LIDMigrationMappingSyncPayload(
+            pnToLidMappings=mappings, chatDbMigrationTimestamp=int(self._core.clock())
+        )
+        protocol = ProtocolMessage(
+            type=ProtocolMessage.LID_MIGRATION_MAPPING_SYNC,
+            lidMigrationMappingSyncMessage=LIDMigrationMappingSyncMessage(
+                encodedMappingPayload=payload.SerializeToString()
+            ),
+        )
+        for device in self.account.active_devices():
+            if device.device_id in self._welcomed:
+                self._send_protocol(device, protocol)
+        return len(mappings)
+
+    def _lid_of(self, jid: str) -> str | None:
+        """The LID (user JID text) of a phone-number JID of a known account, when LIDs are told."""
+        if not self._core.lid_hints:
+            return None
+        try:
+            parsed = JID.parse(jid)
+        except JIDError:
+            return None
+        account = self._core.accounts.for_jid(parsed) if parsed.is_user else None
+        return None if account is None else str(account.lid)
 
     def archive_chat(self, jid: str, archived: bool = True) -> int:
         """Archive or unarchive a chat (``regular_low`` ``["archive", jid]``)."""
@@ -302,10 +353,17 @@ class PhoneAgent:
         sync_type = "INITIAL_BOOTSTRAP"
         current = HistorySync(syncType=sync_type)
         count = 0
+        for jid in self.chats:
+            lid = self._lid_of(jid)
+            if lid is not None:
+                current.phoneNumberToLidMappings.append(PhoneNumberToLIDMapping(pnJid=jid, lidJid=lid))
         for jid, chat in self.chats.items():
             conversation = Conversation(id=jid)
             if chat.name:
                 conversation.name = chat.name
+            lid = self._lid_of(jid)
+            if lid is not None:
+                conversation.lidJid = lid
             for message in chat.messages:
                 if count == HISTORY_CHUNK_MESSAGES:
                     current.conversations.append(conversation)

@@ -15,10 +15,12 @@ import pytest
 
 from tests.integration.client.conftest import EventLog, PairedClient, client_config, pair_by_qr
 from waproto import Client, Message
+from waproto.binary import Node
 from waproto.events import PollVote, Receipt, UndecryptableMessage
 from waproto.jid import JID
 from waproto.messaging.context import signal_address
 from waproto.proto import wa_e2e_pb2
+from waproto.session.live import LiveSession
 from waproto.store import MemoryStore, SQLiteStore
 from waproto.testing import FakeServer, FakeServerConfig
 
@@ -53,11 +55,27 @@ async def test_one_to_one_to_a_lid_reports_both_addresses(server: FakeServer, pa
     assert await bob.store.get_session(signal_address(info.sender)) is not None
 
 
-async def test_a_number_with_a_known_lid_is_written_to_at_the_lid(paired: PairedClient) -> None:
+async def test_a_number_with_a_known_lid_is_written_to_at_the_lid(
+    paired: PairedClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     alice = await paired("15550411")
     bob = await paired("15550412")
     bob_log = EventLog(bob, Message)
+    stanzas: list[Node] = []
+    original = LiveSession.send_and_wait_ack
+
+    async def spy(self: LiveSession, node: Node) -> Node:
+        stanzas.append(node)
+        return await original(self, node)
+
+    monkeypatch.setattr(LiveSession, "send_and_wait_ack", spy)
     one = await alice.send_text(bob.own_jid.to_non_ad(), "one")
+    # whatsmeow's shape (send.go SendMessage): to the LID, the number beside it, from our LID.
+    (stanza,) = stanzas
+    assert stanza.attrs["to"] == str(bob.own_lid.to_non_ad())
+    assert stanza.attrs["peer_recipient_pn"] == str(bob.own_jid.to_non_ad())
+    participants = stanza.require_child("participants").get_children("to")
+    assert {JID.parse(t.require_attr("jid")).server for t in participants} == {"lid"}
     await alice.send_text(bob.own_jid.to_non_ad(), "two")
     first, second = await bob_log.wait_for(Message, 2)
     # usync answered bob's LID with his devices before the first send.

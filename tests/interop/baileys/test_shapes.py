@@ -323,7 +323,13 @@ class WaprotoActor(Actor):
         self.logs: dict[str, EventLog] = {}
 
     async def pair(self, role: str) -> None:
-        config = client_config(self.server, push_name=PUSH_NAME, ssl_context=INTEROP_CA.client_context())
+        # Baileys 7 writes a 1:1 to the JID it is given; waproto by default writes to a known LID,
+        # as whatsmeow does (send.go SendMessage), which changes every 1:1 stanza's address. The
+        # comparison uses Baileys' addressing (send_to_lid=False); tests/integration/client/test_lid.py
+        # checks the LID-addressed shape (to=<lid>, peer_recipient_pn).
+        config = client_config(
+            self.server, push_name=PUSH_NAME, ssl_context=INTEROP_CA.client_context(), send_to_lid=False
+        )
         client = Client(MemoryStore(), config=config)
         self.logs[role] = EventLog(client, Message)
         await pair_by_qr(self.server, client, PHONES[role])

@@ -63,3 +63,21 @@ async def test_a_fresh_map_reads_what_another_learned() -> None:
     assert await fresh.lids_for(["555"]) == {"555": "9001"}
     assert await fresh.learn([("9001", "555")]) == 0
     assert fresh.stats().hits >= 1
+
+
+async def test_chat_records_are_written_under_the_lid_and_found_under_either_address() -> None:
+    device = await MemoryStore().create_device("me")
+    lids = LIDMap(device, anyio.Lock())
+    pn, lid, group = JID.parse("555@s.whatsapp.net"), JID.parse("9001@lid"), JID.parse("1203@g.us")
+    # Before the mapping is known: one form, the chat as given.
+    assert await lids.chat_forms(JID.parse("555:3@s.whatsapp.net")) == (pn,)
+    key, raw = await lids.chat_record("ns", pn, "/x")
+    assert (key, raw) == ("555@s.whatsapp.net/x", None)
+    await device.put("ns", key, b"old")
+    await lids.learn([("9001", "555")])
+    assert await lids.chat_forms(pn) == await lids.chat_forms(lid) == (lid, pn)
+    assert await lids.chat_forms(group) == (group,)
+    # Found under the number it was written under; the key to write is now the LID's.
+    assert await lids.chat_record("ns", lid, "/x") == ("9001@lid/x", b"old")
+    await device.put("ns", "9001@lid/x", b"new")
+    assert await lids.chat_record("ns", pn, "/x") == ("9001@lid/x", b"new")

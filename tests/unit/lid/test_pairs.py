@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import pytest
+
 from waproto.binary import Node
+from waproto.errors import DecodeError
 from waproto.jid import JID
 from waproto.lid import (
     pair_of,
     pairs_from_device_notification,
     pairs_from_group,
+    pairs_from_history,
+    pairs_from_migration_sync,
     pairs_from_stanza,
+    pairs_from_sync_actions,
     pairs_from_usync,
     read_addressing,
 )
+from waproto.proto.wa_e2e_pb2 import LIDMigrationMapping, LIDMigrationMappingSyncPayload
+from waproto.proto.wa_history_pb2 import Conversation, HistorySync, PhoneNumberToLIDMapping
+from waproto.proto.wa_sync_pb2 import SyncActionValue
 
 
 def test_pair_of_needs_one_of_each_kind() -> None:
@@ -121,3 +130,52 @@ def test_usync_and_device_notification_pairs() -> None:
         [Node("add", {}, [Node("device", {"jid": "558:4@s.whatsapp.net", "lid": "9005:4@lid"})])],
     )
     assert pairs_from_device_notification(notification) == [("9001", "555"), ("9005", "558")]
+
+
+def test_history_pairs_from_mappings_and_conversations() -> None:
+    history = HistorySync(
+        syncType="INITIAL_BOOTSTRAP",
+        phoneNumberToLidMappings=[
+            PhoneNumberToLIDMapping(pnJid="555@s.whatsapp.net", lidJid="9001@lid"),
+            PhoneNumberToLIDMapping(pnJid="556@c.us", lidJid="9002@lid"),  # legacy server: a number
+            PhoneNumberToLIDMapping(pnJid="nonsense", lidJid="9003@lid"),
+            PhoneNumberToLIDMapping(pnJid="557@s.whatsapp.net"),
+        ],
+    )
+    assert pairs_from_history(history) == [("9001", "555"), ("9002", "556")]
+    by_lid = Conversation(id="9004@lid", pnJid="558@s.whatsapp.net")
+    by_pn = Conversation(id="559@s.whatsapp.net", lidJid="9005@lid")
+    assert pairs_from_history(conversation=by_lid) == [("9004", "558")]
+    assert pairs_from_history(conversation=by_pn) == [("9005", "559")]
+    assert pairs_from_history(conversation=Conversation(id="1203@g.us")) == []
+
+
+def test_migration_sync_pairs_prefer_the_latest_lid() -> None:
+    payload = LIDMigrationMappingSyncPayload(
+        pnToLidMappings=[
+            LIDMigrationMapping(pn=555, assignedLid=9001),
+            LIDMigrationMapping(pn=556, assignedLid=9002, latestLid=9012),
+            LIDMigrationMapping(pn=557),  # no LID: skipped
+        ],
+        chatDbMigrationTimestamp=1_700_000_000,
+    )
+    assert pairs_from_migration_sync(payload.SerializeToString()) == [("9001", "555"), ("9012", "556")]
+    with pytest.raises(DecodeError):
+        pairs_from_migration_sync(b"\xff\xff")
+
+
+def test_app_state_pairs_from_contacts_and_pn_for_lid_chats() -> None:
+    contact = SyncActionValue(contactAction=SyncActionValue.ContactAction(fullName="B", lidJid="9001@lid"))
+    lid_contact = SyncActionValue(contactAction=SyncActionValue.ContactAction(pnJid="556@s.whatsapp.net"))
+    pn_for_lid = SyncActionValue(
+        pnForLidChatAction=SyncActionValue.PnForLidChatAction(pnJid="557@s.whatsapp.net")
+    )
+    assert pairs_from_sync_actions(
+        [
+            (["contact", "555@s.whatsapp.net"], contact),
+            (["contact", "9002@lid"], lid_contact),
+            (["pnForLidChat", "9003@lid"], pn_for_lid),
+            (["archive", "558@s.whatsapp.net"], contact),  # not a pair source
+            (["contact"], contact),
+        ]
+    ) == [("9001", "555"), ("9002", "556"), ("9003", "557")]
