@@ -113,9 +113,17 @@ class MessagingService:
         await self.sender.store_privacy_tokens(node)
 
     async def _on_devices(self, node: Node) -> None:
+        """A contact linked or unlinked a device: drop its cached lists under both addresses
+        (a usync answer is cached under the number and the LID it names)."""
         sender = node.attr_jid("from")
-        if sender is not None:
-            self.sender.device_cache.invalidate(sender.to_non_ad())
+        if sender is None:
+            return
+        forms = {sender.to_non_ad(), *(await self._lids.chat_forms(sender))}
+        lid = node.attr_jid("lid")
+        if lid is not None:
+            forms.add(lid.to_non_ad())
+        for form in forms:
+            self.sender.device_cache.invalidate(form)
 
 
 def _chat_alt(origin: JID, sender_alt: JID | None) -> JID | None:

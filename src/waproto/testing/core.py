@@ -363,8 +363,14 @@ class ServerCore:
     # -- pairing and prekeys ----------------------------------------------------------------------
 
     def device_linked(self, account: Account, device_id: int) -> None:
-        """A companion finished pairing; WhatsApp would notify the other devices here."""
+        """A companion finished pairing: the account's other devices and its peers are told."""
         _log.info("account %s: device %d linked", account.phone_number, device_id)
+        self.router.devices_changed(account, device_id, added=True, now=self.clock())
+
+    def device_unlinked(self, account: Account, device_id: int) -> None:
+        """Unlink a companion (its next login fails with 401) and tell the others."""
+        account.remove_device(device_id)
+        self.router.devices_changed(account, device_id, added=False, now=self.clock())
 
     def link_code_iq(self, session: ServerSession, iq: Node, *, now: float) -> Node | None:
         """``md`` iqs: the link-code companion stages (``link_code_companion_reg``)."""
@@ -437,7 +443,7 @@ class ServerCore:
             if fault.code == 401 and session.account is not None:
                 account = self.accounts.require(session.account)
                 if session.device_id != 0:
-                    account.remove_device(session.device_id)
+                    self.device_unlinked(account, session.device_id)
             session.send_node(nodes.stream_error(fault.code, fault.conflict_type))
             session.close()
         elif kind is FaultKind.STREAM_END:

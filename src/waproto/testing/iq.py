@@ -249,7 +249,7 @@ def _remove_companion(core: ServerCore, session: ServerSession, iq: Node, remove
     device = account.devices.get(target.device)
     if target.user != account.phone_number or device is None or device.device_id == 0 or device.removed:
         return nodes.iq_error(iq, 404)
-    account.remove_device(target.device)
+    core.device_unlinked(account, target.device)
     return nodes.iq_result(iq)
 
 

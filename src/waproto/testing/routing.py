@@ -5,7 +5,9 @@ nodes addressed to it, with the attributes WhatsApp adds (``from``,
 ``participant`` in groups, ``recipient`` for the sender's own devices, ``t``,
 ``notify``) and the other address of the sender or chat beside the one used
 (``sender_pn``/``sender_lid``, ``participant_pn``/``participant_lid``,
-``peer_recipient_pn``/``peer_recipient_lid``; reference 1.4). Devices that
+``peer_recipient_pn``/``peer_recipient_lid``; reference 1.4). When an account links or unlinks a
+companion, its other devices and the accounts it wrote 1:1 with get a ``<notification
+type=devices>`` naming the device by number and LID (reference 1.8). Devices that
 are offline get their copies queued; a copy sent but not acked is queued
 again when the connection ends, so the next login delivers it once more, as
 WhatsApp does.
@@ -13,6 +15,8 @@ WhatsApp does.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
 from collections import deque
 from typing import TYPE_CHECKING
@@ -47,12 +51,14 @@ def _parse(text: str | None) -> JID | None:
 class Router:
     """Delivery to online devices and queues for offline ones."""
 
-    __slots__ = ("_core", "online", "queues")
+    __slots__ = ("_core", "online", "peers", "queues")
 
     def __init__(self, core: ServerCore) -> None:
         self._core = core
         self.online: dict[DeviceKey, ServerSession] = {}
         self.queues: dict[DeviceKey, deque[Node]] = {}
+        #: Phone number -> the accounts it exchanged 1:1 messages with (told of its device changes).
+        self.peers: dict[str, set[str]] = {}
 
     def queued_count(self) -> int:
         """Stanzas waiting for offline devices, over all devices."""
@@ -201,8 +207,37 @@ class Router:
             if identity and any(enc.attrs.get("type") == "pkmsg" for enc in encs):
                 content.extend(identity)
             self.deliver((target_account.phone_number, target_device), Node("message", attrs, content))
+            if target_account is not sender:
+                self.peers.setdefault(sender.phone_number, set()).add(target_account.phone_number)
+                self.peers.setdefault(target_account.phone_number, set()).add(sender.phone_number)
             delivered = True
         return delivered
+
+    def devices_changed(self, account: Account, device_id: int, *, added: bool, now: float) -> None:
+        """Tell the account's other companions and its 1:1 peers that a device came or went.
+
+        ``<notification type=devices from=PN lid=LID><add|remove device_hash device_lid_hash>
+        <device jid lid/></…>``: the hashes are of the device list after the change
+        (whatsmeow notification.go ``handleDeviceNotification``, ``participantListHashV2``);
+        without LID hints the LID attributes are left out, as before LIDs.
+        """
+        hints = self._core.lid_hints
+        devices = [d.device_id for d in account.active_devices()]
+        change = {"device_hash": _device_hash([account.device_jid(d) for d in devices])}
+        device = {"jid": str(account.device_jid(device_id))}
+        attrs = {"from": str(account.jid), "type": "devices", "id": self._core.next_id(), "t": str(int(now))}
+        if hints:
+            attrs["lid"] = str(account.lid)
+            change["device_lid_hash"] = _device_hash([account.device_jid(d, lid=True) for d in devices])
+            device["lid"] = str(account.device_jid(device_id, lid=True))
+        node = Node(
+            "notification", attrs, [Node("add" if added else "remove", change, [Node("device", device)])]
+        )
+        for phone in [account.phone_number, *sorted(self.peers.get(account.phone_number, ()))]:
+            target = self._core.accounts.get(phone)
+            for other in target.active_devices() if target is not None else ():
+                if other.device_id != 0 and (phone, other.device_id) != (account.phone_number, device_id):
+                    self.deliver((phone, other.device_id), node, track=False)
 
     def _group_message(
         self, sender: Account, sender_device: int, group: Group, node: Node, now: float
@@ -345,6 +380,14 @@ class Router:
             online = self.online.get((target.phone_number, device.device_id))
             if online is not None:
                 online.send_node(forwarded)
+
+
+def _device_hash(devices: list[JID]) -> str:
+    """``2:`` + base64 (unpadded) of the first 6 bytes of SHA-256 over the sorted
+    ``user.agent:device@server`` strings (whatsmeow send.go ``participantListHashV2``)."""
+    joined = "".join(sorted(f"{d.user}.{d.agent}:{d.device}@{d.server}" for d in devices))
+    digest = hashlib.sha256(joined.encode()).digest()[:6]
+    return "2:" + base64.b64encode(digest).decode().rstrip("=")
 
 
 def _corrupted(node: Node) -> Node:

@@ -14,12 +14,14 @@ from collections.abc import AsyncIterator
 import anyio
 import pytest
 
-from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
+from tests.integration.client.conftest import EventLog, PairedClient, client_config, pair_by_qr
 from waproto import Client, Message
 from waproto.appstate.events import ContactChanged
+from waproto.binary import Node
 from waproto.history import HistorySyncBatch
 from waproto.jid import JID
 from waproto.proto import wa_e2e_pb2
+from waproto.session import StanzaRouter
 from waproto.store import MemoryStore
 from waproto.testing import FakeServer, FakeServerConfig
 
@@ -116,3 +118,39 @@ async def test_a_migration_sync_from_someone_else_is_ignored(server: FakeServer)
     finally:
         await stranger.aclose()
         await client.aclose()
+
+
+async def test_a_peers_new_device_is_announced_with_its_lid_and_gets_the_next_message(
+    paired: PairedClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alice = await paired("15558820001")
+    bob = await paired("15558820002")
+    alice_log = EventLog(alice, Message)
+    await alice.send_text(bob.own_jid.to_non_ad(), "one")  # alice caches bob's devices
+    await bob.send_text(alice.own_jid.to_non_ad(), "back")
+    await alice_log.wait_for(Message)
+    notes: list[Node] = []
+    original = StanzaRouter.dispatch
+
+    async def spy(self: StanzaRouter, node: Node) -> None:
+        if self is alice._session.router and node.tag == "notification":
+            notes.append(node)
+        await original(self, node)
+
+    monkeypatch.setattr(StanzaRouter, "dispatch", spy)
+    bob2 = await paired("15558820002")  # bob links a second companion
+    bob2_log = EventLog(bob2, Message)
+    with anyio.fail_after(10):
+        while not [n for n in notes if n.attrs.get("type") == "devices"]:
+            await anyio.sleep(0.02)
+    (note,) = [n for n in notes if n.attrs.get("type") == "devices"]
+    assert note.attrs["from"] == str(bob.own_jid.to_non_ad()) and note.attrs["lid"] == str(
+        bob.own_lid.to_non_ad()
+    )
+    device = note.require_child("add").require_child("device")
+    assert device.attrs == {"jid": str(bob2.own_jid), "lid": str(bob2.own_lid)}
+    assert note.require_child("add").attrs["device_hash"].startswith("2:")
+    # Alice dropped her cached list of bob's devices (under both addresses): bob2 gets the next one.
+    await alice.send_text(bob.own_jid.to_non_ad(), "two")
+    (got,) = await bob2_log.wait_for(Message)
+    assert got.text == "two"
