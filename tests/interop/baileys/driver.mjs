@@ -315,6 +315,18 @@ const commands = {
     async failures({ name }) {
         return { failures: peer(name).failures };
     },
+    async wait_lid_for({ name, pn_user, timeout_ms }) {
+        // Baileys 7's stored PN->LID mapping (key store 'lid-mapping', Signal/lid-mapping.js),
+        // read from the store so no usync fills it in; Baileys 6 has none.
+        const p = peer(name);
+        const deadline = Date.now() + (timeout_ms ?? 30000);
+        for (;;) {
+            const found = await p.sock.authState.keys.get('lid-mapping', [pn_user]);
+            const lid = found?.[pn_user] ?? null;
+            if (lid || Date.now() > deadline) return { lid };
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+    },
     async wait_text({ name, text, timeout_ms }) {
         const p = peer(name);
         const found = await p.until(() => p.messages.find((m) => m.text === text), timeout_ms ?? 30000);

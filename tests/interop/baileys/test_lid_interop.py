@@ -109,3 +109,29 @@ async def test_sessions_built_on_numbers_move_to_lids_on_both_sides(baileys7: Dr
         finally:
             await client.aclose()
             await call("stop", name="b")
+
+
+async def test_baileys_learns_our_new_device_from_the_devices_notification(baileys7: Driver) -> None:
+    """A second waproto companion links after Baileys cached our device list; the server's
+    ``<notification type=devices>`` (with LIDs) makes Baileys 7 add it (messages-recv
+    ``handleDevicesNotification``), so Baileys' next message reaches the new device too."""
+    call = baileys7
+    async with FakeServer(FakeServerConfig(control=False)) as server:
+        client, _ = await _start(server, call)
+        second = Client(MemoryStore(), config=client_config(server))
+        try:
+            log = EventLog(client, Message)
+            await call("send_text", name="b", jid=f"{OURS}@s.whatsapp.net", text="before")
+            await log.wait_for(Message)
+            await client.send_text(f"{THEIRS}@s.whatsapp.net", "a 1:1 peer now")
+            await call("wait_text", name="b", text="a 1:1 peer now")
+            second_log = EventLog(second, Message, UndecryptableMessage)
+            await pair_by_qr(server, second, OURS)
+            await call("send_text", name="b", jid=f"{OURS}@s.whatsapp.net", text="after")
+            (got,) = await second_log.wait_for(Message, timeout=20)
+            assert got.text == "after" and not second_log.of(UndecryptableMessage)
+            assert (await call("failures", name="b"))["failures"] == []
+        finally:
+            await second.aclose()
+            await client.aclose()
+            await call("stop", name="b")

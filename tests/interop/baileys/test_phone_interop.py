@@ -74,3 +74,23 @@ async def test_waproto_and_baileys_on_one_account_agree(baileys: tuple[str, Driv
             assert (await client.chat_settings(PEER))[PEER].archived
         finally:
             await client.aclose()
+
+
+async def test_the_phone_names_lids_to_baileys_7(baileys7: Driver) -> None:
+    """History's ``phoneNumberToLidMappings`` and a contact's ``lidJid`` reach Baileys 7's LID store
+    (read from its key store, so no usync of Baileys' own could have filled it)."""
+    async with interop_server("v7") as server:
+        server.create_account(OURS)
+        known, contact = server.create_account("15553450003"), server.create_account("15553450004")
+        phone = server.phone(OURS)
+        phone.add_message(str(known.jid), "a chat the history names", timestamp=1_700_000_000)
+        root = server.root_public_key.hex()
+        await baileys7("start", name="a", url=server.ws_url, root=root, media_host=server.media_host)
+        server.scan_qr(OURS, (await baileys7("wait_qr", name="a"))["qr"])
+        await baileys7("wait_open", name="a")
+        await baileys7("wait_history", name="a", messages=1)
+        assert (await baileys7("wait_lid_for", name="a", pn_user=known.phone_number))["lid"] == known.lid_user
+        phone.set_contact(str(contact.jid), "Lid Contact")
+        await baileys7("wait_contact", name="a", jid=str(contact.jid), field="name", value="Lid Contact")
+        found = await baileys7("wait_lid_for", name="a", pn_user=contact.phone_number)
+        assert found["lid"] == contact.lid_user
