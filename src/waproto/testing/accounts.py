@@ -129,6 +129,9 @@ class Account:
     presence_subscribers: set[tuple[str, int]] = field(default_factory=set)
     #: Refuse 1:1 messages that carry no valid privacy token from this account (ack error 463).
     require_privacy_token: bool = False
+    #: WhatsApp never names this account's number beside its LID (no ``*_pn`` attributes, no
+    #: ``phone_number`` in LID groups): others know it by LID only, as with hidden numbers.
+    hides_number: bool = False
     #: Privacy tokens this account issued, by holder phone number: (token, issue time).
     issued_tokens: dict[str, tuple[bytes, int]] = field(default_factory=dict)
     #: The NCT salt WhatsApp provisioned (its phone puts it in app state); keys ``<cstoken>``.

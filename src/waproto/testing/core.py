@@ -466,14 +466,21 @@ class ServerCore:
                 session.faults = None
 
     def create_account(
-        self, phone: str, *, push_name: str | None = None, require_privacy_token: bool = False
+        self,
+        phone: str,
+        *,
+        push_name: str | None = None,
+        require_privacy_token: bool = False,
+        hide_number: bool = False,
     ) -> Account:
         """Create (or return) the account of a phone number, with its simulated phone.
 
         ``require_privacy_token``: 1:1 messages to it need its token (else ack error 463).
+        ``hide_number``: its LID is never accompanied by its number (LID-only delivery).
         """
         account = self.accounts.create(phone, now=self.clock(), push_name=push_name)
         account.require_privacy_token = account.require_privacy_token or require_privacy_token
+        account.hides_number = account.hides_number or hide_number
         return account
 
     def state(self) -> dict[str, Any]:

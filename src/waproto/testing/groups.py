@@ -114,7 +114,7 @@ def _user_attrs(core: ServerCore, phone: str, key: str, alt_key: str, *, lid_mod
         return {key: pn}
     lid = str(account.lid)
     attrs = {key: lid if lid_mode else pn}
-    if alt_key:
+    if alt_key and not (lid_mode and account.hides_number):
         attrs[alt_key] = pn if lid_mode else lid
     return attrs
 

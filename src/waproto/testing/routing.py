@@ -282,7 +282,7 @@ class Router:
         if not self._core.lid_hints:
             return {}
         if lid:
-            return {f"{prefix}_pn": str(account.jid)}
+            return {} if account.hides_number else {f"{prefix}_pn": str(account.jid)}
         return {f"{prefix}_lid": str(account.lid)}
 
     def _status_message(self, sender: Account, sender_device: int, node: Node, now: float) -> bool:

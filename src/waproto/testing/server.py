@@ -302,15 +302,22 @@ class FakeServer:
     # -- Python API ------------------------------------------------------------------------------
 
     def create_account(
-        self, phone: str, *, push_name: str | None = None, require_privacy_token: bool = False
+        self,
+        phone: str,
+        *,
+        push_name: str | None = None,
+        require_privacy_token: bool = False,
+        hide_number: bool = False,
     ) -> Account:
         """Create (or return) an account with its simulated phone (device 0).
 
         ``require_privacy_token``: 1:1 messages to it need the privacy token it issued
         to the sender, as for WhatsApp accounts that restrict strangers (else ack 463).
+        ``hide_number``: the server never names its number beside its LID (no ``sender_pn``,
+        ``participant_pn``, ``phone_number`` in LID groups), so others know it by LID only.
         """
         return self.core.create_account(
-            phone, push_name=push_name, require_privacy_token=require_privacy_token
+            phone, push_name=push_name, require_privacy_token=require_privacy_token, hide_number=hide_number
         )
 
     def phone(self, phone: str) -> PhoneAgent:

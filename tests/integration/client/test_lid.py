@@ -255,3 +255,30 @@ async def test_a_redelivery_to_the_other_address_is_a_duplicate(paired: PairedCl
     received = await log.wait_for(Message, 2)
     assert [m.text for m in received] == ["once", "twice"]
     assert received[1].info.chat.is_lid and not log.of(UndecryptableMessage)
+
+
+async def test_a_member_whose_number_is_hidden_is_known_and_answered_by_lid_only(
+    server: FakeServer, paired: PairedClient
+) -> None:
+    alice = await paired("15550461")
+    server.create_account("15550462", hide_number=True)
+    bob = await paired("15550462")
+    alice_log, bob_log = EventLog(alice, Message), EventLog(bob, Message)
+    group = await bob.create_group("numbers hidden", [alice.own_jid.to_non_ad()])
+    (bob_member,) = [p for p in group.participants if p.jid == bob.own_lid.to_non_ad()]
+    info = await alice.group_info(group.jid)
+    (seen,) = [p for p in info.participants if p.jid == bob.own_lid.to_non_ad()]
+    assert seen.phone_number is None and seen.lid == bob.own_lid.to_non_ad() and bob_member.lid
+
+    await bob.send_text(group.jid, "from a hidden number")
+    (got,) = await alice_log.wait_for(Message)
+    assert got.info.sender == bob.own_lid and got.info.sender_alt is None  # no participant_pn
+    assert await alice.lids.pns_for([bob.own_lid.user]) == {}
+    # Alice writes to the LID she knows; bob answers her chat as it arrived.
+    await alice.send_text(got.info.sender.to_non_ad(), "by lid only")
+    (direct,) = await bob_log.wait_for(Message)
+    assert direct.text == "by lid only" and direct.info.chat == alice.own_lid.to_non_ad()
+    await bob.send_text(direct.info.chat, "still by lid")
+    back = (await alice_log.wait_for(Message, 2))[-1]
+    assert back.info.chat == bob.own_lid.to_non_ad() and back.info.chat_alt is None
+    assert await alice.lids.pns_for([bob.own_lid.user]) == {}
