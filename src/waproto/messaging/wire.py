@@ -321,6 +321,8 @@ def build_retry_receipt(
         value = message.attr(name)
         if value:
             attrs[name] = value
+    if message.attr("category") == "peer":
+        attrs["category"] = "peer"  # our phone's peer message (whatsmeow retry.go sendRetryReceipt)
     retry = {"count": str(retry_count), "id": attrs["id"], "t": message.attr("t") or "", "v": "1"}
     retry["error"] = str(error)
     children = [

@@ -323,6 +323,9 @@ def test_retry_receipt_shape() -> None:
     keys = Node("keys", {}, [Node("identity", {}, b"I" * 32)])
     second = build_retry_receipt(message, retry_count=2, registration_id=1, keys=keys)
     assert [c.tag for c in second.get_children()] == ["retry", "registration", "keys"]
+    # A peer message from our phone is asked for again as a peer receipt.
+    peer = Node("message", {"id": "M2", "from": str(ALICE), "category": "peer", "t": "6"})
+    assert build_retry_receipt(peer, retry_count=1, registration_id=1).attrs["category"] == "peer"
 
 
 @pytest.mark.parametrize("value", [None, "not a jid@@", ""])
