@@ -233,7 +233,6 @@ class Client(
             async with anyio.create_task_group() as group:
                 self._session.task_group = group
                 group.start_soon(self._connection_loop)
-                group.start_soon(self._session.run_inbound)
                 reached = False
                 with anyio.move_on_after(self._config.connect_timeout):
                     await self._wait_started()

@@ -1,13 +1,14 @@
-"""The :class:`Session` a client runs its services over, and the one handler task of its inbound nodes.
+"""The :class:`Session` a client runs its services over, and the handler task of its inbound nodes.
 
 The client owns the lifecycle (connect, log in, reconnect, stop) and tells the
 session which connection and task group are current; services see only the
 :class:`~waproto.session.context.Session` verbs. The reader task only queues
-nodes; the handler task (:meth:`LiveSession.run_inbound`) takes them in order
-and hands them to the router. Handlers, and the application's event handlers
-they run, may therefore query: the reader keeps reading the answers. Long work
-that must not hold up the next node (prekey upload, answering a retry) is still
-spawned.
+nodes; a handler task takes them in order and hands them to the router.
+Handlers, and the application's event handlers they run, may therefore query:
+the reader keeps reading the answers. The handler task exists only while
+nodes are queued (an idle session has none): the first node queued starts it,
+and it ends when the queue is empty. Long work that must not hold up the next
+node (prekey upload, answering a retry) is still spawned.
 """
 
 from __future__ import annotations
@@ -48,9 +49,9 @@ _Queued = tuple[Connection, Node | InboundJob]
 class NodeQueue:
     """A bounded FIFO between the reader and the handler task.
 
-    Smaller than an anyio memory stream pair, and it waits outside any
-    ``except`` block, so an idle session keeps no exception (and its frames) alive.
-    One event, made only while someone waits, wakes both sides; each re-checks.
+    Smaller than an anyio memory stream pair. Only the reader waits (while the
+    queue is full); the handler task takes without waiting and ends when it is
+    empty. The event is made only while the reader waits.
     """
 
     __slots__ = ("_items", "_max_size", "_waiter")
@@ -66,9 +67,10 @@ class NodeQueue:
         self._items.append(item)
         self._wake()
 
-    async def get(self) -> _Queued:
-        while not self._items:
-            await self._wait()
+    def take(self) -> _Queued | None:
+        """The oldest item, or ``None`` when the queue is empty."""
+        if not self._items:
+            return None
         item = self._items.popleft()
         self._wake()
         return item
@@ -98,6 +100,7 @@ class LiveSession:
         "_connection",
         "_credentials",
         "_crypto_lock",
+        "_draining",
         "_handlers",
         "_own_jid",
         "_own_lid",
@@ -118,6 +121,7 @@ class LiveSession:
         self._task_group: TaskGroup | None = None
         self._crypto_lock = LazyLock()
         self._queue = NodeQueue(NODE_QUEUE_SIZE)
+        self._draining = False
         self._router = StanzaRouter(self.send_node)
 
     # ------------------------------------------------------------ Session verbs
@@ -220,21 +224,27 @@ class LiveSession:
     async def enqueue(self, connection: Connection, item: Node | InboundJob) -> None:
         """Queue a node from ``connection``, or a job to run after the nodes queued before it."""
         await self._queue.put((connection, item))
+        if not self._draining and self._task_group is not None:
+            self._draining = True
+            self._task_group.start_soon(self._drain)
 
-    async def run_inbound(self) -> None:
-        """The handler task: queued nodes and jobs one at a time, in arrival order.
+    async def _drain(self) -> None:
+        """The handler task: queued nodes and jobs one at a time, in arrival order, until none is left.
 
         Items of a connection that has closed are dropped: the server delivers
         again what was not acked, and jobs are queued again after the next login.
         """
-        while True:
-            connection, item = await self._queue.get()
-            if connection.ready_state is ReadyState.CLOSED:
-                continue
-            if isinstance(item, Node):
-                await self._router.dispatch(item)
-            else:
-                await item()
+        try:
+            while (queued := self._queue.take()) is not None:
+                connection, item = queued
+                if connection.ready_state is ReadyState.CLOSED:
+                    continue
+                if isinstance(item, Node):
+                    await self._router.dispatch(item)
+                else:
+                    await item()
+        finally:
+            self._draining = False
 
     def _current(self) -> Connection:
         if self._connection is None:
