@@ -2,12 +2,14 @@
 
 One reader task per connection does everything time-related: it waits for the
 next websocket message with a deadline taken from the core (keepalive ping or
-dead-connection check), so no timer task exists per connection. Sends are
+dead-connection check), so no timer task exists per connection. The deadline
+ends the wait with an exception from the TCP stream, not a cancellation. Sends are
 serialised by a lock because Noise counters must match the order of frames.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -20,7 +22,7 @@ from waproto.connection.core import Closed, ConnectionCore, LoggedIn, NodeReceiv
 from waproto.connection.reasons import CloseInfo, DisconnectReason
 from waproto.connection.state import ReadyState
 from waproto.errors import ConnectionClosed, QueryTimeout
-from waproto.transport import WebSocketConnection
+from waproto.transport import DeadlineReached, WebSocketConnection
 
 __all__ = ["Connection", "NodeHandler"]
 
@@ -153,14 +155,16 @@ class Connection:
     async def _step(self) -> None:
         deadline = self._core.next_deadline()
         data: bytes | None = None
-        with anyio.move_on_after(max(0.0, (deadline or 0.0) - anyio.current_time())):
-            data = await self._ws.receive()
+        if deadline is not None:
+            with contextlib.suppress(DeadlineReached):
+                data = await self._ws.receive(deadline=deadline)
         now = anyio.current_time()
         async with self._send_lock:
-            if data is None:
-                self._core.handle_timeout(now)
-            else:
+            if data is not None:
                 self._core.receive_data(data, now, unix_time=time.time())
+            if deadline is not None and now >= deadline:
+                # Also when data came: a steady stream must not hold back the ping.
+                self._core.handle_timeout(now)
             events = self._core.events_received()
             await self._flush_locked()
         for event in events:

@@ -1,7 +1,8 @@
 """The websocket transport: ``websockets``' sans-I/O protocol over anyio streams.
 
-TCP plus ``anyio.streams.tls.TLSStream`` with one shared ``SSLContext`` keeps a
-session at a few tens of KiB; foreign exceptions are translated here, once,
+TCP (a small stream of our own on an asyncio protocol, see ``_tcp``) plus
+``anyio.streams.tls.TLSStream`` with one shared ``SSLContext`` keeps a session
+at a few tens of KiB; foreign exceptions are translated here, once,
 into :class:`~waproto.errors.ConnectionClosed` (see ``_websocket`` for the table).
 ``waproto.transport.testcerts`` makes a throw-away CA for ``wss://`` on loopback.
 """
@@ -9,6 +10,7 @@ into :class:`~waproto.errors.ConnectionClosed` (see ``_websocket`` for the table
 from __future__ import annotations
 
 from waproto.transport._server import HANDSHAKE_TIMEOUT, WebSocketHandler, WebSocketServer, serve_websocket
+from waproto.transport._tcp import DeadlineReached
 from waproto.transport._tls import shared_ssl_context, ssl_context_from_ca_file
 from waproto.transport._websocket import (
     CLOSE_TIMEOUT,
@@ -25,6 +27,7 @@ __all__ = [
     "MAX_MESSAGE_SIZE",
     "READ_SIZE",
     "TIMEOUT_CODE",
+    "DeadlineReached",
     "WebSocketConnection",
     "WebSocketHandler",
     "WebSocketServer",

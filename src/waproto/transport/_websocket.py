@@ -1,7 +1,9 @@
 """One websocket: the ``websockets`` sans-I/O protocol pumped over one anyio byte stream.
 
 A connection is an anyio stream (TCP, or TCP inside ``TLSStream``) plus a
-``websockets`` protocol object and a few small attributes. There is no task of
+``websockets`` protocol object and a few small attributes. A client connects
+over :class:`~waproto.transport._tcp.TCPStream`, whose receive deadline lets
+:meth:`WebSocketConnection.receive` wait with a timeout without a cancel scope. There is no task of
 its own: ``receive()`` reads, feeds the protocol and answers control frames
 (pong, the close echo) inline, so a session costs the one task that calls
 ``receive()``. asyncio's SSL transport, which ``websockets.asyncio`` uses, is
@@ -56,6 +58,7 @@ from websockets.uri import parse_uri
 
 from waproto._lazy import LazyLock
 from waproto.errors import ConnectionClosed, InvalidState
+from waproto.transport._tcp import DeadlineReached, TCPStream, connect_tcp
 from waproto.transport._tls import shared_ssl_context
 
 __all__ = [
@@ -139,6 +142,7 @@ class WebSocketConnection:
         "_receiving",
         "_send_lock",
         "_stream",
+        "_tcp",
         "local_address",
         "remote_address",
         "request_headers",
@@ -152,8 +156,10 @@ class WebSocketConnection:
         *,
         request_path: str,
         request_headers: tuple[tuple[str, str], ...],
+        tcp: TCPStream | None = None,
     ) -> None:
         self._stream: ByteStream | None = stream
+        self._tcp = tcp
         self._protocol: Protocol | None = protocol
         self._send_lock = LazyLock()
         self._pending: list[bytes] = []
@@ -210,21 +216,34 @@ class WebSocketConnection:
             await self._finish(f"connection lost: {exc!r}")
             raise self._closed_error() from exc
 
-    async def receive(self) -> bytes:
+    async def receive(self, *, deadline: float | None = None) -> bytes:
         """Return the next binary message, reading from the network as needed.
 
         Pings are answered and a peer's close frame is echoed before this returns
         or raises. Messages that arrived before a close frame are still returned.
 
+        Args:
+            deadline: ``anyio.current_time()`` after which waiting stops with
+                :class:`DeadlineReached`; the connection stays usable.
+
         Raises:
             ConnectionClosed: the connection closed; ``code`` holds the close code.
+            DeadlineReached: no message was complete by ``deadline``.
             InvalidState: another task is already in ``receive()``.
         """
         if self._pending:
             return self._pending.pop(0)
         if self._receiving:
             raise InvalidState("can't receive(): another task is already receiving")
+        tcp = self._tcp
+        if deadline is not None and tcp is None:
+            # A stream without a deadline of its own: a cancel scope does it.
+            with anyio.move_on_after(deadline - anyio.current_time()):
+                return await self.receive()
+            raise DeadlineReached
         self._receiving = True
+        if tcp is not None:
+            tcp.deadline = deadline
         try:
             while not self._pending:
                 if self._protocol is None or self._local_close:
@@ -233,6 +252,8 @@ class WebSocketConnection:
             return self._pending.pop(0)
         finally:
             self._receiving = False
+            if tcp is not None:
+                tcp.deadline = None
 
     async def aclose(self, code: int = CloseCode.NORMAL_CLOSURE, reason: str = "") -> None:
         """Close with a close frame carrying ``code`` and ``reason``; idempotent.
@@ -489,7 +510,7 @@ async def connect_websocket(
     stream: ByteStream | None = None
     try:
         with anyio.fail_after(connect_timeout):
-            stream = await anyio.connect_tcp(uri.host, uri.port)
+            stream = tcp = await connect_tcp(uri.host, uri.port)
             if uri.secure:
                 stream = await TLSStream.wrap(
                     stream,
@@ -512,6 +533,8 @@ async def connect_websocket(
             # websockets' frame parser keeps the response alive for the connection's life.
             event.headers = _NO_HEADERS
     chosen = ((("Origin", origin),) if origin is not None else ()) + tuple(headers)
-    connection = WebSocketConnection(stream, protocol, request_path=request.path, request_headers=chosen)
+    connection = WebSocketConnection(
+        stream, protocol, request_path=request.path, request_headers=chosen, tcp=tcp
+    )
     await connection.absorb(events)
     return connection
