@@ -1,14 +1,16 @@
 """One websocket: the ``websockets`` sans-I/O protocol pumped over one anyio byte stream.
 
-A connection is an anyio stream (TCP, or TCP inside ``TLSStream``) plus a
-``websockets`` protocol object and a few small attributes. A client connects
-over :class:`~waproto.transport._tcp.TCPStream`, whose receive deadline lets
-:meth:`WebSocketConnection.receive` wait with a timeout without a cancel scope. There is no task of
+A connection is an anyio stream plus a ``websockets`` protocol object and a
+few small attributes. A client connects over
+:class:`~waproto.transport._tcp.ClientStream` (TCP, TLS over ``MemoryBIO``),
+whose receive deadline lets :meth:`WebSocketConnection.receive` wait with a
+timeout without a cancel scope; the server accepts over anyio's socket
+streams and ``TLSStream``. There is no task of
 its own: ``receive()`` reads, feeds the protocol and answers control frames
 (pong, the close echo) inline, so a session costs the one task that calls
 ``receive()``. asyncio's SSL transport, which ``websockets.asyncio`` uses, is
 avoided on purpose: it keeps a 256 KiB read buffer per connection, about ten
-times what ``TLSStream`` over a ``MemoryBIO`` costs.
+times what TLS over a ``MemoryBIO`` costs.
 
 Foreign exceptions (``OSError``, ``ssl.SSLError``, anyio's stream errors,
 ``websockets``' handshake errors) stop here and come out as
@@ -45,7 +47,6 @@ from typing import TypeVar
 import anyio
 from anyio import TypedAttributeProvider
 from anyio.abc import ByteStream, SocketAttribute
-from anyio.streams.tls import TLSStream
 from websockets.client import ClientProtocol
 from websockets.datastructures import Headers
 from websockets.exceptions import InvalidHandshake, InvalidStatus, InvalidURI
@@ -58,7 +59,7 @@ from websockets.uri import parse_uri
 
 from waproto._lazy import LazyLock
 from waproto.errors import ConnectionClosed, InvalidState
-from waproto.transport._tcp import DeadlineReached, TCPStream, connect_tcp
+from waproto.transport._tcp import ClientStream, DeadlineReached, connect_stream
 from waproto.transport._tls import shared_ssl_context
 
 __all__ = [
@@ -156,10 +157,10 @@ class WebSocketConnection:
         *,
         request_path: str,
         request_headers: tuple[tuple[str, str], ...],
-        tcp: TCPStream | None = None,
+        client_stream: ClientStream | None = None,
     ) -> None:
         self._stream: ByteStream | None = stream
-        self._tcp = tcp
+        self._tcp = client_stream
         self._protocol: Protocol | None = protocol
         self._send_lock = LazyLock()
         self._pending: list[bytes] = []
@@ -507,18 +508,11 @@ async def connect_websocket(
     for name, value in headers:
         request.headers[name] = value
     protocol.send_request(request)
-    stream: ByteStream | None = None
+    stream: ClientStream | None = None
     try:
         with anyio.fail_after(connect_timeout):
-            stream = tcp = await connect_tcp(uri.host, uri.port)
-            if uri.secure:
-                stream = await TLSStream.wrap(
-                    stream,
-                    hostname=uri.host,
-                    ssl_context=ssl_context or shared_ssl_context(),
-                    # The websocket closing handshake already marks a clean end.
-                    standard_compatible=False,
-                )
+            context = (ssl_context or shared_ssl_context()) if uri.secure else None
+            stream = await connect_stream(uri.host, uri.port, ssl_context=context)
             events = await read_handshake(stream, protocol)
             if protocol.handshake_exc is not None:
                 raise protocol.handshake_exc
@@ -534,7 +528,7 @@ async def connect_websocket(
             event.headers = _NO_HEADERS
     chosen = ((("Origin", origin),) if origin is not None else ()) + tuple(headers)
     connection = WebSocketConnection(
-        stream, protocol, request_path=request.path, request_headers=chosen, tcp=tcp
+        stream, protocol, request_path=request.path, request_headers=chosen, client_stream=stream
     )
     await connection.absorb(events)
     return connection
