@@ -53,53 +53,62 @@ class TTLCache(Generic[K, V]):
         self.max_size = max_size
         self.ttl = ttl
         self._clock = clock
-        self._data: OrderedDict[K, tuple[float, V]] = OrderedDict()
+        # Made on the first put and dropped when cleared: most of a session's caches stay empty.
+        self._data: OrderedDict[K, tuple[float, V]] | None = None
         self._hits = 0
         self._misses = 0
         self._evictions = 0
 
     def get(self, key: K) -> V | None:
         """The live value for ``key``, or None (counted as a miss)."""
-        entry = self._data.get(key)
-        if entry is not None:
+        data = self._data
+        entry = data.get(key) if data is not None else None
+        if data is not None and entry is not None:
             expires, value = entry
             if expires > self._clock():
-                self._data.move_to_end(key)
+                data.move_to_end(key)
                 self._hits += 1
                 return value
-            del self._data[key]
+            del data[key]
         self._misses += 1
         return None
 
     def put(self, key: K, value: V) -> None:
         """Store ``value``, evicting the least recently used entry when full."""
-        self._data[key] = (self._clock() + self.ttl, value)
-        self._data.move_to_end(key)
-        while len(self._data) > self.max_size:
-            self._data.popitem(last=False)
+        data = self._data
+        if data is None:
+            data = self._data = OrderedDict()
+        data[key] = (self._clock() + self.ttl, value)
+        data.move_to_end(key)
+        while len(data) > self.max_size:
+            data.popitem(last=False)
             self._evictions += 1
 
     def invalidate(self, key: K) -> None:
         """Forget ``key`` if present."""
-        self._data.pop(key, None)
+        if self._data is not None:
+            self._data.pop(key, None)
 
     def clear(self) -> None:
         """Forget everything (counters are kept)."""
-        self._data.clear()
+        self._data = None
 
     def trim(self, fraction: float) -> int:
         """Drop expired entries, then the oldest ``fraction`` of the rest; returns how many went."""
+        data = self._data
+        if data is None:
+            return 0
         now = self._clock()
-        before = len(self._data)
-        for key in [k for k, (expires, _) in self._data.items() if expires <= now]:
-            del self._data[key]
-        for _ in range(int(len(self._data) * fraction)):
-            self._data.popitem(last=False)
-        return before - len(self._data)
+        before = len(data)
+        for key in [k for k, (expires, _) in data.items() if expires <= now]:
+            del data[key]
+        for _ in range(int(len(data) * fraction)):
+            data.popitem(last=False)
+        return before - len(data)
 
     def __len__(self) -> int:
-        return len(self._data)
+        return len(self._data) if self._data is not None else 0
 
     def stats(self) -> CacheStats:
         """Current size and counters."""
-        return CacheStats(len(self._data), self.max_size, self._hits, self._misses, self._evictions)
+        return CacheStats(len(self), self.max_size, self._hits, self._misses, self._evictions)
