@@ -84,6 +84,14 @@ logger = logging.getLogger("waproto.messaging")
 SENDER_KEY_MEMORY = "sender-key-memory"
 
 
+class _NoSession(InvalidState):
+    """Devices without a session where one was needed (the direct send fetches keys and retries)."""
+
+    def __init__(self, devices: list[JID]) -> None:
+        super().__init__(f"no session with {', '.join(map(str, devices))} after the key fetch")
+        self.devices = devices
+
+
 class MessageSendError(WAError):
     """The server refused a message (``<ack error>``)."""
 
@@ -610,17 +618,25 @@ class MessageSender:
         listed = lists.get(to, ())
         recipients = list(listed) or [to]
         own_devices = [d for d in lists.get(own.to_non_ad(), ()) if d.device != own.device]
-        await self.ensure_sessions(recipients + own_devices)
-        if not listed and not await ctx.store.get_sessions([(await self._addresses([to]))[to]]):
-            # No device listed and no key bundle either: the number has no account.
-            raise NotOnWhatsApp(to)
         plaintext = pad_message(message.SerializeToString())
         sync_plaintext = pad_message(_device_sent(to, message).SerializeToString())
-        async with ctx.crypto_lock, ctx.store.transaction():
-            parts = await self._encrypt_for(
-                [(d, plaintext) for d in recipients] + [(d, sync_plaintext) for d in own_devices]
-            )
-            await self._remember(msg_id, to, message)
+        targets = [(d, plaintext) for d in recipients] + [(d, sync_plaintext) for d in own_devices]
+
+        async def encrypt() -> list[EncryptedPart]:
+            async with ctx.crypto_lock, ctx.store.transaction():
+                parts = await self._encrypt_for(targets)
+                await self._remember(msg_id, to, message)
+                return parts
+
+        try:
+            # Sessions usually exist: one read, inside the lock, serves the check and the encryption.
+            parts = await encrypt()
+        except _NoSession as exc:
+            await self.ensure_sessions(exc.devices)
+            if not listed and not await ctx.store.get_sessions([(await self._addresses([to]))[to]]):
+                # No device listed and no key bundle either: the number has no account.
+                raise NotOnWhatsApp(to) from None
+            parts = await encrypt()
         return build_message_stanza(
             message_id=msg_id,
             to=to,
@@ -704,12 +720,15 @@ class MessageSender:
         by_device = await self._addresses([device for device, _ in targets])
         addresses = [by_device[device] for device, _ in targets]
         records = await store.get_sessions(addresses)
+        missing = [
+            device for (device, _), address in zip(targets, addresses, strict=True) if address not in records
+        ]
+        if missing:
+            raise _NoSession(missing)
         updated: dict[str, bytes] = {}
         parts: list[EncryptedPart] = []
         for (device, plaintext), address in zip(targets, addresses, strict=True):
-            raw = records.get(address)
-            if raw is None:
-                raise InvalidState(f"no session with {device} after the key fetch")
+            raw = records[address]
             record, ciphertext = encrypt_message(SessionRecord.deserialize(raw), plaintext)
             records[address] = updated[address] = record.serialize()
             parts.append(EncryptedPart(device, str(ciphertext.type), ciphertext.serialized))
