@@ -114,7 +114,9 @@ class SessionManager(Supervisor):
             await group.__aexit__(None, None, None)
         if self._unlisten is not None:
             unlisten, self._unlisten = self._unlisten, None
-            with contextlib.suppress(StoreError):
+            # Shielded: when the closing task is cancelled (a signal under run_until_signal),
+            # PostgreSQL's listener would keep its pooled connection and the pool's close wait.
+            with anyio.CancelScope(shield=True), contextlib.suppress(StoreError):
                 await unlisten()
         self._handlers.clear()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import anyio
@@ -19,8 +20,9 @@ import pytest
 from anyio.abc import Process
 
 from tests.integration.client.conftest import EventLog, client_config, pair_by_qr
+from tests.integration.manager.conftest import manager_config
 from tests.integration.processes import ENV, Lines
-from waproto import Client, Message
+from waproto import Client, Message, SessionManager
 from waproto.store import MemoryStore, SQLiteStore
 from waproto.testing import FakeServer, provision_store_device
 
@@ -129,3 +131,35 @@ async def test_manager_process_stops_on_a_signal_and_loses_nothing(
             assert sorted({m.info.id for m in inbox.events}) == sorted(queued)
         finally:
             await peer.aclose()
+
+
+class CountingStore(MemoryStore):
+    """Counts the listeners a manager has registered and not yet removed; removing one does
+    I/O (a checkpoint), as PostgreSQL's ``UNLISTEN`` does."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listening = 0
+
+    async def listen(self, callback: Callable[[str, str], None]) -> Callable[[], Awaitable[None]]:
+        stop = await super().listen(callback)
+        self.listening += 1
+
+        async def counted() -> None:
+            await anyio.sleep(0)
+            await stop()
+            self.listening -= 1
+
+        return counted
+
+
+async def test_a_cancelled_shutdown_still_stops_listening(server: FakeServer) -> None:
+    """A signal cancels the task that closes the manager: its store listener is still removed
+    (on PostgreSQL a listener holds a pooled connection, and closing the pool waits for it)."""
+    store = CountingStore()
+    with anyio.CancelScope() as scope:
+        async with SessionManager(store, manager_config(server), host_id="host-a"):
+            assert store.listening == 1
+            scope.cancel()
+            await anyio.sleep_forever()
+    assert store.listening == 0
