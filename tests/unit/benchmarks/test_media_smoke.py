@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.unit.benchmarks.run import run_benchmark
 
 
 def test_media_benchmark_runs_for_one_megabyte() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "media.py"), "--sizes", "1", "--no-baileys"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=ROOT,
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    report = json.loads(result.stdout)
+    report = run_benchmark("media.py", "--sizes", "1", "--no-baileys")
     (entry,) = report["results"]
     assert entry["client"] == "waproto" and entry["size_mb"] == 1
     assert entry["content_equal"] is True

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.unit.benchmarks.run import run_benchmark
 
 
 def test_sessions_benchmark_runs_with_two_sessions() -> None:
-    script = ROOT / "benchmarks" / "sessions.py"
-    result = subprocess.run(
-        [sys.executable, str(script), "-n", "2", "--idle", "1", "--messages", "1"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=ROOT,
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    report = json.loads(result.stdout)
+    report = run_benchmark("sessions.py", "-n", "2", "--idle", "1", "--messages", "1")
     assert report["client"] == "waproto"
     assert report["n"] == 2
     assert report["tls"] is True
