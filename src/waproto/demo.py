@@ -46,8 +46,11 @@ class _Mailbox:
     def _on_message(self, event: Message) -> None:
         self.count += 1
         if self._show():
-            where = f"in {event.info.chat.user}" if event.info.is_group else "1:1"
-            _say(self.name, f"<- {event.info.sender.user}:{event.info.sender.device} ({where}): {event.text}")
+            info = event.info
+            where = f"in {info.chat.user}" if info.is_group else "1:1"
+            # Chats run at LIDs: name the sender by number too when the server told it.
+            alt = f" = {info.sender_alt.user}" if info.sender_alt is not None else ""
+            _say(self.name, f"<- {info.sender.user}:{info.sender.device}{alt} ({where}): {event.text}")
         self._changed.set()
         self._changed = anyio.Event()
 
