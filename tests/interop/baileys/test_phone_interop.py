@@ -77,8 +77,9 @@ async def test_waproto_and_baileys_on_one_account_agree(baileys: tuple[str, Driv
 
 
 async def test_the_phone_names_lids_to_baileys_7(baileys7: Driver) -> None:
-    """History's ``phoneNumberToLidMappings`` and a contact's ``lidJid`` reach Baileys 7's LID store
-    (read from its key store, so no usync of Baileys' own could have filled it)."""
+    """History's ``phoneNumberToLidMappings``, a contact's ``lidJid`` and a ``LID_MIGRATION_MAPPING_SYNC``
+    message reach Baileys 7's LID store (read from its key store, so no usync of Baileys' own could
+    have filled it)."""
     async with interop_server("v7") as server:
         server.create_account(OURS)
         known, contact = server.create_account("15553450003"), server.create_account("15553450004")
@@ -94,3 +95,9 @@ async def test_the_phone_names_lids_to_baileys_7(baileys7: Driver) -> None:
         await baileys7("wait_contact", name="a", jid=str(contact.jid), field="name", value="Lid Contact")
         found = await baileys7("wait_lid_for", name="a", pn_user=contact.phone_number)
         assert found["lid"] == contact.lid_user
+        # A chat the history did not name (its account came later): the migration sync names it.
+        late = server.create_account("15553450005")
+        phone.add_message(str(late.jid), "after linking", timestamp=1_700_000_001)
+        assert phone.sync_lid_mappings() == 2
+        found = await baileys7("wait_lid_for", name="a", pn_user=late.phone_number)
+        assert found["lid"] == late.lid_user
