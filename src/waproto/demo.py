@@ -100,7 +100,13 @@ async def run_demo(args: argparse.Namespace) -> None:
             "server",
             f"listening on {server.ws_url} (certificate root {server.root_public_key.hex()[:16]}...)",
         )
-        config = ClientConfig(url=server.ws_url, trust_root=server.root_public_key, connect_timeout=30.0)
+        # The phones share their app-state key and history, whose blobs sit on the media host.
+        config = ClientConfig(
+            url=server.ws_url,
+            trust_root=server.root_public_key,
+            ssl_context=server.test_ca.client_context(),
+            connect_timeout=30.0,
+        )
         for name, phone in ACCOUNTS.items():
             server.create_account(phone, push_name=name.title())
             _say("server", f"account +{phone} ({name}) with a simulated phone")

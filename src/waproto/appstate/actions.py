@@ -1,7 +1,8 @@
 """The app-state changes a client (or a phone) makes: collection, index and value of each.
 
 Names, collections and action versions are WhatsApp's (protocol-wave2.md 3.6, whatsmeow
-``appstate/encode.go``). Each builder returns ``(collection, Change)`` for
+``appstate/encode.go``; delete-for-me as Baileys' ``chatModificationToAppPatch``). Each builder
+returns ``(collection, Change)`` for
 :func:`~waproto.appstate.patches.build_patch`; ``now_ms`` is wall time in milliseconds.
 """
 
@@ -12,12 +13,14 @@ from waproto.proto.wa_sync_pb2 import SyncActionValue
 
 __all__ = [
     "archive_chat",
+    "delete_message_for_me",
     "mark_chat_read",
     "mute_chat",
     "pin_chat",
     "set_contact",
     "set_nct_salt",
     "set_push_name",
+    "star_message",
 ]
 
 Action = SyncActionValue
@@ -68,3 +71,38 @@ def set_nct_salt(salt: bytes | None, now_ms: int) -> tuple[str, Change]:
     if salt is None:
         return "regular_high", Change(("nct_salt_sync",), value, 1, REMOVE)
     return "regular_high", Change(("nct_salt_sync",), value, 1)
+
+
+def star_message(
+    chat: str, message_id: str, *, from_me: bool, participant: str | None, starred: bool, now_ms: int
+) -> tuple[str, Change]:
+    """Star or unstar a message (whatsmeow files it in ``regular_high``, Baileys in ``regular_low``).
+
+    ``participant`` is the sender of a group message not sent by us, else None (``"0"``).
+    """
+    value = Action(timestamp=now_ms, starAction=Action.StarAction(starred=starred))
+    return "regular_high", Change(_message_index("star", chat, message_id, from_me, participant), value, 2)
+
+
+def delete_message_for_me(
+    chat: str,
+    message_id: str,
+    *,
+    from_me: bool,
+    participant: str | None,
+    message_timestamp: int,
+    now_ms: int,
+    delete_media: bool = False,
+) -> tuple[str, Change]:
+    """Delete a message on this account's devices only; ``message_timestamp`` is the message's own."""
+    action = Action.DeleteMessageForMeAction(deleteMedia=delete_media, messageTimestamp=message_timestamp)
+    value = Action(timestamp=now_ms, deleteMessageForMeAction=action)
+    index = _message_index("deleteMessageForMe", chat, message_id, from_me, participant)
+    return "regular_high", Change(index, value, 3)
+
+
+def _message_index(
+    kind: str, chat: str, message_id: str, from_me: bool, participant: str | None
+) -> tuple[str, ...]:
+    """``[kind, chat, id, fromMe "1"/"0", participant or "0"]``, the key of a message-level action."""
+    return (kind, chat, message_id, "1" if from_me else "0", participant or "0")

@@ -83,21 +83,23 @@ class ChatMarkedRead(_Change):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MessageStarred(_Change):
-    """A message was starred or unstarred."""
+    """A message was starred or unstarred (``participant``: a group message's sender, not us)."""
 
     chat: str
     message_id: str
     from_me: bool
     starred: bool
+    participant: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MessageDeletedForMe(_Change):
-    """A message was deleted on this account's devices only."""
+    """A message was deleted on this account's devices only (``participant`` as for a star)."""
 
     chat: str
     message_id: str
     from_me: bool
+    participant: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -127,17 +127,24 @@ def _apply(
         return event
     if kind in ("star", "deleteMessageForMe") and len(index) >= 4 and not removed:
         chat_jid, message_id, from_me = index[1], index[2], index[3] == "1"
+        participant = index[4] if len(index) >= 5 and index[4] != "0" else None
         if kind == "star":
             return MessageStarred(
                 chat=chat_jid,
                 message_id=message_id,
                 from_me=from_me,
                 starred=value.starAction.starred,
+                participant=participant,
                 timestamp_ms=ts,
                 initial=initial,
             )
         return MessageDeletedForMe(
-            chat=chat_jid, message_id=message_id, from_me=from_me, timestamp_ms=ts, initial=initial
+            chat=chat_jid,
+            message_id=message_id,
+            from_me=from_me,
+            participant=participant,
+            timestamp_ms=ts,
+            initial=initial,
         )
     return AppStateMutation(
         collection=collection, index=index, value=value, removed=removed, timestamp_ms=ts, initial=initial

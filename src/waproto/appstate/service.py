@@ -5,13 +5,16 @@ collection is synced. A collection is fetched from its stored version (a snapsho
 first time, external blobs downloaded as media), each snapshot or patch is verified by
 :mod:`waproto.appstate.patches` and committed in one store transaction with its version,
 LTHash, index MACs and the contacts and chat settings it changes; the events follow the
-commit. A crash mid-sync therefore resumes from the last committed patch. ``server_sync``
+commit. The account's push name (``setting_pushName``) is saved with the credentials in that
+transaction: it is the name presence announces. A crash mid-sync therefore resumes from the
+last committed patch. ``server_sync``
 notifications name the collections to fetch again; login syncs them all once keys exist.
 Facts: protocol-wave2.md sections 3.2-3.8.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import ClassVar
@@ -19,6 +22,7 @@ from typing import ClassVar
 import anyio
 
 from waproto.appstate.crypto import MutationKeys, index_mac
+from waproto.appstate.events import PushNameChanged
 from waproto.appstate.local import apply_mutations, touched_jids
 from waproto.appstate.patches import (
     Applied,
@@ -34,7 +38,7 @@ from waproto.appstate.patches import (
 from waproto.binary import Node
 from waproto.connection import check_iq_error
 from waproto.errors import AppStateError, AppStateKeyMissing, DecodeError, InvalidState, WAError
-from waproto.events import MessageInfo
+from waproto.events import Event, MessageInfo
 from waproto.jid import USER_SERVER
 from waproto.lid import LIDMap, pairs_from_sync_actions
 from waproto.media.types import MediaRef, MediaType
@@ -241,11 +245,19 @@ class AppStateService:
                 await store.put(NCT_SALT, "salt", local.nct_salt)
             elif local.nct_salt is not None:
                 await store.delete(NCT_SALT, "salt")
+            await self._adopt_push_name(local.events)
         logger.info("app-state %s at version %d", applied.name, applied.state.version)
         # Contacts' lidJid and pnForLidChat name PN<->LID pairs (a hint: stored after the commit).
         await self._lids.learn(pairs_from_sync_actions((m.index, m.value) for m in applied.mutations))
         for event in local.events:
             await self._session.emit(event)
+
+    async def _adopt_push_name(self, events: Sequence[Event]) -> None:
+        """The account's push name (``setting_pushName``) becomes ours: presence announces it."""
+        names = [event.name for event in events if isinstance(event, PushNameChanged) and event.name]
+        session = self._session
+        if names and names[-1] != session.credentials.push_name:
+            await session.save_credentials(dataclasses.replace(session.credentials, push_name=names[-1]))
 
     async def _query(self, *collections: Node) -> Node:
         session = self._session

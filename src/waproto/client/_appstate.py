@@ -79,6 +79,50 @@ class AppStateMethods:
         """Mark a chat read (or unread) on every device of the account."""
         await self._appstate.send(*_one(actions.mark_chat_read(str(jid), read, self._now_ms())))
 
+    async def star_message(
+        self,
+        chat: JID | str,
+        message_id: str,
+        *,
+        from_me: bool,
+        sender: JID | str | None = None,
+        starred: bool = True,
+    ) -> None:
+        """Star (or unstar) a message on every device of the account; ``sender``: a group message's author."""
+        chat_jid, participant = _message_target(chat, from_me, sender)
+        made = actions.star_message(
+            chat_jid,
+            message_id,
+            from_me=from_me,
+            participant=participant,
+            starred=starred,
+            now_ms=self._now_ms(),
+        )
+        await self._appstate.send(*_one(made))
+
+    async def delete_message_for_me(
+        self,
+        chat: JID | str,
+        message_id: str,
+        *,
+        from_me: bool,
+        timestamp: int,
+        sender: JID | str | None = None,
+        delete_media: bool = False,
+    ) -> None:
+        """Delete a message on this account's devices only (``timestamp``: the message's, in seconds)."""
+        chat_jid, participant = _message_target(chat, from_me, sender)
+        made = actions.delete_message_for_me(
+            chat_jid,
+            message_id,
+            from_me=from_me,
+            participant=participant,
+            message_timestamp=timestamp,
+            now_ms=self._now_ms(),
+            delete_media=delete_media,
+        )
+        await self._appstate.send(*_one(made))
+
     def _now_ms(self) -> int:
         return int(self._session.now() * 1000)
 
@@ -86,3 +130,11 @@ class AppStateMethods:
 def _one(made: tuple[str, Change]) -> tuple[str, list[Change]]:
     collection, change = made
     return collection, [change]
+
+
+def _message_target(chat: JID | str, from_me: bool, sender: JID | str | None) -> tuple[str, str | None]:
+    """The chat JID and the participant slot of a message's index: a group message's author, unless us."""
+    chat_jid = JID.parse(str(chat))
+    if from_me or sender is None or not chat_jid.is_group:
+        return str(chat_jid), None
+    return str(chat_jid), str(JID.parse(str(sender)).to_non_ad())

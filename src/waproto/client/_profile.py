@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from waproto.appstate import actions
 from waproto.errors import IQError
 from waproto.events import IncomingCall
 from waproto.jid import JID
@@ -28,6 +29,7 @@ from waproto.profile.stanzas import (
 )
 
 if TYPE_CHECKING:
+    from waproto.appstate.service import AppStateService
     from waproto.messaging.service import MessagingService
     from waproto.session import LiveSession
 
@@ -42,6 +44,7 @@ class ProfileMethods:
 
     _messaging: MessagingService
     _session: LiveSession
+    _appstate: AppStateService
 
     if TYPE_CHECKING:
 
@@ -74,11 +77,17 @@ class ProfileMethods:
         await self._session.query(build_set_status(text))
 
     async def set_push_name(self, name: str) -> None:
-        """Our display name: kept with the credentials and announced with an ``available`` presence."""
+        """Our display name: the account's (app-state ``setting_pushName``, so the phone and our other
+        devices follow) once the phone shared a sync key; kept with the credentials and announced
+        with an ``available`` presence."""
         if not name.strip():
             raise ValueError("a push name cannot be empty")
         session = self._session
-        await session.save_credentials(dataclasses.replace(session.credentials, push_name=name))
+        if await session.store.get_latest_app_state_key() is not None:
+            collection, change = actions.set_push_name(name, int(session.now() * 1000))
+            await self._appstate.send(collection, [change])  # its commit saves the name
+        if session.credentials.push_name != name:
+            await session.save_credentials(dataclasses.replace(session.credentials, push_name=name))
         await self.send_presence(True)
 
     async def blocklist(self) -> list[JID]:

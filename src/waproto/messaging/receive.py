@@ -170,7 +170,7 @@ class MessageReceiver:
             return
         self._stored()
         await ctx.send_node(build_ack(node, own_jid=ctx.own_jid))
-        await ctx.send_node(self._delivery_receipt(info))
+        await ctx.send_node(self._delivery_receipt(info, peer=node.attr("category") == "peer"))
         if decrypted.identity_changed:
             await ctx.emit(IdentityChanged(jid=info.sender, implicit=True, timestamp=info.timestamp))
         if info.is_from_me and info.push_name and info.push_name != ctx.credentials.push_name:
@@ -309,11 +309,14 @@ class MessageReceiver:
         )
         await store.put_sender_key(group, name, record.serialize())
 
-    def _delivery_receipt(self, info: MessageInfo) -> Node:
-        """``sender`` for our own devices' messages; otherwise a delivery receipt, typed
+    def _delivery_receipt(self, info: MessageInfo, *, peer: bool = False) -> Node:
+        """``peer_msg`` for our phone's ``category=peer`` messages (key shares, history),
+        ``sender`` for our own devices' messages; otherwise a delivery receipt, typed
         ``inactive`` until we marked ourselves available (whatsmeow receipt.go
-        ``sendMessageReceipt``, Baileys 7 ``sendActiveReceipts``)."""
+        ``sendMessageReceipt``, Baileys 7 ``sendActiveReceipts``, protocol-wave2.md 4.3)."""
         participant = info.sender if info.is_group else None
+        if peer:
+            return build_receipt(to=info.chat, message_ids=[info.id], receipt_type="peer_msg")
         if info.is_from_me:
             return build_receipt(
                 to=info.chat if info.is_group else info.sender,

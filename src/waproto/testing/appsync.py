@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from waproto.appstate import (
+    Applied,
     Change,
     CollectionState,
     MutationKeys,
@@ -115,8 +116,8 @@ class PhoneAppState:
         collection.commit(patch, applied.state)
         return applied.state.version
 
-    def take_patch(self, name: str, patch: SyncdPatch) -> int:
-        """Verify a companion's patch on top of the current version and commit it.
+    def take_patch(self, name: str, patch: SyncdPatch) -> Applied:
+        """Verify a companion's patch on top of the current version and commit it; returns what it changed.
 
         Raises:
             AppStateError: wrong MAC or LTHash (the companion's state drifted) or unknown key.
@@ -133,7 +134,7 @@ class PhoneAppState:
             collection.value_macs(),
         )
         collection.commit(patch, applied.state)
-        return applied.state.version
+        return applied
 
     def snapshot(self, name: str) -> SyncdSnapshot:
         """The collection's current records with a MAC over its LTHash and version."""
@@ -147,7 +148,7 @@ class PhoneAppState:
             keyId=KeyId(id=self.key.key_id),
         )
 
-    def answer(self, iq: Node, store_blob: BlobStore | None, on_change: Callable[[str], None]) -> Node:
+    def answer(self, iq: Node, store_blob: BlobStore | None, on_change: Callable[[Applied], None]) -> Node:
         """The ``<sync>`` reply to a ``w:sync:app:state`` iq (fetches and sent patches)."""
         sync = iq.get_child("sync")
         if sync is None:
@@ -167,17 +168,19 @@ class PhoneAppState:
             answers.append(self._fetch(name, request, store_blob))
         return Node("sync", {}, answers)
 
-    def _receive(self, name: str, request: Node, sent: Node, on_change: Callable[[str], None]) -> Node | None:
+    def _receive(
+        self, name: str, request: Node, sent: Node, on_change: Callable[[Applied], None]
+    ) -> Node | None:
         data = sent.content if isinstance(sent.content, bytes) else b""
         patch = decode_message(SyncdPatch, data, "SyncdPatch")
         try:
-            self.take_patch(name, patch)
+            applied = self.take_patch(name, patch)
         except StalePatch:
             return self._conflict(name, request)
         except AppStateError as exc:
             _log.info("refused a companion patch to %s: %s", name, exc)
             return _error(name, 400)
-        on_change(name)
+        on_change(applied)
         return None
 
     def _conflict(self, name: str, request: Node) -> Node:

@@ -36,13 +36,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--account", action="append", default=[], help="create this account at start (repeatable)"
     )
+    parser.add_argument(
+        "--silent-phone",
+        action="store_true",
+        help="phones send linked devices no app-state key, history or app-state changes",
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="log at INFO level to stderr")
     return parser
 
 
 async def run(args: argparse.Namespace) -> None:
     """Start the server, print the JSON line, serve until cancelled."""
-    config = FakeServerConfig(host=args.host, port=args.port, control_port=args.control_port, tls=args.tls)
+    config = FakeServerConfig(
+        host=args.host,
+        port=args.port,
+        control_port=args.control_port,
+        tls=args.tls,
+        phone_sync=not args.silent_phone,
+    )
     async with FakeServer(config) as server:
         for phone in args.account:
             server.create_account(phone)

@@ -47,10 +47,12 @@ class FakeServerConfig:
             service Baileys 6 was written against: nobody learns a peer's LID, so every
             1:1 message is addressed and sent by phone number (pair with
             ``group_addressing="pn"``). :attr:`ServerCore.lid_hints` switches it at run time.
-        phone_sync: the account's phone acts like a real one toward each newly linked
-            companion once it has uploaded prekeys: it shares the app-state sync key and
-            sends history sync notifications (blobs on the media host) for the chats,
-            messages and push names seeded with :meth:`FakeServer.phone`.
+        phone_sync: the account's phone acts like a real one (the default): toward each newly
+            linked companion, once it has uploaded prekeys, it shares the app-state sync key
+            and sends history sync notifications (blobs on the media host) for the chats,
+            messages and push names seeded with :meth:`FakeServer.phone`; it holds the
+            account's push name in app-state and takes the companions' messages to it.
+            False: a silent phone that sends companions nothing (messages to it are queued).
         min_version: refuse logins and registrations announcing an older WA Web version
             with ``<failure reason="405">``, as WhatsApp refuses stale clients (None: any).
         web_version: the current version served at ``GET /sw.js`` by the control API.
@@ -74,7 +76,7 @@ class FakeServerConfig:
     lid_hints: bool = True
     media: bool = True
     media_conn_ttl: int = 3600
-    phone_sync: bool = False
+    phone_sync: bool = True
     min_version: tuple[int, int, int] | None = None
     web_version: tuple[int, int, int] = DEFAULT_VERSION
     record_shapes: bool = False

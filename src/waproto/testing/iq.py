@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from waproto.appstate import Applied
 from waproto.binary import Node
 from waproto.errors import DecodeError, JIDError
 from waproto.jid import JID, LID_SERVER
@@ -262,8 +263,8 @@ def _app_state(core: ServerCore, session: ServerSession, iq: Node, now: float) -
     account, device_id = core.session_account(session)
     phone = core.phone(account)
 
-    def changed(collection: str) -> None:
-        phone.notify_change(collection, skip=device_id)
+    def changed(applied: Applied) -> None:
+        phone.companion_changed(applied, device_id)
 
     return nodes.iq_result(iq, [phone.appstate.answer(iq, core.store_blob, changed)])
 

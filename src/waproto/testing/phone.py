@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from waproto.appstate import Change, actions
+from waproto.appstate import SET, Applied, Change, actions
 from waproto.binary import Node
 from waproto.errors import DecodeError, JIDError, SignalError
 from waproto.jid import JID
@@ -96,6 +96,9 @@ class PhoneAgent:
         account.nct_salt = account.nct_salt or core.random(32)
         collection, salt = actions.set_nct_salt(account.nct_salt, self._now_ms())
         self.appstate.change(collection, [salt])
+        # A real phone's critical_block always holds the account's name: companions learn it there.
+        collection, name = actions.set_push_name(account.push_name, self._now_ms())
+        self.appstate.change(collection, [name])
 
     # -- state a test seeds or changes on the phone ------------------------------------------------
 
@@ -221,6 +224,14 @@ class PhoneAgent:
                 [Node("collection", {"name": collection, "version": str(version)})],
             )
             self._core.router.deliver((self.account.phone_number, device.device_id), node, track=False)
+
+    def companion_changed(self, applied: Applied, device_id: int) -> None:
+        """A companion's verified patch: adopt the account's new push name, tell the other companions."""
+        for mutation in applied.mutations:
+            name = mutation.value.pushNameSetting.name
+            if mutation.operation == SET and mutation.index == ("setting_pushName",) and name:
+                self.account.push_name = name
+        self.notify_change(applied.name, skip=device_id)
 
     def _new_key(self) -> SyncKey:
         core = self._core

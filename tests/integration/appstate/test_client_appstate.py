@@ -29,13 +29,13 @@ EVENTS = (ContactChanged, ChatArchived, ChatPinned, ChatMuted, ChatMarkedRead)
 
 @pytest.fixture
 async def server() -> AsyncIterator[FakeServer]:
-    async with FakeServer(FakeServerConfig(control=False, phone_sync=True)) as fake:
+    async with FakeServer(FakeServerConfig(control=False)) as fake:
         fake.create_account(PHONE)
         yield fake
 
 
 async def _client(server: FakeServer) -> tuple[Client, EventLog]:
-    client = Client(MemoryStore(), config=client_config(server, ssl_context=server.test_ca.client_context()))
+    client = Client(MemoryStore(), config=client_config(server))
     log = EventLog(client, *EVENTS)
     await pair_by_qr(server, client, PHONE)
     return client, log

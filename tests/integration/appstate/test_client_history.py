@@ -21,7 +21,7 @@ CHATS = [f"1555777{i:04d}@s.whatsapp.net" for i in range(2, 5)]
 
 @pytest.fixture
 async def server() -> AsyncIterator[FakeServer]:
-    async with FakeServer(FakeServerConfig(control=False, phone_sync=True)) as fake:
+    async with FakeServer(FakeServerConfig(control=False)) as fake:
         fake.create_account(PHONE)
         yield fake
 
@@ -37,7 +37,7 @@ async def test_history_arrives_in_batches_and_push_names_are_stored(
         phone.add_message(chat, f"message {n}", from_me=n % 4 == 0, timestamp=1_690_000_000 + n)
     for i, chat in enumerate(CHATS):
         phone.set_push_name(chat, f"Person {i}")
-    client = Client(MemoryStore(), config=client_config(server, ssl_context=server.test_ca.client_context()))
+    client = Client(MemoryStore(), config=client_config(server))
     log = EventLog(client, HistorySyncBatch)
     receipts: list[Node] = []
     on_send(monkeypatch, client, lambda node: receipts.append(node) if node.tag == "receipt" else None)
@@ -64,7 +64,7 @@ async def test_history_arrives_in_batches_and_push_names_are_stored(
 async def test_on_demand_history_for_one_chat(server: FakeServer) -> None:
     phone = server.phone(PHONE)
     seeded = [phone.add_message(CHATS[0], f"old {n}", timestamp=1_690_000_000 + n) for n in range(100)]
-    client = Client(MemoryStore(), config=client_config(server, ssl_context=server.test_ca.client_context()))
+    client = Client(MemoryStore(), config=client_config(server))
     log = EventLog(client, HistorySyncBatch)
     await pair_by_qr(server, client, PHONE)
     try:

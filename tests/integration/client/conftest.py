@@ -17,7 +17,7 @@ from waproto.messaging.send import MessageSender, SendResult
 from waproto.proto import wa_e2e_pb2
 from waproto.session import LiveSession
 from waproto.store import MemoryStore
-from waproto.testing import FakeServer
+from waproto.testing import FakeServer, FakeServerConfig
 
 PairedClient = Callable[..., Awaitable[Client]]
 T = TypeVar("T")
@@ -37,10 +37,11 @@ FAST_RECONNECT = ReconnectPolicy(timeout_delay=0.05, conflict_delay=0.05, defaul
 
 
 def client_config(server: FakeServer, **overrides: object) -> ClientConfig:
-    """A config that trusts the test server, with short timeouts for tests."""
+    """A config that trusts the test server and its media host, with short timeouts for tests."""
     settings: dict[str, object] = {
         "url": server.ws_url,
         "trust_root": server.root_public_key,
+        "ssl_context": server.test_ca.client_context(),
         "connect_timeout": 10.0,
         "query_timeout": 10.0,
         "retry_request_delay": 0.05,
@@ -79,8 +80,10 @@ async def pair_by_qr(server: FakeServer, client: Client, phone: str) -> None:
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[FakeServer]:
-    async with FakeServer() as fake:
+async def server(request: pytest.FixtureRequest) -> AsyncIterator[FakeServer]:
+    """The FakeServer; its phones act like real ones unless the test is marked ``silent_phone``."""
+    silent = request.node.get_closest_marker("silent_phone") is not None
+    async with FakeServer(FakeServerConfig(phone_sync=not silent)) as fake:
         yield fake
 
 

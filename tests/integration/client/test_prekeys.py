@@ -11,10 +11,14 @@ from waproto.testing import FakeServer
 pytestmark = pytest.mark.anyio
 
 
-def _server_prekeys(server: FakeServer, phone: str, device: int) -> int:
+def _server_prekey_ids(server: FakeServer, phone: str, device: int) -> list[int]:
     keys = server.core.accounts.require(phone).devices[device].keys
     assert keys is not None
-    return len(keys.prekeys)
+    return sorted(keys.prekeys)
+
+
+def _server_prekeys(server: FakeServer, phone: str, device: int) -> int:
+    return len(_server_prekey_ids(server, phone, device))
 
 
 async def test_prekeys_uploaded_at_login_and_topped_up_when_low(
@@ -22,11 +26,11 @@ async def test_prekeys_uploaded_at_login_and_topped_up_when_low(
 ) -> None:
     alice = await paired("15550301", prekey_upload_count=6, min_prekeys_on_server=5)
     device = alice.own_jid.device
-    assert _server_prekeys(server, "15550301", device) == 6
-    # Peers starting sessions with alice each take one prekey; at 4 the server notifies her.
-    for index in range(2):
-        peer = await paired(f"1555031{index}")
-        await peer.send_text(alice.own_jid.to_non_ad(), f"hi {index}")
+    # Six uploaded (ids 1-6); the phone's session to its new companion took the oldest, as
+    # every device starting a session with alice does; at 4 left the server notifies her.
+    assert _server_prekey_ids(server, "15550301", device) == [2, 3, 4, 5, 6]
+    peer = await paired("15550310")
+    await peer.send_text(alice.own_jid.to_non_ad(), "hi")
     # The client marks the batch uploaded when the server's answer arrives.
     with anyio.fail_after(10):
         while _server_prekeys(server, "15550301", device) < 10 or await alice.store.count_prekeys(

@@ -103,6 +103,7 @@ async def test_group_read_receipt_names_the_sender_user_not_its_device(
     assert read.attrs["participant"] == str(message.info.sender.to_non_ad())  # LID or PN, no device
 
 
+@pytest.mark.silent_phone  # a real phone would tell the name through app-state first
 async def test_push_name_is_learned_from_our_other_devices_messages(
     server: FakeServer, paired: PairedClient
 ) -> None:

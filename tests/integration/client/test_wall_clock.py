@@ -75,6 +75,7 @@ async def test_reaction_timestamp_is_unix_milliseconds(
     assert _is_now(reaction_proto.senderTimestampMs / 1000)
 
 
+@pytest.mark.silent_phone  # nothing tells the client a push name
 async def test_presence_without_push_name_is_refused(paired: PairedClient) -> None:
     alice = await paired("15550921")
     with pytest.raises(InvalidState, match="push name"):

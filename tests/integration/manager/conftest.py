@@ -100,6 +100,7 @@ def manager_config(server: FakeServer, **overrides: Any) -> ManagerConfig:
     client = ClientConfig(
         url=server.ws_url,
         trust_root=server.root_public_key,
+        ssl_context=server.test_ca.client_context(),
         connect_timeout=10.0,
         query_timeout=10.0,
         retry_request_delay=0.05,

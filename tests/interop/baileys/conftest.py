@@ -38,7 +38,7 @@ def interop_server(version: str, **config: Any) -> FakeServer:
     """
     era: dict[str, Any] = {} if version == "v7" else {"lid_hints": False, "group_addressing": "pn"}
     return FakeServer(
-        FakeServerConfig(control=False, phone_sync=True, **{**era, **config}), test_ca=INTEROP_CA
+        FakeServerConfig(control=False, **{**era, **config}), test_ca=INTEROP_CA
     )
 
 

@@ -83,8 +83,9 @@ ALLOWED: tuple[Allowed, ...] = (
     ),
     Allowed(
         "baileys",
-        r"presence\{(name=)?\}\[\]",
-        "Baileys 7 sends a presence without a name around login; WhatsApp ignores it",
+        r"presence\{(name=(<str>)?)?\}\[\]",
+        "Baileys 7 sends a presence without a type (and a name once it learned one) around login;"
+        " WhatsApp ignores it",
         "whatsmeow presence.go SendPresence refuses to send any presence without a push name",
     ),
     Allowed(
@@ -184,6 +185,30 @@ ALLOWED: tuple[Allowed, ...] = (
         "waproto caches a usync answer's devices under the PN and the LID it names, so a LID group"
         " after a 1:1 needs no second device query; Baileys 7 caches per form and asks again",
         "reference 1.6: the lid protocol answers the LID beside the devices (whatsmeow user.go usync)",
+    ),
+    # What the phone's key share, history and app-state add (the phone acts like a real one).
+    Allowed(
+        "both",
+        r"iq\{id=<id>,to=s\.whatsapp\.net,type=set,xmlns=w:sync:app:state\}\[sync\{\}\["
+        r"(collection\{name=\w+,return_snapshot=\w+,version=<int>\}\[\];?)+\]\]",
+        "Baileys 7 fetches every app-state collection in one iq, waproto one collection per iq, and"
+        " each fetches again on its own triggers (key share, server_sync, login); sent patches are compared",
+        "whatsmeow appstate.go fetchAppStatePatches asks for one collection per iq (reference 3.2)",
+    ),
+    Allowed(
+        "both",
+        r"iq\{id=<id>,to=s\.whatsapp\.net,type=set,xmlns=w:m\}\[media_conn\{\}\[\]\]",
+        "waproto downloads the phone's history and snapshot blobs from media_conn's hosts, so its cached"
+        " answer predates the first upload; Baileys downloads them from its built-in host",
+        "whatsmeow download.go downloads from the media_conn hosts",
+    ),
+    Allowed(
+        "waproto",
+        r";?to\{jid=<pn>\}\[enc\{(decrypt-fail=hide,)?(mediatype=\w+,)?type=msg,v=<int>\}\[<bytes>\]\]",
+        "waproto encrypts to its own phone in the session the phone started with its key share (msg);"
+        " Baileys 7 starts a session of its own with its phone (pkmsg, as to every phone that never answers)",
+        "whatsmeow send.go encryptMessageForDevices uses the stored session; libsignal answers pkmsg by msg",
+        within=r"message\{",
     ),
 )
 
