@@ -20,6 +20,7 @@ from waproto.testing import FakeServer, FakeServerConfig
 pytestmark = pytest.mark.anyio
 
 
+@pytest.mark.silent_phone  # no NCT salt from app-state: no cstoken fallback, the 463 stands
 async def test_a_contact_that_requires_tokens_gets_our_message_once_it_trusted_us(
     server: FakeServer, paired: PairedClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -96,7 +97,7 @@ async def test_a_first_message_to_a_stranger_passes_with_a_cstoken_from_the_phon
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     async with (
-        FakeServer(FakeServerConfig(control=False, phone_sync=True)) as server,
+        FakeServer(FakeServerConfig(control=False)) as server,
         AsyncExitStack() as stack,
     ):
         for phone in ("15550811", "15550812", "15550813"):

@@ -68,6 +68,7 @@ class Peer {
         this.sent = new Map();
         this.keys = new Map(); // id -> the WAMessage we sent (its key and content), for edits, revokes, polls
         this.updates = [];
+        this.deletes = []; // keys from messages.delete (delete for me)
         this.pollVotes = [];
         this.groupEvents = [];
         this.waiters = [];
@@ -148,9 +149,19 @@ class Peer {
                 const edited = update.message?.editedMessage?.message;
                 this.updates.push({
                     id: key.id,
+                    remoteJid: key.remoteJid,
+                    fromMe: Boolean(key.fromMe),
                     revoked: update.message === null && update.messageStubType !== undefined,
                     text: edited?.conversation ?? edited?.extendedTextMessage?.text ?? null,
+                    starred: typeof update.starred === 'boolean' ? update.starred : null,
                 });
+            }
+            this.notify();
+        });
+        // Deletes for me (app-state deleteMessageForMe): { keys } (or { jid, all } for a chat).
+        sock.ev.on('messages.delete', (item) => {
+            for (const key of item.keys ?? []) {
+                this.deletes.push({ id: key.id, remoteJid: key.remoteJid, fromMe: Boolean(key.fromMe) });
             }
             this.notify();
         });
@@ -293,6 +304,27 @@ const commands = {
         const p = peer(name);
         const match = (e) => e.id === group && e.kind === kind && (action ? e.action === action : true) && (subject ? e.subject === subject : true);
         return { event: await p.until(() => p.groupEvents.find(match)) };
+    },
+    // Wait for a messages.update that stars (or unstars) message `msg_id`.
+    async wait_starred({ name, msg_id, starred }) {
+        const p = peer(name);
+        return { update: await p.until(() => p.updates.find((u) => u.id === msg_id && u.starred === starred)) };
+    },
+    // Wait for a messages.delete naming message `msg_id`.
+    async wait_deleted({ name, msg_id }) {
+        const p = peer(name);
+        return { key: await p.until(() => p.deletes.find((k) => k.id === msg_id)) };
+    },
+    // Wait until the account's own name (creds.me.name, from app-state setting_pushName) is `value`.
+    async wait_own_name({ name, value }) {
+        const p = peer(name);
+        const me = () => p.sock.authState.creds.me;
+        return { me: await p.until(() => (me()?.name === value ? me() : null)) };
+    },
+    // The app-state key id Baileys keeps (from the phone's key share) and its own name.
+    async own_creds({ name }) {
+        const { myAppStateKeyId, me } = peer(name).sock.authState.creds;
+        return { myAppStateKeyId: myAppStateKeyId ?? null, name: me?.name ?? null };
     },
     // Wait until history sync delivered at least `messages` messages; return what it held.
     async wait_history({ name, messages }) {

@@ -5,10 +5,13 @@ push names; blobs on the media host) and serves its app-state collections. Baile
 the seeded history in ``messaging-history.set``, a contact name from the app-state snapshot,
 and apply a patch the phone makes afterwards (archive) as ``chats.update``, for Baileys 6.17.16
 (which holds every event back until it has a key) and 7.0.0-rc14. A waproto client linked
-to the same account sees the same contact name, and its archive reaches Baileys.
+to the same account sees the same contact name, and its archive, star, delete for me and
+push name reach Baileys.
 """
 
 from __future__ import annotations
+
+import base64
 
 import pytest
 
@@ -40,6 +43,12 @@ async def test_history_contacts_and_archive_reach_baileys(baileys: tuple[str, Dr
         await call("wait_open", name="a")
 
         history = await call("wait_history", name="a", messages=5)
+        # The phone shared its key (Baileys 6 holds every event back until it has one) and the
+        # account's name reached Baileys through app-state (critical_block setting_pushName).
+        creds = await call("own_creds", name="a")
+        phone_key = server.phone(OURS).appstate.key.key_id
+        assert creds["myAppStateKeyId"] == base64.b64encode(phone_key).decode()
+        assert creds["name"] == server.core.accounts.require(OURS).push_name
         texts = sorted(m["text"] for m in history["messages"] if m["remoteJid"] == PEER)
         assert texts == [f"old message {i}" for i in range(5)]
         assert PEER in {c["id"] for c in history["chats"]}
@@ -50,12 +59,15 @@ async def test_history_contacts_and_archive_reach_baileys(baileys: tuple[str, Dr
 
 
 async def test_waproto_and_baileys_on_one_account_agree(baileys: tuple[str, Driver]) -> None:
-    """Both companions of one account see the phone's contact name; waproto's archive reaches Baileys."""
+    """Both companions of one account see the phone's contact name; waproto's archive, star,
+    delete for me and push name reach Baileys."""
     version, call = baileys
     async with interop_server(version) as server:
         server.create_account(OURS)
         phone = server.phone(OURS)
         phone.add_message(PEER, "so Baileys knows the chat", timestamp=1_700_000_000)
+        starred = phone.add_message(PEER, "star me", timestamp=1_700_000_001)
+        mine = phone.add_message(PEER, "delete me here", from_me=True, timestamp=1_700_000_002)
         phone.set_contact(PEER, "Ann Example")
         root = server.root_public_key.hex() if version == "v7" else None
         await call("start", name="a", url=server.ws_url, root=root, media_host=server.media_host)
@@ -72,6 +84,16 @@ async def test_waproto_and_baileys_on_one_account_agree(baileys: tuple[str, Driv
             await client.archive_chat(PEER)
             await call("wait_chat_update", name="a", jid=PEER, field="archived", value=True)
             assert (await client.chat_settings(PEER))[PEER].archived
+            # Baileys applies waproto's message actions: messages.update {starred}, messages.delete.
+            await client.star_message(PEER, starred.message_id, from_me=False)
+            update = await call("wait_starred", name="a", msg_id=starred.message_id, starred=True)
+            assert update["update"]["remoteJid"] == PEER and not update["update"]["fromMe"]
+            await client.delete_message_for_me(PEER, mine.message_id, from_me=True, timestamp=mine.timestamp)
+            deleted = await call("wait_deleted", name="a", msg_id=mine.message_id)
+            assert deleted["key"]["remoteJid"] == PEER and deleted["key"]["fromMe"]
+            # The account's push name, set from waproto, becomes Baileys' own (creds.me.name).
+            await client.set_push_name("Pat From waproto")
+            await call("wait_own_name", name="a", value="Pat From waproto")
         finally:
             await client.aclose()
 
