@@ -35,7 +35,8 @@ class PresenceMethods:
 
     @property
     def push_name(self) -> str:
-        """Our display name: ``ClientConfig.push_name``, else the one learned from the server."""
+        """Our display name: ``ClientConfig.push_name``, else the account's as learned from app-state
+        (``setting_pushName``) or from the ``notify`` on our other devices' messages."""
         return self._config.push_name or self._session.credentials.push_name
 
     async def send_presence(self, available: bool) -> None:

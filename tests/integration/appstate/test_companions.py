@@ -8,6 +8,7 @@ answering a stale one with 409 as WhatsApp does.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import anyio
 import pytest
@@ -22,7 +23,7 @@ from waproto.appstate.events import (
     PushNameChanged,
 )
 from waproto.binary import Node
-from waproto.store import ChatSettings, MemoryStore
+from waproto.store import ChatSettings, DeviceStore, MemoryStore, SQLiteStore
 from waproto.testing import FakeServer
 from waproto.testing.core import ServerCore
 from waproto.testing.iq import IQ_HANDLERS
@@ -44,8 +45,8 @@ async def server() -> AsyncIterator[FakeServer]:
         yield fake
 
 
-async def _client(server: FakeServer) -> tuple[Client, EventLog]:
-    client = Client(MemoryStore(), config=client_config(server))
+async def _client(server: FakeServer, store: DeviceStore | None = None) -> tuple[Client, EventLog]:
+    client = Client(store or MemoryStore(), config=client_config(server))
     log = EventLog(client, *EVENTS)
     await pair_by_qr(server, client, PHONE)
     await client.sync_app_state()
@@ -167,9 +168,10 @@ async def test_stars_and_deletes_for_me_reach_the_other_companion(server: FakeSe
 
 
 async def test_the_push_name_comes_from_app_state_and_is_what_presence_announces(
-    server: FakeServer, monkeypatch: pytest.MonkeyPatch
+    server: FakeServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    client, log = await _client(server)
+    store = await SQLiteStore.open(tmp_path / "pat.db")  # the name commits with the patch, in SQL
+    client, log = await _client(server, store)
     try:
         (initial,) = await log.wait_for(PushNameChanged)
         assert (initial.name, initial.initial) == ("Pat Example", True)  # from the critical_block snapshot
@@ -188,6 +190,7 @@ async def test_the_push_name_comes_from_app_state_and_is_what_presence_announces
         assert [p.attrs for p in presences] == [{"type": "available", "name": "Pat Renamed"}]
     finally:
         await client.aclose()
+        await store.close()
 
 
 async def test_a_push_name_set_on_one_companion_reaches_the_phone_and_the_other(server: FakeServer) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from waproto.appstate import Change, CollectionState, apply_patch, apply_snapshot, build_patch
+from waproto.appstate import Applied, Change, CollectionState, apply_patch, apply_snapshot, build_patch
 from waproto.binary import Node
 from waproto.history import HistoryMessage, HistoryPushname, HistoryStreamDecoder
 from waproto.media.crypto import decrypt_media
@@ -42,7 +42,7 @@ def _phone() -> tuple[ServerCore, PhoneAgent]:
 def _fetch(phone: PhoneAgent, blobs: Blobs, name: str, version: int, **attrs: str) -> Node:
     request = Node("collection", {"name": name, "version": str(version), **attrs})
     iq = Node("iq", {"xmlns": "w:sync:app:state", "type": "set"}, [Node("sync", {}, [request])])
-    answer = phone.appstate.answer(iq, blobs, lambda _name: None)
+    answer = phone.appstate.answer(iq, blobs, lambda _applied: None)
     collection = answer.get_child("collection")
     assert collection is not None
     return collection
@@ -99,7 +99,7 @@ def test_companion_patch_accepted_stale_and_tampered() -> None:
         key_data=key.key_data,
         previous=collection.value_macs(),
     )
-    changed: list[str] = []
+    changed: list[Applied] = []
 
     def send(p: SyncdPatch, version: int) -> Node:
         request = Node(
@@ -112,7 +112,10 @@ def test_companion_patch_accepted_stale_and_tampered() -> None:
         assert node is not None
         return node
 
-    assert send(patch, 1).attrs["version"] == "2" and changed == ["regular_low"]
+    assert send(patch, 1).attrs["version"] == "2"
+    assert [(applied.name, applied.mutations[0].index) for applied in changed] == [
+        ("regular_low", ("markChatAsRead", JID))
+    ]
     # The same patch again is now stale: 409 with what the companion missed.
     stale = send(patch, 1)
     assert stale.attrs["type"] == "error"
