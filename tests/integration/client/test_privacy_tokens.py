@@ -20,7 +20,6 @@ from waproto.testing import FakeServer, FakeServerConfig
 pytestmark = pytest.mark.anyio
 
 
-@pytest.mark.silent_phone  # no NCT salt from app-state: no cstoken fallback, the 463 stands
 async def test_a_contact_that_requires_tokens_gets_our_message_once_it_trusted_us(
     server: FakeServer, paired: PairedClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -168,7 +168,7 @@ ALLOWED: tuple[Allowed, ...] = (
     ),
     Allowed(
         "waproto",
-        r";cstoken\{\}\[<bytes>\]",
+        r"cstoken\{\}\[<bytes>\];|;cstoken\{\}\[<bytes>\]",  # first child, or a later one
         "with no privacy token from the contact waproto attaches a <cstoken> (HMAC of the contact's LID"
         " under the NCT salt from app state); Baileys 7.0.0-rc14 has no cstoken yet",
         "whatsmeow send.go sendDM and cstoken.go; Baileys pull request 2438 (cstoken, open)",
@@ -208,14 +208,6 @@ ALLOWED: tuple[Allowed, ...] = (
         "waproto encrypts to its own phone in the session the phone started with its key share (msg);"
         " Baileys 7 starts a session of its own with its phone (pkmsg, as to every phone that never answers)",
         "whatsmeow send.go encryptMessageForDevices uses the stored session; libsignal answers pkmsg by msg",
-        within=r"message\{",
-    ),
-    Allowed(
-        "waproto",
-        r"cstoken\{\}\[<bytes>\];",
-        "with the NCT salt its phone keeps in app-state, waproto sends a <cstoken> where it holds no"
-        " contact's tctoken; Baileys 7.0.0-rc14 has no cstoken",
-        "whatsmeow cstoken.go (a first message without tctoken carries cstoken), Baileys PR 2438",
         within=r"message\{",
     ),
 )
