@@ -204,7 +204,7 @@ ALLOWED: tuple[Allowed, ...] = (
     ),
     Allowed(
         "waproto",
-        r";?to\{jid=<pn>\}\[enc\{(decrypt-fail=hide,)?(mediatype=\w+,)?type=msg,v=<int>\}\[<bytes>\]\]",
+        r";?to\{jid=<(pn|lid)>\}\[enc\{(decrypt-fail=hide,)?(mediatype=\w+,)?type=msg,v=<int>\}\[<bytes>\]\]",
         "waproto encrypts to its own phone in the session the phone started with its key share (msg);"
         " Baileys 7 starts a session of its own with its phone (pkmsg, as to every phone that never answers)",
         "whatsmeow send.go encryptMessageForDevices uses the stored session; libsignal answers pkmsg by msg",
