@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from waproto.binary import Node
@@ -43,9 +42,6 @@ __all__ = [
     "tctoken_node",
     "token_expired",
 ]
-
-LidResolver = Callable[[JID], Awaitable[JID | None]]
-"""The LID of a phone-number JID, when known."""
 
 #: Store namespace: one JSON record per contact (non-AD JID).
 PRIVACY_TOKENS = "privacy-tokens"
@@ -204,19 +200,17 @@ class PrivacyTokens:
         """The account's NCT salt, once app state delivered it."""
         return await self._store.get(NCT_SALT, "salt")
 
-    async def token_node(
-        self, contact: JID, record: PrivacyToken, *, now: float, lid_of: LidResolver
-    ) -> Node | None:
+    async def token_node(self, contact: JID, record: PrivacyToken, *, now: float) -> Node | None:
         """The ``<tctoken>`` for a 1:1 message to ``contact`` (its record read by the caller),
-        else a ``<cstoken>`` when the NCT salt and the contact's LID (``lid_of`` resolves a
-        phone number) are known, else None (whatsmeow send.go ``sendDM``)."""
+        else a ``<cstoken>`` when the NCT salt and the contact's LID (a phone number's from
+        the LID map) are known, else None (whatsmeow send.go ``sendDM``, cstoken.go)."""
         tctoken = tctoken_node(record, now)
         if tctoken is not None:
             return tctoken
         salt = await self.nct_salt()
         if not salt:
             return None
-        lid = contact if contact.server == LID_SERVER else await lid_of(contact.to_non_ad())
+        lid = contact if contact.server == LID_SERVER else await self._lids.alt_of(contact.to_non_ad())
         if lid is None or lid.server != LID_SERVER:
             return None
         return Node("cstoken", {}, cs_token(salt, lid))

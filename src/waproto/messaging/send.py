@@ -353,7 +353,7 @@ class MessageSender:
             # messages-send); without one WhatsApp may refuse it with 463.
             record = await self._tokens.get(to)
             issued = record.issued
-            token = await self._tokens.token_node(to, record, now=ctx.now(), lid_of=self._lids.alt_of)
+            token = await self._tokens.token_node(to, record, now=ctx.now())
             if token is not None:
                 stanza.content = [*stanza.get_children(), token]
         ack = await ctx.send_and_wait_ack(stanza)

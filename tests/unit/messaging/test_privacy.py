@@ -34,14 +34,6 @@ BOB = JID("15550002", "s.whatsapp.net")
 BOB_LID = JID("99887766", "lid")
 
 
-async def _unknown_lid(jid: JID) -> JID | None:
-    return None
-
-
-async def _bobs_lid(jid: JID) -> JID | None:
-    return BOB_LID if jid == BOB else None
-
-
 def test_four_week_buckets() -> None:
     oldest_live = (2_000 - 3) * WEEK
     assert not token_expired(oldest_live, NOW)
@@ -100,32 +92,34 @@ def test_issue_iq_and_cstoken() -> None:
 async def test_store_keeps_the_newest_token_and_our_issue_time() -> None:
     device = await MemoryStore().create_device("d")
     tokens = PrivacyTokens(device, LIDMap(device, LazyLock()))
-    assert await tokens.token_node(BOB, await tokens.get(BOB), now=NOW, lid_of=_unknown_lid) is None
+    assert await tokens.token_node(BOB, await tokens.get(BOB), now=NOW) is None
     assert await tokens.received(ReceivedToken(BOB, b"new", NOW - 10))
     assert not await tokens.received(ReceivedToken(BOB, b"old", NOW - 20))
     await tokens.issued(BOB, NOW)
     record = await tokens.get(BOB)
     assert (record.token, record.timestamp, record.issued) == (b"new", NOW - 10, NOW)
-    attached = await tokens.token_node(BOB, record, now=NOW, lid_of=_unknown_lid)
+    attached = await tokens.token_node(BOB, record, now=NOW)
     assert attached is not None and (attached.tag, attached.content) == ("tctoken", b"new")
-    assert await tokens.token_node(BOB, record, now=NOW + 5 * WEEK, lid_of=_unknown_lid) is None  # expired
+    assert await tokens.token_node(BOB, record, now=NOW + 5 * WEEK) is None  # expired
     # Without a token: a cstoken once the NCT salt is known and the contact is addressed by LID.
     store = await MemoryStore().create_device("e")
     await store.put(NCT_SALT, "salt", b"pepper")
-    salted = PrivacyTokens(store, LIDMap(store, LazyLock()))
-    fallback = await salted.token_node(BOB_LID, await salted.get(BOB_LID), now=NOW, lid_of=_unknown_lid)
+    salted_lids = LIDMap(store, LazyLock())
+    salted = PrivacyTokens(store, salted_lids)
+    fallback = await salted.token_node(BOB_LID, await salted.get(BOB_LID), now=NOW)
     assert (
         fallback is not None
         and fallback.tag == "cstoken"
         and fallback.content == cs_token(b"pepper", BOB_LID)
     )
     # A phone-number contact: its LID when the mapping is known (whatsmeow cstoken.go), else none.
-    assert await salted.token_node(BOB, await salted.get(BOB), now=NOW, lid_of=_unknown_lid) is None
-    by_pn = await salted.token_node(BOB, await salted.get(BOB), now=NOW, lid_of=_bobs_lid)
+    assert await salted.token_node(BOB, await salted.get(BOB), now=NOW) is None
+    await salted_lids.learn([(BOB_LID.user, BOB.user)])
+    by_pn = await salted.token_node(BOB, await salted.get(BOB), now=NOW)
     assert by_pn is not None and by_pn.content == cs_token(b"pepper", BOB_LID)
     # A live tctoken wins over the cstoken.
     await salted.received(ReceivedToken(BOB, b"tc", NOW - 10))
-    preferred = await salted.token_node(BOB, await salted.get(BOB), now=NOW, lid_of=_bobs_lid)
+    preferred = await salted.token_node(BOB, await salted.get(BOB), now=NOW)
     assert preferred is not None and preferred.tag == "tctoken"
 
 
