@@ -2,16 +2,18 @@
 
 ::
 
-    async with Client(await SQLiteStore.open("bot.db")) as client:
+    async with SQLiteStore.open("bot.db") as store:
+        client = Client(store)
+
         @client.on(Message)
         async def echo(event: Message) -> None:
             if event.text:
                 await client.send_text(event.info.chat, event.text)
 
-        await client.run_forever()
+        await client.run_until_signal()  # until Ctrl-C or SIGTERM, then closes
 
-``async with`` connects and logs in (or starts pairing and emits ``QRCode``
-events); a 515 after pairing is handled inside. Transient closes reconnect with
+``run_until_signal`` (or ``async with client``) connects and logs in (or starts pairing and
+emits ``QRCode`` events); a 515 after pairing is handled inside. Transient closes reconnect with
 exponential backoff unless ``ClientConfig.auto_reconnect`` is off; logouts and
 replaced streams stop the client.
 """
@@ -299,7 +301,12 @@ class Client(
         return await run_until_signal(self, main or Client.run_forever, signals=signals)
 
     def run(self, main: Callable[[Client], Awaitable[None]] | None = None) -> int | None:
-        """Blocking entry point for scripts: :meth:`run_until_signal` in a new event loop."""
+        """Blocking entry point for scripts: :meth:`run_until_signal` in a new event loop.
+
+        Only for a store not tied to an event loop (``MemoryStore``): an SQLite or PostgreSQL
+        store answers on the loop it was opened in, so open it and run the client in one
+        ``anyio.run`` (see the module example).
+        """
         return anyio.run(partial(self.run_until_signal, main))
 
     async def wait_connected(self, timeout: float | None = None) -> None:

@@ -2,13 +2,18 @@
 
 ::
 
-    async with SessionManager(await SQLiteStore.open("sessions.db"), config) as manager:
+    async with SQLiteStore.open("sessions.db") as store:
+        manager = SessionManager(store, config)
+
         @manager.on(Message)
         async def on_message(event: Message) -> None:
             await manager.send_text(event.session_id, event.info.chat, "got it")
 
-        await manager.start("alice")      # login, or pairing (QRCode events) for a new device
-        await manager.run_forever()
+        async def run(running: SessionManager) -> None:
+            await running.start("alice")  # login, or pairing (QRCode events) for a new device
+            await running.run_forever()
+
+        await manager.run_until_signal(run)  # until Ctrl-C or SIGTERM; every session closes
 
 Each session is one device of the database and at most one :class:`Client` at a
 time: ``start`` on an OPEN session returns its client, on a CONNECTING one waits
