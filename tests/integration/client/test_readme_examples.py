@@ -4,7 +4,8 @@ Each example runs in a child process in a fresh folder holding its store file wi
 device(s) already linked; the only change is the connection config (the examples connect to
 WhatsApp): ``waproto.Client`` and ``waproto.ManagerConfig`` get the FakeServer's URL and root
 key as default arguments before the example's code runs. A peer writes to every session,
-waits for the example's reply, and a real signal ends the process with status 0.
+waits for the example's reply, and a real signal ends the process with status 0. The
+synchronous ``client.run()`` the README mentions is run the same way (with a MemoryStore).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import anyio
 import pytest
 
 from tests.integration.client.conftest import EventLog, PairedClient
-from tests.integration.processes import ENV
+from tests.integration.processes import ENV, Lines
 from waproto import Message
 from waproto.store import SQLiteStore
 from waproto.testing import FakeServer, provision_store_device
@@ -94,3 +95,27 @@ async def test_manager_example_answers_on_every_session_and_stops_on_sigterm(
     code = example("manager.run_until_signal(")
     sessions = {"alice": "15559400003", "bob": "15559400004"}
     await run_example(server, paired, tmp_path, code, sessions, "sessions.db", "got it", signal.SIGTERM)
+
+
+#: ``client.run()`` from synchronous code with a MemoryStore: prints the first QR code, then
+#: the signal that stopped it.
+SYNC_RUN = """
+import json, sys
+from waproto import Client, ClientConfig, QRCode
+from waproto.store import MemoryStore
+
+client = Client(MemoryStore(), config=ClientConfig(url=sys.argv[1], trust_root=sys.argv[2]))
+client.add_handler(QRCode, lambda event: print(json.dumps({"event": "qr"}), flush=True))
+print(json.dumps({"event": "closed", "signal": client.run()}), flush=True)
+"""
+
+
+async def test_the_synchronous_run_stops_on_sigint(server: FakeServer) -> None:
+    command = [sys.executable, "-c", SYNC_RUN, server.ws_url, server.root_public_key.hex()]
+    with anyio.fail_after(60):
+        async with await anyio.open_process(command, env=ENV) as child:
+            lines = Lines(child)
+            await lines.until("qr")
+            child.send_signal(signal.SIGINT)
+            assert (await lines.until("closed"))["signal"] == signal.SIGINT
+            assert await child.wait() == 0
