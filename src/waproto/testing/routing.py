@@ -219,25 +219,40 @@ class Router:
         ``<notification type=devices from=PN lid=LID><add|remove device_hash device_lid_hash>
         <device jid lid/></…>``: the hashes are of the device list after the change
         (whatsmeow notification.go ``handleDeviceNotification``, ``participantListHashV2``);
-        without LID hints the LID attributes are left out, as before LIDs.
+        without LID hints the LID attributes are left out, as before LIDs. Peers of an
+        account that hides its number get it by LID only (``from`` and ``jid`` are LIDs).
         """
+        tag = "add" if added else "remove"
         hints = self._core.lid_hints
-        devices = [d.device_id for d in account.active_devices()]
-        change = {"device_hash": _device_hash([account.device_jid(d) for d in devices])}
-        device = {"jid": str(account.device_jid(device_id))}
-        attrs = {"from": str(account.jid), "type": "devices", "id": self._core.next_id(), "t": str(int(now))}
-        if hints:
-            attrs["lid"] = str(account.lid)
-            change["device_lid_hash"] = _device_hash([account.device_jid(d, lid=True) for d in devices])
-            device["lid"] = str(account.device_jid(device_id, lid=True))
-        node = Node(
-            "notification", attrs, [Node("add" if added else "remove", change, [Node("device", device)])]
-        )
+        full = self._devices_node(account, device_id, tag, now, pn=True, lid=hints)
+        lid_only = self._devices_node(account, device_id, tag, now, pn=False, lid=True)
         for phone in [account.phone_number, *sorted(self.peers.get(account.phone_number, ()))]:
+            own = phone == account.phone_number
+            node = lid_only if hints and account.hides_number and not own else full
             target = self._core.accounts.get(phone)
             for other in target.active_devices() if target is not None else ():
                 if other.device_id != 0 and (phone, other.device_id) != (account.phone_number, device_id):
                     self.deliver((phone, other.device_id), node, track=False)
+
+    def _devices_node(
+        self, account: Account, device_id: int, tag: str, now: float, *, pn: bool, lid: bool
+    ) -> Node:
+        """One ``devices`` notification naming the account by number and/or LID."""
+        devices = [d.device_id for d in account.active_devices()]
+        attrs = {"type": "devices", "id": self._core.next_id(), "t": str(int(now))}
+        change: dict[str, str] = {}
+        device: dict[str, str] = {}
+        if pn:
+            attrs["from"] = str(account.jid)
+            change["device_hash"] = _device_hash([account.device_jid(d) for d in devices])
+            device["jid"] = str(account.device_jid(device_id))
+        if lid:
+            lid_hash = _device_hash([account.device_jid(d, lid=True) for d in devices])
+            lid_device = str(account.device_jid(device_id, lid=True))
+            attrs["lid" if pn else "from"] = str(account.lid)
+            change["device_lid_hash" if pn else "device_hash"] = lid_hash
+            device["lid" if pn else "jid"] = lid_device
+        return Node("notification", attrs, [Node(tag, change, [Node("device", device)])])
 
     def _group_message(
         self, sender: Account, sender_device: int, group: Group, node: Node, now: float

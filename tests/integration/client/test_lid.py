@@ -11,6 +11,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import anyio
 import pytest
 
 from tests.integration.client.conftest import EventLog, PairedClient, client_config, pair_by_qr
@@ -20,6 +21,7 @@ from waproto.events import PollVote, Receipt, UndecryptableMessage
 from waproto.jid import JID
 from waproto.messaging.context import signal_address
 from waproto.proto import wa_e2e_pb2
+from waproto.session import StanzaRouter
 from waproto.session.live import LiveSession
 from waproto.store import MemoryStore, SQLiteStore
 from waproto.testing import FakeServer, FakeServerConfig
@@ -258,7 +260,7 @@ async def test_a_redelivery_to_the_other_address_is_a_duplicate(paired: PairedCl
 
 
 async def test_a_member_whose_number_is_hidden_is_known_and_answered_by_lid_only(
-    server: FakeServer, paired: PairedClient
+    server: FakeServer, paired: PairedClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     alice = await paired("15550461")
     server.create_account("15550462", hide_number=True)
@@ -281,4 +283,25 @@ async def test_a_member_whose_number_is_hidden_is_known_and_answered_by_lid_only
     await bob.send_text(direct.info.chat, "still by lid")
     back = (await alice_log.wait_for(Message, 2))[-1]
     assert back.info.chat == bob.own_lid.to_non_ad() and back.info.chat_alt is None
+    assert await alice.lids.pns_for([bob.own_lid.user]) == {}
+
+    # Bob links another device: alice, a 1:1 peer, is told by LID only, and reaches it.
+    notes: list[Node] = []
+    original = StanzaRouter.dispatch
+
+    async def spy(self: StanzaRouter, node: Node) -> None:
+        if self is alice._session.router and node.attrs.get("type") == "devices":
+            notes.append(node)
+        await original(self, node)
+
+    monkeypatch.setattr(StanzaRouter, "dispatch", spy)
+    bob2 = await paired("15550462")
+    bob2_log = EventLog(bob2, Message)
+    with anyio.fail_after(10):
+        while not notes:
+            await anyio.sleep(0.02)
+    assert notes[0].attrs["from"] == str(bob.own_lid.to_non_ad()) and "lid" not in notes[0].attrs
+    assert notes[0].require_child("add").require_child("device").attrs == {"jid": str(bob2.own_lid)}
+    await alice.send_text(bob.own_lid.to_non_ad(), "to both of bob's devices")
+    assert [m.text for m in await bob2_log.wait_for(Message)] == ["to both of bob's devices"]
     assert await alice.lids.pns_for([bob.own_lid.user]) == {}
