@@ -61,10 +61,12 @@ async def test_a_stale_patch_gets_409_then_fetches_and_retries(
     server: FakeServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Both companions change regular_low from the same version: the second is refused (409),
-    fetches the first one's patch, applies it, and its retried patch is taken; both end equal."""
-    server.phone(PHONE).mark_chat_read(GROUP)  # so both hold regular_low and catch up by patches
+    fetches the first one's patch, applies it, and its retried patch is taken; both end equal.
+    A third companion, which only watches, hears of both changes through ``server_sync``."""
+    server.phone(PHONE).mark_chat_read(GROUP)  # so all hold regular_low and catch up by patches
     first, first_log = await _client(server)
     second, second_log = await _client(server)
+    watcher, watcher_log = await _client(server)
     # The server holds the first companion's patch until the second one's arrives, then takes
     # both in that order: the two were made from the same version, as when both change at once.
     answer = IQ_HANDLERS["w:sync:app:state"]
@@ -104,15 +106,20 @@ async def test_a_stale_patch_gets_409_then_fetches_and_retries(
         # The first one hears of the second one's pin through server_sync.
         pinned = await first_log.wait_for(ChatPinned)
         assert pinned[0].jid == BOB
+        # The watcher sends nothing: both changes reach it as patches named by server_sync.
+        (watched_archive,) = await watcher_log.wait_for(ChatArchived)
+        (watched_pin,) = await watcher_log.wait_for(ChatPinned)
+        assert [(e.jid, e.initial) for e in (watched_archive, watched_pin)] == [(ANN, False), (BOB, False)]
 
         collection = server.phone(PHONE).appstate.collections["regular_low"]
         assert collection.state.version == start[0] + 2
         expected = (collection.state.version, collection.state.lthash)
         with anyio.fail_after(10):
-            while await _state(first, "regular_low") != expected:
-                await anyio.sleep(0.01)
+            for client in (first, watcher):
+                while await _state(client, "regular_low") != expected:
+                    await anyio.sleep(0.01)
         assert await _state(second, "regular_low") == expected
-        for client in (first, second):
+        for client in (first, second, watcher):
             settings = await client.chat_settings()
             assert settings == {
                 ANN: ChatSettings(ANN, archived=True),
@@ -120,6 +127,7 @@ async def test_a_stale_patch_gets_409_then_fetches_and_retries(
                 GROUP: ChatSettings(GROUP),
             }
     finally:
+        await watcher.aclose()
         await second.aclose()
         await first.aclose()
 
