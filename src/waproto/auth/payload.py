@@ -155,6 +155,7 @@ def build_login_payload(
     device: int,
     passive: bool = True,
     lid_db_migrated: bool | None = True,
+    lc: int | None = 1,
 ) -> bytes:
     """Serialize the ClientPayload of an already paired device.
 
@@ -172,6 +173,9 @@ def build_login_payload(
             moves sessions to the LID and writes 1:1s to LIDs by default (issue 12).
             Baileys 7 hard-sets False (validate-connection ``generateLoginNode``),
             Baileys 6 leaves it out (None).
+        lc: sent as ``lc``; 1 as whatsmeow's ``getLoginPayload`` sets it since March 2026
+            (commit 7e66fe5e, "new default client payload fields"). Baileys leaves it
+            out (None).
 
     Returns:
         The protobuf bytes to encrypt into ``clientFinish.payload``.
@@ -183,6 +187,8 @@ def build_login_payload(
     payload.device = device
     payload.passive = passive
     payload.pull = True
+    if lc is not None:
+        payload.lc = lc
     if lid_db_migrated is not None:
         payload.lidDbMigrated = lid_db_migrated
     return payload.SerializeToString()

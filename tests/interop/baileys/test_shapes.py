@@ -138,6 +138,12 @@ ALLOWED: tuple[Allowed, ...] = (
         "whatsmeow store/clientpayload.go getLoginPayload: LidDbMigrated = true",
     ),
     Allowed(
+        "waproto",
+        r"payload:lc=<int>",
+        "waproto's login payload says lc=1; Baileys 7 sends no lc",
+        "whatsmeow store/clientpayload.go getLoginPayload: Lc = 1 (commit 7e66fe5e, March 2026)",
+    ),
+    Allowed(
         "baileys",
         r";reporting\{\}\[reporting_token\{v=<int>\}\[<bytes>\]\]",
         "Baileys 7 attaches a reporting token (an HMAC of the message's reportable fields under its"

@@ -35,7 +35,12 @@ def _registration(vec: dict[str, Any], identity: ClientIdentity | None = None) -
 
 def test_login_payload_is_byte_equal_to_baileys(baileys: dict[str, Any]) -> None:
     data = build_login_payload(
-        ClientIdentity(version=VERSION), username=15551234567, device=7, passive=False, lid_db_migrated=None
+        ClientIdentity(version=VERSION),
+        username=15551234567,
+        device=7,
+        passive=False,
+        lid_db_migrated=None,
+        lc=None,
     )
     assert data.hex() == baileys["login"]["payload_hex"]
 
@@ -46,6 +51,7 @@ def test_login_payload_defaults_are_baileys_7s_with_whatsmeows_lid_flag() -> Non
     assert payload.passive and payload.pull
     # waproto keeps its state by LID (issue 12): true like whatsmeow; Baileys 7 says false.
     assert payload.HasField("lidDbMigrated") and payload.lidDbMigrated
+    assert payload.lc == 1  # whatsmeow's default since March 2026; Baileys sends none
     assert payload.pushName == "bot"
     assert payload.userAgent.appVersion.tertiary == DEFAULT_VERSION[2]
 
