@@ -16,7 +16,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -135,6 +137,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=50)
     parser.add_argument("--group-size", type=int, default=50)
     parser.add_argument("--group-messages", type=int, default=20)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="rounds of the throughput runs, interleaved (SQLite, memory, PostgreSQL, Baileys, again...);"
+        " the summary takes each figure's median, so load that shifts during the run hits all alike",
+    )
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "results")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s] + ([5000] if args.with_5000 else [])
@@ -143,11 +152,11 @@ def main() -> None:
         print("node/npm not found: Baileys is skipped", file=sys.stderr)
     common = ["--idle", str(args.idle), "--keepalive", str(args.keepalive), "--messages", str(args.messages)]
     common += ["--login-concurrency", str(args.login_concurrency)]
-    throughput_runs = 2 + (1 if with_node else 0) + (1 if args.postgres_dsn else 0)
+    throughput_runs = (2 + (1 if with_node else 0) + (1 if args.postgres_dsn else 0)) * args.repeat
     steps = len(sizes) * (2 if with_node else 1) + (0 if args.no_throughput else throughput_runs)
     steps += 1 if args.profile_n else 0
     progress = Progress("compare", steps, enabled=True)
-    raw: dict[str, Any] = {"machine": machine(), "sessions": [], "throughput": {}}
+    raw: dict[str, Any] = {"machine": machine(), "sessions": [], "throughput": []}
     rows = []
     for n in sizes:
         # tracemalloc's tables and hooks inflate RSS: the figures come from runs without it.
@@ -166,23 +175,25 @@ def main() -> None:
     if not args.no_throughput:
         shape = ["--pairs", str(args.pairs), "--rounds", str(args.rounds)]
         shape += ["--group-size", str(args.group_size), "--group-messages", str(args.group_messages)]
+        throughput = str(BENCH_DIR / "throughput.py")
         # Durable (SQLite, a commit per message) and in memory, which is how the Baileys
         # peer keeps its keys: the second row compares like with like.
-        raw["throughput"]["waproto"] = run_json([str(BENCH_DIR / "throughput.py"), *shape])
-        progress.advance()
-        memory_run = [str(BENCH_DIR / "throughput.py"), *shape, "--store", "memory"]
-        raw["throughput"]["waproto_memory_store"] = run_json(memory_run)
-        progress.advance()
+        runs = {"waproto": [throughput, *shape]}
+        runs["waproto_memory_store"] = [throughput, *shape, "--store", "memory"]
         if args.postgres_dsn:
-            postgres_run = [str(BENCH_DIR / "throughput.py"), *shape, "--store", "postgres"]
-            postgres_run += ["--postgres-dsn", args.postgres_dsn]
-            raw["throughput"]["waproto_postgres_store"] = run_json(postgres_run)
-            progress.advance()
+            runs["waproto_postgres_store"] = [throughput, *shape, "--store", "postgres"]
+            runs["waproto_postgres_store"] += ["--postgres-dsn", args.postgres_dsn]
         if with_node:
-            raw["throughput"]["baileys"] = run_json([str(BAILEYS_RUN), "--throughput", *shape])
-            progress.advance()
+            runs["baileys"] = [str(BAILEYS_RUN), "--throughput", *shape]
+        for _ in range(args.repeat):
+            reports = {}
+            for name, command in runs.items():
+                reports[name] = run_json(command)
+                progress.advance()
+            raw["throughput"].append(reports)
     raw["summary"] = rows
-    raw["throughput_summary"] = throughput_summary(raw["throughput"])
+    raw["throughput_rounds"] = [throughput_summary(reports) for reports in raw["throughput"]]
+    raw["throughput_summary"] = median_summary(raw["throughput_rounds"])
     write_json(args.out / "compare.json", raw)
     chart = plot(rows, args.out / "memory_vs_n.png")
     print(table(rows))
@@ -191,8 +202,35 @@ def main() -> None:
         if entry["n"] >= 2000 and curve:
             print(f"waproto N={entry['n']}: seconds to open each further 1,000 sessions: {curve}")
     print()
+    for number, summary in enumerate(raw["throughput_rounds"], 1):
+        clients = [name for name in summary if not name.startswith("ratio_")]
+        figures = {name: summary[name].get("pairs_msgs_per_s") for name in clients}
+        print(f"round {number}: ping-pong msgs/s {json.dumps(figures)}")
     print(json.dumps(raw["throughput_summary"], indent=2))
     print(f"\nraw reports: {args.out / 'compare.json'}; plot: {chart or 'none (no figures)'}")
+
+
+def median_summary(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each figure's median over the rounds (one round: that round), ratios from those medians."""
+    if len(rounds) <= 1:
+        return rounds[0] if rounds else {}
+    clients = [name for name in rounds[0] if not name.startswith("ratio_")]
+    reports = {
+        name: {
+            "pairs": {"msgs_per_s": _median(r[name]["pairs_msgs_per_s"] for r in rounds)},
+            "group": {
+                "msgs_per_s": _median(r[name]["group_msgs_per_s"] for r in rounds),
+                "deliveries_per_s": _median(r[name]["group_deliveries_per_s"] for r in rounds),
+            },
+        }
+        for name in clients
+    }
+    return {"rounds": len(rounds), **throughput_summary(reports)}
+
+
+def _median(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
 
 
 def throughput_summary(reports: dict[str, Any]) -> dict[str, Any]:
