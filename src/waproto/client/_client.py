@@ -303,9 +303,9 @@ class Client(
     def run(self, main: Callable[[Client], Awaitable[None]] | None = None) -> int | None:
         """Blocking entry point for scripts: :meth:`run_until_signal` in a new event loop.
 
-        Only for a store not tied to an event loop (``MemoryStore``): an SQLite or PostgreSQL
-        store answers on the loop it was opened in, so open it and run the client in one
-        ``anyio.run`` (see the module example).
+        The store may be made outside any loop (``Client(SQLiteStore("bot.db")).run()``: it
+        opens on first use). A ``PostgresStore`` belongs to the loop that opened its pool, so
+        open it and run the client in one ``anyio.run`` (see the module example).
         """
         return anyio.run(partial(self.run_until_signal, main))
 

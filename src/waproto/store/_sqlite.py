@@ -31,6 +31,7 @@ import os
 import sqlite3
 import urllib.parse
 from collections.abc import Sequence
+from functools import partial
 from typing import Any, Literal
 
 import anyio
@@ -73,15 +74,45 @@ def _scalar(conn: sqlite3.Connection, sql: str) -> Any:
 class SQLiteStore(SQLDatabase):
     """Many devices in one SQLite file; see the module docstring for the trade-offs.
 
-    Open it with ``store = await SQLiteStore.open(path)`` (then ``await store.close()``)
-    or ``async with SQLiteStore.open(path) as store``. Requires the asyncio backend.
+    ``SQLiteStore(path)`` does no I/O: the file opens (created and migrated as needed) with
+    the first use, in whatever event loop runs then, so a store made at module level works
+    with ``client.run()``, and one store may serve one ``anyio.run`` after another.
+    ``await SQLiteStore.open(path)`` or ``async with SQLiteStore.open(path) as store`` opens
+    it at once (errors show there) and, with ``async with``, closes it. Requires the asyncio
+    backend.
+
+    Args:
+        path: the database file; created with mode 0600 if missing.
+        read_only: open with SQLite's read-only mode; every write raises StoreError.
+        synchronous: ``"FULL"`` (default; commits survive power loss) or ``"NORMAL"``.
+        busy_timeout: seconds to wait for another process's lock before failing.
+        max_size_bytes: cap on the file size; writes past it raise StoreError
+            (SQLite never shrinks the cap below the current size).
+        migrations: the schema scripts; tests pass a prefix to build old files.
+
+    Raises:
+        StoreError: (at ``open``, else at first use) the file cannot be opened, is not a
+            database, needs a migration while read-only, or has a newer schema than ``migrations``.
     """
 
-    def __init__(self, engine: SQLiteEngine, path: str, *, read_only: bool) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        synchronous: Synchronous = "FULL",
+        busy_timeout: float = 5.0,
+        max_size_bytes: int | None = None,
+        migrations: Sequence[str] = MIGRATIONS,
+    ) -> None:
+        if synchronous not in ("FULL", "NORMAL"):
+            raise ValueError(f"synchronous must be FULL or NORMAL, not {synchronous!r}")
         super().__init__()
-        self._engine = engine
-        self.path = path
+        self.path = os.fspath(path)
         self.read_only = read_only
+        self._engine = SQLiteEngine(
+            partial(self._connect, synchronous, busy_timeout, max_size_bytes, tuple(migrations))
+        )
 
     @classmethod
     def open(
@@ -94,66 +125,46 @@ class SQLiteStore(SQLDatabase):
         max_size_bytes: int | None = None,
         migrations: Sequence[str] = MIGRATIONS,
     ) -> Opening[SQLiteStore]:
-        """Open (creating and migrating as needed) the database at ``path``.
-
-        Args:
-            path: the database file; created with mode 0600 if missing.
-            read_only: open with SQLite's read-only mode; every write raises StoreError.
-            synchronous: ``"FULL"`` (default; commits survive power loss) or ``"NORMAL"``.
-            busy_timeout: seconds to wait for another process's lock before failing.
-            max_size_bytes: cap on the file size; writes past it raise StoreError
-                (SQLite never shrinks the cap below the current size).
-            migrations: the schema scripts; tests pass a prefix to build old files.
-
-        Raises:
-            StoreError: the file cannot be opened, is not a database, needs a
-                migration while read-only, or has a newer schema than ``migrations``.
-        """
-        if synchronous not in ("FULL", "NORMAL"):
-            raise ValueError(f"synchronous must be FULL or NORMAL, not {synchronous!r}")
-        fspath = os.fspath(path)
+        """Open the database at ``path`` now; the arguments are the constructor's."""
+        store = cls(
+            path,
+            read_only=read_only,
+            synchronous=synchronous,
+            busy_timeout=busy_timeout,
+            max_size_bytes=max_size_bytes,
+            migrations=migrations,
+        )
 
         async def factory() -> SQLiteStore:
-            return await cls._connect(
-                fspath,
-                read_only=read_only,
-                synchronous=synchronous,
-                busy_timeout=busy_timeout,
-                max_size_bytes=max_size_bytes,
-                migrations=tuple(migrations),
-            )
+            try:
+                await store._engine.open()
+            except BaseException:
+                with anyio.CancelScope(shield=True):
+                    await store._engine.close()
+                raise
+            _log.debug("opened %s (read_only=%s, synchronous=%s)", store.path, read_only, synchronous)
+            return store
 
         return Opening(factory)
 
-    @classmethod
-    async def _connect(
-        cls,
-        path: str,
-        *,
-        read_only: bool,
-        synchronous: Synchronous,
-        busy_timeout: float,
-        max_size_bytes: int | None,
-        migrations: tuple[str, ...],
-    ) -> SQLiteStore:
-        uri = f"file:{urllib.parse.quote(os.path.abspath(path))}?mode={'ro' if read_only else 'rw'}"
-        with translated(f"cannot open {path}"):
-            if not read_only:
-                _create_private_file(path)
-            engine = await SQLiteEngine.connect(uri)
-        store = cls(engine, path, read_only=read_only)
+    def _connect(
+        self, synchronous: Synchronous, busy_timeout: float, max_size: int | None, migrations: tuple[str, ...]
+    ) -> sqlite3.Connection:
+        """Open, configure and migrate the connection (the engine calls it on its thread)."""
+        mode = "ro" if self.read_only else "rw"
+        uri = f"file:{urllib.parse.quote(os.path.abspath(self.path))}?mode={mode}"
+        with translated(f"cannot open {self.path}"):
+            if not self.read_only:
+                _create_private_file(self.path)
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         try:
-            with translated(f"cannot set up {path}"):
-                await engine.call(
-                    lambda conn: store._configure(conn, synchronous, busy_timeout, max_size_bytes)
-                )
-                await engine.call(lambda conn: store._migrate(conn, migrations))
+            with translated(f"cannot set up {self.path}"):
+                self._configure(conn, synchronous, busy_timeout, max_size)
+                self._migrate(conn, migrations)
         except BaseException:
-            with anyio.CancelScope(shield=True):
-                await engine.close()
+            conn.close()
             raise
-        _log.debug("opened %s (read_only=%s, synchronous=%s)", path, read_only, synchronous)
-        return store
+        return conn
 
     def _configure(
         self, conn: sqlite3.Connection, synchronous: Synchronous, busy_timeout: float, max_size: int | None

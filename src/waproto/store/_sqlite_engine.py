@@ -18,12 +18,13 @@ and roll them back in the same job; nothing uncommitted outlives the job.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import queue
 import sqlite3
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 
 from waproto.errors import LeaseLost, StoreError
@@ -33,6 +34,9 @@ __all__ = ["SQLiteEngine", "translated"]
 
 _T = TypeVar("_T")
 _Row = tuple[Any, ...]
+
+#: Seconds the exit hook waits for the thread to finish its queued jobs and close.
+_EXIT_WAIT = 5.0
 
 
 @contextmanager
@@ -62,51 +66,61 @@ class _Commit:
 
 
 class SQLiteEngine:
-    """The connection, its thread, and the group-commit queue."""
+    """The connection, its thread, and the group-commit queue.
 
-    __slots__ = ("_commit_queued", "_commits", "_conn", "_jobs", "_loop", "_thread")
+    Not tied to an event loop: each job answers the loop that submitted it, so a store
+    made outside any loop, or used by one ``anyio.run`` after another, works in each.
+    The connection opens on the thread with the first job (``opener`` makes it); the
+    thread is a daemon, so a store nobody closed never holds the process at exit, and
+    an exit hook closes its connection cleanly then.
+    """
 
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._loop = loop
+    __slots__ = ("_commit_queued", "_commits", "_conn", "_jobs", "_opener", "_thread")
+
+    def __init__(self, opener: Callable[[], sqlite3.Connection]) -> None:
+        self._opener = opener
         self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
         self._commits: deque[_Commit] = deque()
         self._commit_queued = False
         self._conn: sqlite3.Connection | None = None
-        self._thread = threading.Thread(target=self._run, name="waproto-sqlite", daemon=True)
+        self._thread: threading.Thread | None = None
 
-    @classmethod
-    async def connect(cls, uri: str) -> SQLiteEngine:
-        """Start the thread and open ``uri`` on it."""
-        engine = cls(asyncio.get_running_loop())
-        engine._thread.start()
-
-        def open_conn(_: sqlite3.Connection | None) -> None:
-            engine._conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-
-        try:
-            await engine._submit(open_conn, need_conn=False)
-        except BaseException:
-            engine._jobs.put(None)
-            raise
-        return engine
+    def _put(self, job: Callable[[], None]) -> None:
+        """Queue a job, starting the thread first if it is not running."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="waproto-sqlite", daemon=True)
+            self._thread.start()
+            atexit.register(self._close_at_exit)
+        self._jobs.put(job)
 
     def _run(self) -> None:
         while (job := self._jobs.get()) is not None:
             job()
 
+    def _connection(self) -> sqlite3.Connection:
+        """The open connection, opened now if this is the first job (on the thread)."""
+        if self._conn is None:
+            self._conn = self._opener()
+        return self._conn
+
     async def _submit(self, fn: Callable[[Any], _T], *, need_conn: bool = True) -> _T:
-        future: asyncio.Future[_T] = self._loop.create_future()
+        loop = asyncio.get_running_loop()  # the job answers this loop, whichever it is
+        future: asyncio.Future[_T] = loop.create_future()
 
         def job() -> None:
             try:
-                result = fn(self._conn if need_conn else None)
+                result = fn(self._connection() if need_conn else None)
             except BaseException as exc:  # handed to the awaiting task
-                self._loop.call_soon_threadsafe(_settle, future, None, exc)
+                _answer(loop, _settle, future, None, exc)
             else:
-                self._loop.call_soon_threadsafe(_settle, future, result, None)
+                _answer(loop, _settle, future, result, None)
 
-        self._jobs.put(job)
+        self._put(job)
         return await future
+
+    async def open(self) -> None:
+        """Open the connection now rather than with the first job (to report open errors early)."""
+        await self._submit(lambda conn: None)
 
     async def call(self, fn: Callable[[sqlite3.Connection], _T]) -> _T:
         """Run ``fn(connection)`` on the thread; ``fn`` must not leave a transaction open."""
@@ -145,11 +159,11 @@ class SQLiteEngine:
 
         Raises :class:`LeaseLost` (applying nothing) when a check query returns no row.
         """
-        future: asyncio.Future[None] = self._loop.create_future()
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._commits.append(_Commit(writes, checks, future))
         if not self._commit_queued:
             self._commit_queued = True
-            self._jobs.put(self._commit_batch)
+            self._put(self._commit_batch)
         await future
 
     async def execute_committed(self, sql: str, params: Sequence[Any]) -> list[_Row]:
@@ -176,9 +190,8 @@ class SQLiteEngine:
             batch.append(self._commits.popleft())
         if not batch:
             return
-        conn = self._conn
-        assert conn is not None
         try:
+            conn = self._connection()
             conn.execute("BEGIN IMMEDIATE")
             try:
                 for item in batch:
@@ -191,7 +204,11 @@ class SQLiteEngine:
         except BaseException as exc:
             for item in batch:
                 item.error = item.error or exc
-        self._loop.call_soon_threadsafe(_settle_batch, batch)
+        loops: dict[asyncio.AbstractEventLoop, list[_Commit]] = {}
+        for item in batch:
+            loops.setdefault(item.future.get_loop(), []).append(item)
+        for loop, items in loops.items():
+            _answer(loop, _settle_batch, items)
 
     @staticmethod
     def _apply_one(conn: sqlite3.Connection, item: _Commit) -> None:
@@ -209,18 +226,40 @@ class SQLiteEngine:
             conn.execute("ROLLBACK TO waproto_group")
         conn.execute("RELEASE waproto_group")
 
-    async def close(self) -> None:
-        """Close the connection and end the thread."""
-
-        def close_conn(conn: sqlite3.Connection) -> None:
+    def _close_conn(self, _: object = None) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
             conn.close()
 
-        try:
-            await self._submit(close_conn)
-        finally:
+    def _stop(self) -> threading.Thread | None:
+        """Queue the thread's end (after the jobs already queued); the next job starts a new one."""
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            atexit.unregister(self._close_at_exit)
             self._jobs.put(None)
-            # The thread is past its last job; joining takes microseconds.
-            self._thread.join(1.0)
+        return thread
+
+    async def close(self) -> None:
+        """Close the connection (if it was ever opened) and end the thread."""
+        if self._thread is None:
+            return
+        try:
+            await self._submit(self._close_conn, need_conn=False)
+        finally:
+            if (thread := self._stop()) is not None:
+                thread.join(1.0)  # past its last job: joining takes microseconds
+
+    def _close_at_exit(self) -> None:
+        """At interpreter exit, close a connection its store left open (WAL checkpointed, files tidy)."""
+        self._put(self._close_conn)
+        if (thread := self._stop()) is not None:
+            thread.join(_EXIT_WAIT)
+
+
+def _answer(loop: asyncio.AbstractEventLoop, callback: Callable[..., None], *args: Any) -> None:
+    """Run ``callback`` on ``loop``; a loop that has closed meanwhile has nobody left to answer."""
+    with suppress(RuntimeError):  # "Event loop is closed"
+        loop.call_soon_threadsafe(callback, *args)
 
 
 def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:

@@ -4,8 +4,9 @@ Each example runs in a child process in a fresh folder holding its store file wi
 device(s) already linked; the only change is the connection config (the examples connect to
 WhatsApp): ``waproto.Client`` and ``waproto.ManagerConfig`` get the FakeServer's URL and root
 key as default arguments before the example's code runs. A peer writes to every session,
-waits for the example's reply, and a real signal ends the process with status 0. The
-synchronous ``client.run()`` the README mentions is run the same way (with a MemoryStore).
+waits for the example's reply, and a real signal ends the process with status 0. The bot
+example is the synchronous ``client.run()`` with a module-level SQLite store; another child
+runs it twice to show a message sent while it is down arrives at the next start.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import anyio
 import pytest
+from anyio.abc import Process
 
 from tests.integration.client.conftest import EventLog, PairedClient
 from tests.integration.processes import ENV, Lines
@@ -83,7 +85,7 @@ async def run_example(
 async def test_bot_example_echoes_and_stops_on_sigint(
     server: FakeServer, paired: PairedClient, tmp_path: Path
 ) -> None:
-    code = example("client.run_until_signal()")
+    code = example("client.run()")
     await run_example(
         server, paired, tmp_path, code, {"default": "15559400002"}, "bot.db", None, signal.SIGINT
     )
@@ -97,25 +99,48 @@ async def test_manager_example_answers_on_every_session_and_stops_on_sigterm(
     await run_example(server, paired, tmp_path, code, sessions, "sessions.db", "got it", signal.SIGTERM)
 
 
-#: ``client.run()`` from synchronous code with a MemoryStore: prints the first QR code, then
-#: the signal that stopped it.
+#: ``client.run()`` from synchronous code, its SQLite store made at module level (outside any
+#: event loop): prints when it is connected, each message, and the signal that stopped it.
 SYNC_RUN = """
 import json, sys
-from waproto import Client, ClientConfig, QRCode
-from waproto.store import MemoryStore
+from waproto import Client, ClientConfig, Connected, Message
+from waproto.store import SQLiteStore
 
-client = Client(MemoryStore(), config=ClientConfig(url=sys.argv[1], trust_root=sys.argv[2]))
-client.add_handler(QRCode, lambda event: print(json.dumps({"event": "qr"}), flush=True))
-print(json.dumps({"event": "closed", "signal": client.run()}), flush=True)
+def say(event, **fields):
+    print(json.dumps({"event": event, **fields}), flush=True)
+
+client = Client(SQLiteStore(sys.argv[3]), config=ClientConfig(url=sys.argv[1], trust_root=sys.argv[2]))
+client.add_handler(Connected, lambda event: say("connected"))
+client.add_handler(Message, lambda event: say("message", id=event.info.id))
+say("closed", signal=client.run())
 """
 
 
-async def test_the_synchronous_run_stops_on_sigint(server: FakeServer) -> None:
-    command = [sys.executable, "-c", SYNC_RUN, server.ws_url, server.root_public_key.hex()]
+async def test_the_synchronous_run_with_a_module_level_sqlite_store_restarts_losing_nothing(
+    server: FakeServer, paired: PairedClient, tmp_path: Path
+) -> None:
+    db = tmp_path / "bot.db"
+    async with SQLiteStore.open(db) as store:
+        server.create_account("15559400005")
+        await provision_store_device(server, store, "default", "15559400005")
+    alice = await paired("15559400006")
+    command = [sys.executable, "-c", SYNC_RUN, server.ws_url, server.root_public_key.hex(), str(db)]
+
+    async def stop(child: Process, lines: Lines) -> None:
+        """SIGINT: the child reports it, exits 0 by itself, and its store file was closed."""
+        child.send_signal(signal.SIGINT)
+        assert (await lines.until("closed"))["signal"] == signal.SIGINT
+        assert await child.wait() == 0
+        assert not db.with_name("bot.db-wal").exists()  # closed at exit: checkpointed
+
     with anyio.fail_after(60):
         async with await anyio.open_process(command, env=ENV) as child:
             lines = Lines(child)
-            await lines.until("qr")
-            child.send_signal(signal.SIGINT)
-            assert (await lines.until("closed"))["signal"] == signal.SIGINT
-            assert await child.wait() == 0
+            await lines.until("connected")
+            await stop(child, lines)
+        away = await alice.send_text("15559400005", "while down")
+        async with await anyio.open_process(command, env=ENV) as child:
+            lines = Lines(child)
+            while (await lines.until("message"))["id"] != away.id:
+                pass
+            await stop(child, lines)
