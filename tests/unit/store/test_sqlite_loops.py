@@ -7,6 +7,7 @@ store nobody closed neither holds the process at exit nor leaves its connection 
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -90,6 +91,31 @@ def test_a_store_opened_in_one_loop_is_used_and_closed_in_the_next(tmp_path: Pat
     _run(open_it)
     _run(use_and_close)
     _run(reopen)
+
+
+def test_an_answer_for_a_loop_that_has_ended_is_dropped(tmp_path: Path) -> None:
+    """A job still running when its loop ends: its answer has nowhere to go, the thread lives on."""
+    store = SQLiteStore(tmp_path / "store.db")
+    entered, release = threading.Event(), threading.Event()
+
+    def blocker(conn: sqlite3.Connection) -> None:
+        entered.set()
+        release.wait(30)
+
+    async def abandon() -> None:
+        async with anyio.create_task_group() as group:
+            group.start_soon(store._engine.call, blocker)
+            await anyio.to_thread.run_sync(entered.wait, 30)
+            group.cancel_scope.cancel()
+
+    async def use() -> None:
+        with anyio.fail_after(30):
+            assert await store.list_devices() == []
+            await store.close()
+
+    _run(abandon)  # its loop is closed now
+    release.set()
+    _run(use)
 
 
 def test_a_lazy_open_reports_its_error_at_first_use(tmp_path: Path) -> None:
