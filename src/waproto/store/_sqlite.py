@@ -32,7 +32,7 @@ import sqlite3
 import urllib.parse
 from collections.abc import Sequence
 from functools import partial
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 import anyio
 
@@ -69,6 +69,16 @@ def _split_script(script: str) -> list[str]:
 def _scalar(conn: sqlite3.Connection, sql: str) -> Any:
     row = conn.execute(sql).fetchone()
     return row[0] if row else None
+
+
+class SQLiteOptions(TypedDict, total=False):
+    """The keyword arguments of :class:`SQLiteStore` (for :meth:`SQLiteStore.open`)."""
+
+    read_only: bool
+    synchronous: Synchronous
+    busy_timeout: float
+    max_size_bytes: int | None
+    migrations: Sequence[str]
 
 
 class SQLiteStore(SQLDatabase):
@@ -115,25 +125,9 @@ class SQLiteStore(SQLDatabase):
         )
 
     @classmethod
-    def open(
-        cls,
-        path: str | os.PathLike[str],
-        *,
-        read_only: bool = False,
-        synchronous: Synchronous = "FULL",
-        busy_timeout: float = 5.0,
-        max_size_bytes: int | None = None,
-        migrations: Sequence[str] = MIGRATIONS,
-    ) -> Opening[SQLiteStore]:
-        """Open the database at ``path`` now; the arguments are the constructor's."""
-        store = cls(
-            path,
-            read_only=read_only,
-            synchronous=synchronous,
-            busy_timeout=busy_timeout,
-            max_size_bytes=max_size_bytes,
-            migrations=migrations,
-        )
+    def open(cls, path: str | os.PathLike[str], **options: Unpack[SQLiteOptions]) -> Opening[SQLiteStore]:
+        """Open the database at ``path`` now; ``options`` are the constructor's."""
+        store = cls(path, **options)
 
         async def factory() -> SQLiteStore:
             try:
@@ -142,7 +136,7 @@ class SQLiteStore(SQLDatabase):
                 with anyio.CancelScope(shield=True):
                     await store._engine.close()
                 raise
-            _log.debug("opened %s (read_only=%s, synchronous=%s)", store.path, read_only, synchronous)
+            _log.debug("opened %s (%s)", store.path, options)
             return store
 
         return Opening(factory)
