@@ -32,6 +32,7 @@ from waproto.history.stream import (
 )
 from waproto.lid import LIDMap, pairs_from_history
 from waproto.media.types import MediaRef, MediaType
+from waproto.messaging.privacy import NCT_SALT
 from waproto.messaging.wire import build_receipt
 from waproto.proto.wa_e2e_pb2 import Message
 from waproto.proto.wa_history_pb2 import Conversation, Pushname
@@ -132,6 +133,8 @@ class HistoryService:
             batches.push_names.append(item.pushname)
         elif isinstance(item, HistorySummary):
             await self._lids.learn(pairs_from_history(item.history))
+            if item.history.nctSalt:  # the key of <cstoken>, also sent in app state (whatsmeow message.go)
+                await self._session.store.put(NCT_SALT, "salt", item.history.nctSalt)
         elif not isinstance(item, HistorySummary) and batches.add(item):
             await self._flush(batches, final=False)
 

@@ -363,6 +363,8 @@ class PhoneAgent:
         """Conversations split into blobs of at most HISTORY_CHUNK_MESSAGES messages, then push names."""
         sync_type = "INITIAL_BOOTSTRAP"
         current = HistorySync(syncType=sync_type)
+        if self.account.nct_salt:
+            current.nctSalt = self.account.nct_salt  # the bootstrap names it too (whatsmeow message.go)
         count = 0
         for jid in self.chats:
             lid = self._lid_of(jid)

@@ -10,6 +10,7 @@ import pytest
 
 from tests.integration.client.conftest import EventLog, PairedClient, client_config, pair_by_qr
 from waproto import Client, Message
+from waproto.appstate import actions
 from waproto.binary import Node
 from waproto.messaging.privacy import PrivacyTokens, cs_token
 from waproto.messaging.send import MessageSendError
@@ -131,6 +132,21 @@ async def test_a_first_message_to_a_stranger_passes_with_a_cstoken_from_the_phon
         with pytest.raises(MessageSendError, match="463"):
             await alice.send_text(carol.own_jid.to_non_ad(), "hi carol")
         assert sends[-1].get_child("cstoken") is None and sends[-1].get_child("tctoken") is None
+
+
+async def test_the_nct_salt_also_comes_with_the_history_bootstrap(server: FakeServer) -> None:
+    account = server.create_account("15550821")
+    phone = server.phone("15550821")
+    # Only the history bootstrap names the salt here: app state holds no salt record.
+    collection, removed = actions.set_nct_salt(None, 1000)
+    phone.appstate.change(collection, [removed])
+    assert account.nct_salt and not phone.appstate.collections["regular_high"].records
+    client = Client(MemoryStore(), config=client_config(server, ssl_context=server.test_ca.client_context()))
+    await pair_by_qr(server, client, "15550821")
+    try:
+        await stored_salt(client, account.nct_salt)
+    finally:
+        await client.aclose()
 
 
 async def stored_salt(client: Client, salt: bytes | None) -> None:
