@@ -4,11 +4,15 @@ anyio's ``Lock`` and ``Event`` (on asyncio) each build an empty ``deque`` at
 construction, about 0.6 KiB, even when nobody ever waits on them. Per session
 that is several KiB for primitives that are almost never contended: a send lock
 that is free whenever a ping goes out, a "stopped" event nobody awaits. These
-two keep a flag and create an ``anyio.Event`` per actual waiter.
+two keep a flag; the lock creates an ``anyio.Event`` per actual waiter, the
+event one bare future per waiter (an idle session's serve task waits on its
+"stopped" event for the session's whole life: a future is ~0.1 KiB, an
+``anyio.Event`` with its asyncio ``Event`` and deque ~0.9 KiB).
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
 from types import TracebackType
 
@@ -85,17 +89,19 @@ class LazyLock:
 class LazyEvent:
     """A one-shot flag tasks can wait for, like ``anyio.Event()``."""
 
-    __slots__ = ("_event", "_set")
+    __slots__ = ("_set", "_waiters")
 
     def __init__(self) -> None:
         self._set = False
-        self._event: anyio.Event | None = None
+        self._waiters: list[asyncio.Future[None]] | None = None
 
     def set(self) -> None:
         """Set the flag and wake every waiter."""
         self._set = True
-        if self._event is not None:
-            self._event.set()
+        waiters, self._waiters = self._waiters, None
+        for waiter in waiters or ():
+            if not waiter.done():
+                waiter.set_result(None)
 
     def is_set(self) -> bool:
         """Whether :meth:`set` was called."""
@@ -106,9 +112,18 @@ class LazyEvent:
         if self._set:
             await checkpoint()
             return
-        if self._event is None:
-            self._event = anyio.Event()
-        await self._event.wait()
+        waiter = asyncio.get_running_loop().create_future()
+        if self._waiters is None:
+            self._waiters = []
+        self._waiters.append(waiter)
+        try:
+            await waiter
+        finally:
+            # Cancelled (or timed out) before the flag was set: forget this waiter.
+            if self._waiters is not None and waiter in self._waiters:
+                self._waiters.remove(waiter)
+                if not self._waiters:
+                    self._waiters = None
 
 
 #: What code that only enters a lock accepts: ours or anyio's.

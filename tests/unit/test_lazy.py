@@ -110,3 +110,17 @@ async def test_event_wakes_waiters_and_stays_set() -> None:
     assert event.is_set()
     with anyio.fail_after(1):
         await event.wait()
+
+
+async def test_event_wait_that_times_out_leaves_nothing_behind() -> None:
+    event = LazyEvent()
+    for _ in range(3):
+        with anyio.move_on_after(0.01):
+            await event.wait()
+    assert not event.is_set()
+    assert event._waiters is None  # a session waits with a timeout for hours: no pile of futures
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(event.wait)
+        await anyio.wait_all_tasks_blocked()
+        event.set()
+    assert event.is_set()
