@@ -172,7 +172,7 @@ class Client(
         self._messaging = MessagingService(
             session, caches, self._prekeys.retry_keys, self._lid.map, self._backoff.stored
         )
-        IdentityService(session, self._lid.map)
+        IdentityService(session, self._lid.map, self._messaging.sender.reissue_privacy_token)
         self._media = MediaService(session)
         self._actions = MessageActionsService(session, self._lid.map)
         self._groups = GroupsAPI(session, self._messaging.sender, self._actions)

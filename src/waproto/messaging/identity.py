@@ -9,17 +9,19 @@ user has no way to verify keys out of band here); it is noticed instead:
   event with ``implicit=True`` follows once the transaction committed;
 - the server's ``<notification type="encrypt"><identity/>`` (a contact re-registered)
   drops the identity and session of the contact's primary device, so the next
-  message starts a new one, and emits ``IdentityChanged`` with ``implicit=False``.
+  message starts a new one, and emits ``IdentityChanged`` with ``implicit=False``;
+  ``on_reregistered`` then runs for the contact (the client issues its privacy token again).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import ClassVar
 
 from waproto.binary import Node
 from waproto.events import IdentityChanged
-from waproto.jid import LID_SERVER, USER_SERVER
+from waproto.jid import JID, LID_SERVER, USER_SERVER
 from waproto.lid import LIDMap
 from waproto.messaging.context import signal_address
 from waproto.session import Session, StanzaRoute
@@ -48,15 +50,21 @@ async def trust_identity(store: IdentityStore, address: str, key: bytes) -> bool
 class IdentityService:
     """Handles the server's notice that a contact's identity key changed."""
 
-    __slots__ = ("_lids", "_session")
+    __slots__ = ("_lids", "_on_reregistered", "_session")
 
     stanza_routes: ClassVar[tuple[StanzaRoute, ...]] = (
         StanzaRoute.of("notification", "_on_identity_change", type="encrypt", child="identity"),
     )
 
-    def __init__(self, session: Session, lids: LIDMap) -> None:
+    def __init__(
+        self,
+        session: Session,
+        lids: LIDMap,
+        on_reregistered: Callable[[JID], Awaitable[None]] | None = None,
+    ) -> None:
         self._session = session
         self._lids = lids
+        self._on_reregistered = on_reregistered
         session.router.register(self)
 
     async def _on_identity_change(self, node: Node) -> None:
@@ -71,3 +79,5 @@ class IdentityService:
             await session.store.delete_identity(address)
             await session.store.delete_session(address)
         await session.emit(IdentityChanged(jid=primary, implicit=False, timestamp=node.attr_int("t", 0) or 0))
+        if self._on_reregistered is not None:
+            await self._on_reregistered(primary)

@@ -43,6 +43,7 @@ from waproto.messaging.privacy import (
     should_issue,
     takes_tokens,
     tctoken_node,
+    token_expired,
 )
 from waproto.messaging.wire import (
     EncryptedPart,
@@ -407,9 +408,16 @@ class MessageSender:
             return None
         return tctoken_node(await self._tokens.get(contact), self._ctx.now())
 
-    async def _issue_privacy_token(self, contact: JID) -> None:
+    async def reissue_privacy_token(self, contact: JID) -> None:
+        """After ``contact`` re-registered (new identity): issue our token again, with the time
+        of the live issue, when there is one (whatsmeow notification.go on ``<identity/>``)."""
+        record = await self._tokens.get(contact)
+        if record.issued and not token_expired(record.issued, self._ctx.now()):
+            self._ctx.spawn(self._issue_privacy_token, contact.to_non_ad(), record.issued)
+
+    async def _issue_privacy_token(self, contact: JID, timestamp: int | None = None) -> None:
         """Issue our ``trusted_contact`` token to ``contact`` (fire and forget, once per week bucket)."""
-        now = int(self._ctx.now())
+        now = int(self._ctx.now()) if timestamp is None else timestamp
         try:
             result = await self._ctx.query(build_issue_tokens(contact, now, self._ctx.next_id()))
         except WAError as exc:

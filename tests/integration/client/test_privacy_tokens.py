@@ -149,6 +149,26 @@ async def test_the_nct_salt_also_comes_with_the_history_bootstrap(server: FakeSe
         await client.aclose()
 
 
+async def test_our_token_is_issued_again_when_the_contact_reregisters(
+    server: FakeServer, paired: PairedClient
+) -> None:
+    alice = await paired("15550831")
+    bob = await paired("15550832")
+    await alice.send_text(bob.own_jid.to_non_ad(), "hi bob")
+    alice_account = server.core.accounts.require("15550831")
+    with anyio.fail_after(5):
+        while "15550832" not in alice_account.issued_tokens:
+            await anyio.sleep(0.02)
+    first_token, first_time = alice_account.issued_tokens["15550832"]
+    # Bob reinstalls WhatsApp: alice hears of his new identity and issues her token again,
+    # with the time of her live issue (whatsmeow notification.go).
+    server.reregister_phone("15550832")
+    with anyio.fail_after(5):
+        while alice_account.issued_tokens["15550832"][0] == first_token:
+            await anyio.sleep(0.02)
+    assert alice_account.issued_tokens["15550832"][1] == first_time
+
+
 async def stored_salt(client: Client, salt: bytes | None) -> None:
     """Wait (bounded) until ``client``'s store holds ``salt`` as its NCT salt."""
     with anyio.fail_after(5):
