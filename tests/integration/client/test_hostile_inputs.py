@@ -231,9 +231,14 @@ async def test_hostile_inputs_never_kill_or_brick_the_client(
     async def check(name: str) -> None:
         await bob.wait_connected(20)
         count = len(bob_log.events)
-        await alice.send_text(peer, f"still there after {name}")
-        received = await bob_log.wait_for(Message, count + 1)
-        assert received[-1].text == f"still there after {name}", name
+        expected = f"still there after {name}"
+        await alice.send_text(peer, expected)
+        # A garbled plaintext may be answered by a retry receipt whose resend (padded properly
+        # by then) arrives as "garbled" around this check: the retry protocol recovering it.
+        with anyio.fail_after(20):
+            while not any(m.text == expected for m in bob_log.events[count:]):
+                await bob_log.wait_for(Message, len(bob_log.events) + 1)
+        assert {m.text for m in bob_log.events[count:]} <= {expected, "garbled"}, name
         stored = await bob.store.get_credentials()
         assert stored is not None, name
         assert (stored.noise_key, stored.identity_key, stored.signed_prekey, stored.me) == (
