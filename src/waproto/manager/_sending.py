@@ -92,7 +92,7 @@ class Outbox:
         try:
             await session.store.put(QUEUE_NAMESPACE, msg_id, item.to_bytes())
         except BaseException:
-            session.queue.remove(msg_id)
+            session.queue.withdraw(msg_id)
             raise
         self.kick(session)
         return Enqueued(msg_id, position)

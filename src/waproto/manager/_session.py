@@ -91,6 +91,8 @@ class ManagedSession:
         store: DeviceStore,
         config: ManagerConfig,
         uniform: Callable[[float, float], float],
+        *,
+        shared_queue: bool = False,
     ) -> None:
         self.id = session_id
         self.store = store
@@ -124,6 +126,7 @@ class ManagedSession:
                 session_limit=config.session_rate_limit,
                 window=config.rate_window,
             ),
+            shared=shared_queue,
         )
         self.contacts: TTLCache[JID, str] = TTLCache(config.cache_size, config.contact_cache_ttl)
         self.phones: TTLCache[str, tuple[JID | None]] = TTLCache(config.cache_size, config.phone_cache_ttl)

@@ -118,7 +118,13 @@ class Supervisor(EventSource):
     def _session(self, session_id: str) -> ManagedSession:
         session = self._sessions.get(session_id)
         if session is None:
-            session = ManagedSession(session_id, self._store.device(session_id), self._config, self._uniform)
+            session = ManagedSession(
+                session_id,
+                self._store.device(session_id),
+                self._config,
+                self._uniform,
+                shared_queue=self._leases is not None,
+            )
             self._sessions[session_id] = session
         return session
 

@@ -149,11 +149,13 @@ class OutboundQueue:
     #: the send and the delete of its row does not queue it again.
     DONE_MEMORY = 256
 
-    def __init__(self, max_size: int, limiter: RateLimiter) -> None:
+    def __init__(self, max_size: int, limiter: RateLimiter, *, shared: bool = False) -> None:
+        """``shared``: other hosts enqueue into this session's stored queue (leases are on)."""
         self.max_size = max_size
         self.limiter = limiter
         self._items: OrderedDict[str, QueuedMessage] = OrderedDict()
-        self._done: OrderedDict[str, None] | None = None
+        # Only a shared queue is re-read from the store (merge), so only it remembers done ids.
+        self._done: OrderedDict[str, None] | None = OrderedDict() if shared else None
         self.next_seq = 1
 
     def __len__(self) -> int:
@@ -182,12 +184,15 @@ class OutboundQueue:
 
     def remove(self, message_id: str) -> QueuedMessage | None:
         """Take a message out (sent or given up)."""
-        if self._done is None:
-            self._done = OrderedDict()
-        self._done[message_id] = None
-        if len(self._done) > self.DONE_MEMORY:
-            self._done.popitem(last=False)
+        if self._done is not None:
+            self._done[message_id] = None
+            if len(self._done) > self.DONE_MEMORY:
+                self._done.popitem(last=False)
         return self._items.pop(message_id, None)
+
+    def withdraw(self, message_id: str) -> None:
+        """Take back a message whose persist failed: it was never queued, so it is not done."""
+        self._items.pop(message_id, None)
 
     def merge(self, items: list[QueuedMessage]) -> int:
         """Add persisted messages queued by another host; returns how many were new."""

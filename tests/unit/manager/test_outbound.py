@@ -121,3 +121,20 @@ def test_queued_message_round_trip_and_corrupt_rows() -> None:
     for raw in (b"", b"[]", b'{"id": "x"}', b'{"id":"x","to":"y","seq":1,"attempts":0,"payload":"!!"}'):
         with pytest.raises(StoreError):
             QueuedMessage.from_bytes(raw)
+
+
+def test_a_shared_queue_does_not_take_back_what_it_sent_or_gave_up() -> None:
+    queue = OutboundQueue(10, limiter(), shared=True)
+    queue.push(item(1))
+    queue.remove("id1")  # sent; its stored row may still be read before it is deleted
+    queue.push(item(2))
+    queue.withdraw("id2")  # its persist failed: never queued, so not done either
+    assert queue.merge([item(1), item(2), item(3)]) == 2
+    assert "id1" not in queue and "id2" in queue and "id3" in queue
+
+
+def test_a_queue_no_other_host_writes_to_remembers_no_done_ids() -> None:
+    queue = OutboundQueue(10, limiter())
+    queue.push(item(1))
+    queue.remove("id1")
+    assert queue.merge([item(1)]) == 1  # only a shared queue is ever re-read
