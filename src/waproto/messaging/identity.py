@@ -38,12 +38,14 @@ async def trust_identity(store: IdentityStore, address: str, key: bytes) -> bool
     Call it inside the transaction that builds the session, so the key and the session
     commit together; on True the caller starts the session afresh.
     """
-    if await store.is_trusted_identity(address, key):
-        if await store.get_identity(address) is None:
-            await store.put_identity(address, key)
+    # One read: the store's is_trusted_identity is this same read plus the comparison.
+    stored = await store.get_identity(address)
+    if stored == key:
+        return False
+    await store.put_identity(address, key)
+    if stored is None:
         return False
     logger.info("identity key of %s changed; its session is replaced", address)
-    await store.put_identity(address, key)
     return True
 
 
