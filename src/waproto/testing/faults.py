@@ -100,11 +100,12 @@ def parse_fault(data: dict[str, Any]) -> Fault:
         InvalidState: unknown kind or missing parameter.
     """
     kind_name = str(data.get("kind", ""))
-    if kind_name not in FaultKind.__members__.values():
-        valid = ", ".join(kind.value for kind in FaultKind)
-        raise InvalidState(f"bad fault: unknown kind {kind_name!r}; valid kinds: {valid}")
     try:
         kind = FaultKind(kind_name)
+    except ValueError:
+        valid = ", ".join(kind.value for kind in FaultKind)
+        raise InvalidState(f"bad fault: unknown kind {kind_name!r}; valid kinds: {valid}") from None
+    try:
         code = data.get("code")
         conflict = data.get("conflict")
         return Fault(
