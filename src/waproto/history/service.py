@@ -135,7 +135,7 @@ class HistoryService:
             await self._lids.learn(pairs_from_history(item.history))
             if item.history.nctSalt:  # the key of <cstoken>, also sent in app state (whatsmeow message.go)
                 await self._session.store.put(NCT_SALT, "salt", item.history.nctSalt)
-        elif not isinstance(item, HistorySummary) and batches.add(item):
+        elif batches.add(item):
             await self._flush(batches, final=False)
 
     async def _flush(self, batches: _Batcher, *, final: bool) -> None:
