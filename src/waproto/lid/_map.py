@@ -26,6 +26,8 @@ _log = logging.getLogger("waproto.lid")
 #: Pairs cached per direction, and for how long (Baileys keeps its LRU for 3 days).
 CACHE_SIZE = 4096
 CACHE_TTL = 3 * 24 * 3600.0
+#: Cached for a user whose other address the store does not know (looked up once, not per use).
+_UNKNOWN = ""
 
 
 class LIDMap:
@@ -106,12 +108,19 @@ class LIDMap:
             value = cache.get(key)
             if value is None:
                 missing.append(key)
-            else:
+            elif value != _UNKNOWN:
                 found[key] = value
         if missing:
-            for key, value in (await fetch(missing)).items():
-                self._remember(*((value, key) if keys_are_pns else (key, value)))
-                found[key] = value
+            fetched = await fetch(missing)
+            for key in missing:
+                value = fetched.get(key)
+                if value is None:
+                    # Remembered as absent: every mapping of this device is written through
+                    # learn(), whose _remember() replaces the entry, so it cannot go stale.
+                    cache.put(key, _UNKNOWN)
+                else:
+                    self._remember(*((value, key) if keys_are_pns else (key, value)))
+                    found[key] = value
         return found
 
     async def alt_of(self, jid: JID) -> JID | None:

@@ -81,3 +81,25 @@ async def test_chat_records_are_written_under_the_lid_and_found_under_either_add
     assert await lids.chat_record("ns", lid, "/x") == ("9001@lid/x", b"old")
     await device.put("ns", "9001@lid/x", b"new")
     assert await lids.chat_record("ns", pn, "/x") == ("9001@lid/x", b"new")
+
+
+async def test_an_unknown_address_is_read_from_the_store_once_until_learned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = MemoryStore()
+    device = await store.create_device("me")
+    reads: list[list[str]] = []
+    real = type(device).get_lids_for_pns
+
+    async def counted(self: object, pns: list[str]) -> dict[str, str]:
+        reads.append(list(pns))
+        return await real(self, pns)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(device), "get_lids_for_pns", counted)
+    lids = LIDMap(device, anyio.Lock())
+    for _ in range(3):
+        assert await lids.alt_of(JID.parse("555@s.whatsapp.net")) is None
+    assert reads == [["555"]]
+    await lids.learn([("9001", "555")])
+    assert await lids.alt_of(JID.parse("555@s.whatsapp.net")) == JID.parse("9001@lid")
+    assert await lids.pns_for(["9001"]) == {"9001": "555"}
