@@ -2,13 +2,13 @@
 
 A connection is an anyio stream plus a ``websockets`` protocol object and a
 few small attributes. A client connects over
-:class:`~waproto.transport._tcp.ClientStream` (TCP, TLS over ``MemoryBIO``),
-whose receive deadline lets :meth:`WebSocketConnection.receive` wait with a
-timeout without a cancel scope; the server accepts over anyio's socket
-streams and ``TLSStream``. There is no task of
-its own: ``receive()`` reads, feeds the protocol and answers control frames
-(pong, the close echo) inline, so a session costs the one task that calls
-``receive()``. asyncio's SSL transport, which ``websockets.asyncio`` uses, is
+:class:`~waproto.transport._tcp.ClientStream` (TCP, TLS over ``MemoryBIO``);
+the server accepts over anyio's socket streams and ``TLSStream``. There is no
+task of its own: ``receive()`` reads, feeds the protocol and answers control
+frames (pong, the close echo) inline, so a session costs at most the one task
+that calls ``receive()``, and a client connection in push mode
+(:meth:`WebSocketConnection.start_pushing`) none: the stream's read callback
+does that work and hands each message on. asyncio's SSL transport, which ``websockets.asyncio`` uses, is
 avoided on purpose: it keeps a 256 KiB read buffer per connection, about ten
 times what TLS over a ``MemoryBIO`` costs.
 
@@ -39,28 +39,21 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
-import ssl
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import TypeVar
 
 import anyio
 from anyio import TypedAttributeProvider
 from anyio.abc import ByteStream, SocketAttribute
-from websockets.client import ClientProtocol
-from websockets.datastructures import Headers
-from websockets.exceptions import InvalidHandshake, InvalidStatus, InvalidURI
+from websockets.exceptions import InvalidHandshake
 from websockets.exceptions import ProtocolError as WebSocketProtocolError
 from websockets.frames import Close, CloseCode, Frame, Opcode
-from websockets.http11 import Response
 from websockets.protocol import Event, Protocol, State
-from websockets.typing import Origin
-from websockets.uri import parse_uri
 
 from waproto._lazy import LazyLock
 from waproto.errors import ConnectionClosed, InvalidState
-from waproto.transport._tcp import ClientStream, DeadlineReached, connect_stream
-from waproto.transport._tls import shared_ssl_context
+from waproto.transport._tcp import ClientStream
 
 __all__ = [
     "CLOSE_TIMEOUT",
@@ -68,7 +61,6 @@ __all__ = [
     "READ_SIZE",
     "TIMEOUT_CODE",
     "WebSocketConnection",
-    "connect_websocket",
 ]
 
 logger = logging.getLogger("waproto.transport")
@@ -99,8 +91,6 @@ TRANSPORT_ERRORS: tuple[type[Exception], ...] = (
 CONNECT_ERRORS: tuple[type[Exception], ...] = (InvalidHandshake, *TRANSPORT_ERRORS)
 
 _LINGER_RESET = struct.pack("ii", 1, 0)
-#: What an open client connection's handshake response keeps instead of its headers.
-_NO_HEADERS = Headers()
 T = TypeVar("T")
 
 
@@ -138,6 +128,8 @@ class WebSocketConnection:
         "_close_reason",
         "_fragments",
         "_local_close",
+        "_on_closed",
+        "_on_message",
         "_pending",
         "_protocol",
         "_receiving",
@@ -169,6 +161,8 @@ class WebSocketConnection:
         self._local_close = False
         self._close_code: int | None = None
         self._close_reason = ""
+        self._on_message: Callable[[bytes], None] | None = None
+        self._on_closed: Callable[[ConnectionClosed], None] | None = None
         self.local_address = _address(stream, SocketAttribute.local_address)
         self.remote_address = _address(stream, SocketAttribute.remote_address)
         self.request_path = request_path
@@ -217,34 +211,21 @@ class WebSocketConnection:
             await self._finish(f"connection lost: {exc!r}")
             raise self._closed_error() from exc
 
-    async def receive(self, *, deadline: float | None = None) -> bytes:
+    async def receive(self) -> bytes:
         """Return the next binary message, reading from the network as needed.
 
         Pings are answered and a peer's close frame is echoed before this returns
         or raises. Messages that arrived before a close frame are still returned.
 
-        Args:
-            deadline: ``anyio.current_time()`` after which waiting stops with
-                :class:`DeadlineReached`; the connection stays usable.
-
         Raises:
             ConnectionClosed: the connection closed; ``code`` holds the close code.
-            DeadlineReached: no message was complete by ``deadline``.
-            InvalidState: another task is already in ``receive()``.
+            InvalidState: another task is already in ``receive()``, or the connection pushes.
         """
         if self._pending:
             return self._pending.pop(0)
         if self._receiving:
             raise InvalidState("can't receive(): another task is already receiving")
-        tcp = self._tcp
-        if deadline is not None and tcp is None:
-            # A stream without a deadline of its own: a cancel scope does it.
-            with anyio.move_on_after(deadline - anyio.current_time()):
-                return await self.receive()
-            raise DeadlineReached
         self._receiving = True
-        if tcp is not None:
-            tcp.deadline = deadline
         try:
             while not self._pending:
                 if self._protocol is None or self._local_close:
@@ -253,8 +234,109 @@ class WebSocketConnection:
             return self._pending.pop(0)
         finally:
             self._receiving = False
-            if tcp is not None:
-                tcp.deadline = None
+
+    # Push mode: a client connection delivers by callback, with no task receiving.
+
+    def start_pushing(
+        self, on_message: Callable[[bytes], None], on_closed: Callable[[ConnectionClosed], None]
+    ) -> None:
+        """Deliver every message to ``on_message`` as it arrives, inside the event loop's read callback.
+
+        Messages already received go first. Control frames are answered inline
+        as in :meth:`receive`. When the connection is over, ``on_closed`` gets
+        (once) the :class:`ConnectionClosed` that :meth:`receive` would raise.
+        Afterwards :meth:`receive` refuses, and :meth:`aclose` does not wait for
+        the peer's close frame (as when another task is receiving). Send with
+        :meth:`send_now`, which keeps frames in call order without a lock.
+
+        Raises:
+            InvalidState: not a client connection, or a task is receiving.
+        """
+        tcp = self._tcp
+        if tcp is None or self._receiving:
+            raise InvalidState("push mode needs a client connection nobody is receiving on")
+        self._receiving = True
+        self._on_message, self._on_closed = on_message, on_closed
+        pending, self._pending = self._pending, []
+        for message in pending:
+            on_message(message)
+        if self._protocol is None:
+            on_closed(self._closed_error())
+            return
+        tcp.push_to(self)
+
+    def send_now(self, data: bytes) -> bool:
+        """Send ``data`` as one binary message at once (client connections); never waits.
+
+        Returns:
+            Whether the transport is over its high-water mark: the caller should
+            :meth:`drain` before sending much more.
+
+        Raises:
+            ConnectionClosed: the connection is closed or closing, or broke while sending.
+        """
+        protocol, tcp = self._protocol, self._tcp
+        if tcp is None:
+            raise InvalidState("send_now() needs a client connection")
+        if protocol is None or protocol.state is not State.OPEN or self._local_close:
+            raise self._closed_error()
+        protocol.send_binary(data)
+        try:
+            self._write_now(tcp, protocol)
+        except TRANSPORT_ERRORS as exc:
+            self._finish_now(f"connection lost: {exc!r}")
+            raise self._closed_error() from exc
+        return tcp.must_drain
+
+    async def drain(self) -> None:
+        """Wait until what :meth:`send_now` wrote is below the transport's high-water mark.
+
+        Raises:
+            ConnectionClosed: the connection broke meanwhile.
+        """
+        if self._tcp is None:
+            return
+        try:
+            await self._tcp.drain()
+        except TRANSPORT_ERRORS as exc:
+            self._finish_now(f"connection lost: {exc!r}")
+            raise self._closed_error() from exc
+
+    def pause_reading(self) -> None:
+        """Push mode: stop reading until :meth:`resume_reading` (the consumer is full)."""
+        if self._tcp is not None:
+            self._tcp.pause_reading()
+
+    def resume_reading(self) -> None:
+        """Push mode: read again after :meth:`pause_reading`."""
+        if self._tcp is not None:
+            self._tcp.resume_reading()
+
+    def stream_data(self, data: bytes) -> None:
+        """:class:`~waproto.transport._tcp.StreamSink`: plaintext from the stream in push mode."""
+        protocol, tcp = self._protocol, self._tcp
+        if protocol is None or tcp is None:
+            return
+        protocol.receive_data(data)
+        self._queue_messages(protocol, protocol.events_received())
+        try:
+            self._write_now(tcp, protocol)
+        except TRANSPORT_ERRORS as exc:
+            self._finish_now(f"connection lost: {exc!r}")
+            return
+        if _over(protocol, self._local_close):
+            self._finish_now()
+
+    def stream_ended(self, error: Exception) -> None:
+        """:class:`~waproto.transport._tcp.StreamSink`: the stream ended (cleanly or not) in push mode."""
+        protocol = self._protocol
+        if protocol is None:
+            return
+        if isinstance(error, anyio.EndOfStream):
+            protocol.receive_eof()
+            self.stream_data(b"")
+        else:
+            self._finish_now(f"connection lost: {error!r}")
 
     async def aclose(self, code: int = CloseCode.NORMAL_CLOSURE, reason: str = "") -> None:
         """Close with a close frame carrying ``code`` and ``reason``; idempotent.
@@ -342,27 +424,24 @@ class WebSocketConnection:
         except TRANSPORT_ERRORS as exc:
             await self._finish(f"connection lost: {exc!r}")
             return
-        if (
-            protocol.state is State.CLOSED
-            or protocol.close_rcvd is not None
-            or (protocol.state is State.CLOSING and not self._local_close)
-        ):
+        if _over(protocol, self._local_close):
             await self._finish()
 
     def _queue_messages(self, protocol: Protocol, events: list[Event]) -> None:
-        """Queue the binary messages among ``events``, joining fragments; refuse text."""
+        """Queue (push mode: deliver) the binary messages among ``events``, joining fragments; refuse text."""
+        deliver = self._on_message or self._pending.append
         for event in events:
             if not isinstance(event, Frame):
                 continue
             if event.opcode is Opcode.BINARY:
                 if event.fin:
-                    self._pending.append(bytes(event.data))
+                    deliver(bytes(event.data))
                 else:
                     self._fragments = [bytes(event.data)]
             elif event.opcode is Opcode.CONT and self._fragments is not None:
                 self._fragments.append(bytes(event.data))
                 if event.fin:
-                    self._pending.append(b"".join(self._fragments))
+                    deliver(b"".join(self._fragments))
                     self._fragments = None
             elif event.opcode is Opcode.TEXT:
                 # The WhatsApp socket carries binary frames only.
@@ -393,15 +472,35 @@ class WebSocketConnection:
 
     async def _finish(self, failure: str | None = None) -> None:
         """Record the close code and reason, drop the stream and protocol; idempotent."""
+        stream = self._end(failure)
+        if stream is not None:
+            with contextlib.suppress(*TRANSPORT_ERRORS):
+                await anyio.aclose_forcefully(stream)
+
+    def _finish_now(self, failure: str | None = None) -> None:
+        """:meth:`_finish` for push mode, inside a callback: the stream is closed without waiting."""
+        if self._end(failure) is not None and self._tcp is not None:
+            self._tcp.close()
+
+    def _end(self, failure: str | None) -> ByteStream | None:
+        """Record the outcome, tell a push-mode consumer; the stream to close, or None if already over."""
         stream, protocol = self._stream, self._protocol
         if stream is None or protocol is None:
-            return
+            return None
         self._close_code, self._close_reason = _outcome(protocol, self._local_close, failure)
         self._stream = self._protocol = None
         self._fragments = None
         logger.debug("websocket closed: %s %s", self._close_code, self._close_reason)
-        with contextlib.suppress(*TRANSPORT_ERRORS):
-            await anyio.aclose_forcefully(stream)
+        on_closed, self._on_closed = self._on_closed, None
+        if on_closed is not None:
+            on_closed(self._closed_error())
+        return stream
+
+    @staticmethod
+    def _write_now(tcp: ClientStream, protocol: Protocol) -> None:
+        for chunk in protocol.data_to_send():
+            if chunk:
+                tcp.write(chunk)
 
     def _closed_error(self) -> ConnectionClosed:
         if self._close_code is not None:
@@ -416,6 +515,15 @@ def _check_code(code: int) -> None:
         Close(code, "").check()
     except WebSocketProtocolError:
         raise ValueError(f"close code {code} may not be sent") from None
+
+
+def _over(protocol: Protocol, local_close: bool) -> bool:
+    """Whether the closing handshake is done, or the peer started it (we answered)."""
+    return (
+        protocol.state is State.CLOSED
+        or protocol.close_rcvd is not None
+        or (protocol.state is State.CLOSING and not local_close)
+    )
 
 
 def _outcome(protocol: Protocol, local_close: bool, failure: str | None) -> tuple[int, str]:
@@ -450,85 +558,3 @@ async def read_handshake(stream: ByteStream, protocol: Protocol) -> list[Event]:
             protocol.receive_eof()
         else:
             protocol.receive_data(data)
-
-
-def translate_connect_error(exc: BaseException) -> ConnectionClosed:
-    """Map what a connect or opening handshake raised to ``ConnectionClosed``."""
-    if isinstance(exc, TimeoutError):
-        return ConnectionClosed("timeout", TIMEOUT_CODE)
-    if isinstance(exc, InvalidStatus):
-        status = exc.response.status_code
-        return ConnectionClosed(f"http {status} {exc.response.reason_phrase}", status)
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return ConnectionClosed(f"tls: certificate rejected: {exc.verify_message}")
-    if isinstance(exc, ssl.SSLError):
-        return ConnectionClosed(f"tls: {exc.reason or exc}")
-    if isinstance(exc, InvalidHandshake):
-        return ConnectionClosed(f"handshake: {exc}")
-    if isinstance(exc, anyio.EndOfStream | anyio.BrokenResourceError):
-        return ConnectionClosed("connection lost during handshake", CloseCode.ABNORMAL_CLOSURE)
-    return ConnectionClosed(f"connect failed: {exc}")
-
-
-async def connect_websocket(
-    url: str,
-    *,
-    origin: str | None = None,
-    headers: Sequence[tuple[str, str]] = (),
-    ssl_context: ssl.SSLContext | None = None,
-    connect_timeout: float,
-    max_message_size: int = MAX_MESSAGE_SIZE,
-) -> WebSocketConnection:
-    """Open a websocket to a ``ws://`` or ``wss://`` URL.
-
-    Args:
-        url: where to connect, e.g. ``wss://web.whatsapp.com/ws/chat``.
-        origin: the ``Origin`` header (WA Web sends ``https://web.whatsapp.com``).
-        headers: extra request headers, in order.
-        ssl_context: the client TLS context for ``wss://``; the process-wide
-            :func:`shared_ssl_context` when omitted.
-        connect_timeout: seconds for TCP connect, TLS and the opening handshake together.
-        max_message_size: the largest incoming message accepted, in bytes.
-
-    Raises:
-        ConnectionClosed: the connection could not be opened (see the module table).
-        ValueError: ``url`` is not a websocket URL.
-    """
-    try:
-        uri = parse_uri(url)
-    except InvalidURI as exc:
-        raise ValueError(str(exc)) from None
-    protocol = ClientProtocol(
-        uri,
-        origin=Origin(origin) if origin is not None else None,
-        max_size=max_message_size,
-        logger=wire_logger,
-    )
-    request = protocol.connect()
-    for name, value in headers:
-        request.headers[name] = value
-    protocol.send_request(request)
-    stream: ClientStream | None = None
-    try:
-        with anyio.fail_after(connect_timeout):
-            context = (ssl_context or shared_ssl_context()) if uri.secure else None
-            stream = await connect_stream(uri.host, uri.port, ssl_context=context)
-            events = await read_handshake(stream, protocol)
-            if protocol.handshake_exc is not None:
-                raise protocol.handshake_exc
-    except CONNECT_ERRORS as exc:
-        if stream is not None:
-            await anyio.aclose_forcefully(stream)
-        error = translate_connect_error(exc)
-        logger.debug("connect to %s failed: %s", url, error)
-        raise error from exc
-    for event in events:
-        if isinstance(event, Response):
-            # websockets' frame parser keeps the response alive for the connection's life.
-            event.headers = _NO_HEADERS
-    chosen = ((("Origin", origin),) if origin is not None else ()) + tuple(headers)
-    connection = WebSocketConnection(
-        stream, protocol, request_path=request.path, request_headers=chosen, client_stream=stream
-    )
-    await connection.absorb(events)
-    return connection

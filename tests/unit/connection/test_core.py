@@ -27,10 +27,10 @@ PAYLOAD = b"client payload bytes"
 class Server:
     """The server end of one connection, in memory: handshake, then nodes both ways."""
 
-    def __init__(self, root: KeyPair) -> None:
+    def __init__(self, root: KeyPair, now: float = NOW) -> None:
         self.static = generate_keypair()
         self.chain = make_cert_chain(
-            root, generate_keypair(), self.static.public, not_before=int(NOW) - 60, not_after=int(NOW) + 3600
+            root, generate_keypair(), self.static.public, not_before=int(now) - 60, not_after=int(now) + 3600
         )
         self.decoder = FrameDecoder(expect_intro=True)
         self.handshake: NoiseResponder | None = None
