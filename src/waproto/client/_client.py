@@ -23,8 +23,8 @@ from __future__ import annotations
 import dataclasses
 import enum
 import logging
+import math
 import signal
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 
@@ -48,6 +48,7 @@ from waproto.client._media import MediaMethods
 from waproto.client._messaging import MessagingMethods
 from waproto.client._presence import PresenceMethods
 from waproto.client._profile import ProfileMethods
+from waproto.client._retention import RetentionMethods
 from waproto.config import ClientConfig
 from waproto.connection import (
     CloseInfo,
@@ -62,7 +63,6 @@ from waproto.errors import (
     ConnectTimeout,
     InvalidState,
     NotConnected,
-    StoreError,
     WAError,
 )
 from waproto.events import (
@@ -88,7 +88,6 @@ from waproto.messaging.wire import unified_session
 from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY, usable_routing_info
 from waproto.presence import PresenceService
 from waproto.profile.service import CallService
-from waproto.retention import Pruned, prune_expired
 from waproto.session import LiveSession, StreamService
 from waproto.shutdown import DEFAULT_SIGNALS, run_until_signal
 from waproto.store import Credentials, Database, DeviceStore, new_credentials
@@ -119,6 +118,7 @@ class Client(
     AppStateMethods,
     PresenceMethods,
     ProfileMethods,
+    RetentionMethods,
 ):
     """One account driven from Python.
 
@@ -186,6 +186,9 @@ class Client(
         )
         self._closing = False
         self._owner_group: TaskGroup | None = None
+        # The serve task's status until it reports started (paired devices: at login).
+        self._task_status: TaskStatus[None] | None = None
+        self._next_prune = None
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -229,23 +232,28 @@ class Client(
             await self._session.save_credentials(new_credentials())
         else:
             self._session.use_credentials(credentials)
-        # Raised after the task group exits, so callers get it bare rather than in an ExceptionGroup.
-        failure: Exception | None = None
         try:
             async with anyio.create_task_group() as group:
+                # Handler tasks run here; the connection loop runs in this (the serve) task.
                 self._session.task_group = group
-                group.start_soon(self._connection_loop)
-                reached = False
-                with anyio.move_on_after(self._config.connect_timeout):
-                    await self._wait_started()
-                    reached = not self._stopped.is_set()
-                if not reached:
-                    failure = self._not_connected_error()
-                if failure is None:
-                    task_status.started()
-                    await self._prune_until_stopped()
-                group.cancel_scope.cancel()
+                try:
+                    if self.is_paired:
+                        # Until logged in, connect_timeout bounds everything: the group's own
+                        # scope carries the deadline (no scope of its own); see _report_started.
+                        group.cancel_scope.deadline = anyio.current_time() + self._config.connect_timeout
+                        self._task_status = task_status
+                    else:
+                        # At once, so that handlers registered inside `async with` see the first QRCode.
+                        task_status.started()
+                        self._start_pruning()
+                    await self._connection_loop()
+                finally:
+                    self._stop_pruning()
+                    group.cancel_scope.cancel()
+            # Raised after the task group exits, so callers get it bare rather than in an ExceptionGroup.
+            failure = None if self._task_status is None else self._not_connected_error()
         finally:
+            self._task_status = None
             self._session.task_group = None
             await self._shutdown()
         if failure is not None:
@@ -254,6 +262,10 @@ class Client(
     async def aclose(self) -> None:
         """Close the connection and stop all tasks; idempotent (also after a logout stopped the client)."""
         self._stopped.set()
+        group = self._session.task_group
+        if group is not None:
+            # The serve task ends wherever it is: connecting, backing off or reading.
+            group.cancel_scope.cancel()
         await self._shutdown()
         owner, self._owner_group = self._owner_group, None
         if owner is not None:
@@ -389,35 +401,21 @@ class Client(
             await self._database.delete_device(self._store.device_id)
         await self._session.close_connection(CloseInfo.local(DisconnectReason.LOGGED_OUT, "logged out"))
 
-    async def prune(self) -> Pruned:
-        """Delete sent messages and processed ids older than ``config.retention`` allows."""
-        return await prune_expired(self._store, self._config.retention, time.time())
-
     # ----------------------------------------------------------------- internals
 
-    async def _prune_until_stopped(self) -> None:
-        """Wait for the stop; meanwhile a lone client prunes every ``prune_interval``.
+    def _report_started(self) -> None:
+        """Logged in: the serve task reports started and the connect deadline is lifted.
 
-        Runs in the serve task, which has nothing else to do once started, rather
-        than in a task of its own (a manager prunes its sessions on its timer).
+        Called from the login task, not the serve task, which is busy reading the
+        connection; anyio's started() only moves the serve task's scope to its group.
         """
-        interval = self._config.retention.prune_interval
-        if interval is None:
-            await self._stopped.wait()
+        status, self._task_status = self._task_status, None
+        group = self._session.task_group
+        if status is None or group is None or group.cancel_scope.cancel_called:
             return
-        while not self._stopped.is_set():
-            try:
-                await self.prune()
-            except StoreError as exc:
-                logger.warning("pruning old messages failed: %s", exc)
-            with anyio.move_on_after(interval):
-                await self._stopped.wait()
-
-    async def _wait_started(self) -> None:
-        """Paired: until logged in or stopped. New device: at once, so that handlers
-        registered inside ``async with`` see the first ``QRCode``."""
-        if self.is_paired:
-            await self._wait_connected_or_stopped()
+        group.cancel_scope.deadline = math.inf
+        status.started()
+        self._start_pruning()
 
     def _not_connected_error(self, waited: float | None = None) -> Exception:
         """Why the client is not connected: the stop's typed error, or a timeout."""
@@ -475,7 +473,8 @@ class Client(
                 await self._stop(_stop_event(action, close))
                 return
             logger.info("reconnecting in %.1f s after %s", decision.delay, close)
-            await anyio.sleep(decision.delay)
+            with anyio.move_on_after(decision.delay):
+                await self._stopped.wait()
 
     def _announced_version(self) -> tuple[int, int, int]:
         """The configured version, or the version source's when that is newer."""
@@ -581,6 +580,7 @@ class Client(
             else:
                 logger.warning("mark_online_on_connect needs a push name; presence not sent")
         self._set_connected(True)
+        self._report_started()
         await self._session.emit(Connected())
         self._session.spawn(self._appstate.sync_if_keyed)
         connection = self._session.connection
