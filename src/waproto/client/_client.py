@@ -35,8 +35,6 @@ from waproto._lazy import LazyEvent
 from waproto.appstate.service import AppStateService
 from waproto.auth import (
     ClientIdentity,
-    build_login_payload,
-    build_registration_payload,
 )
 from waproto.auth.pairing_service import PairingService
 from waproto.auth.prekey_service import PrekeyService
@@ -44,6 +42,7 @@ from waproto.backoff import Action, Backoff, Decision
 from waproto.binary import Node
 from waproto.client._actions import ActionMethods
 from waproto.client._appstate import AppStateMethods
+from waproto.client._connect import announced_version, open_connection, refresh_version
 from waproto.client._media import MediaMethods
 from waproto.client._messaging import MessagingMethods
 from waproto.client._presence import PresenceMethods
@@ -52,8 +51,6 @@ from waproto.client._retention import RetentionMethods
 from waproto.config import ClientConfig
 from waproto.connection import (
     CloseInfo,
-    Connection,
-    ConnectionCore,
     DisconnectReason,
     ReadyState,
 )
@@ -72,7 +69,6 @@ from waproto.events import (
     Event,
     LoggedOut,
     StreamReplaced,
-    VersionRefreshed,
 )
 from waproto.groups.service import GroupsAPI, GroupService
 from waproto.handlers import EventSource, HandlerRegistry
@@ -85,14 +81,11 @@ from waproto.messaging.identity import IdentityService
 from waproto.messaging.send import MessageCaches
 from waproto.messaging.service import MessagingService
 from waproto.messaging.wire import unified_session
-from waproto.noise import WA_CERT_ROOT_PUBLIC_KEY, usable_routing_info
 from waproto.presence import PresenceService
 from waproto.profile.service import CallService
 from waproto.session import LiveSession, StreamService
 from waproto.shutdown import DEFAULT_SIGNALS, run_until_signal
-from waproto.store import Credentials, Database, DeviceStore, new_credentials
-from waproto.transport import connect_websocket
-from waproto.version import format_version
+from waproto.store import Database, DeviceStore, new_credentials
 
 __all__ = ["Client", "ClientState"]
 
@@ -224,14 +217,7 @@ class Client(
         if self._state is not ClientState.UNOPENED:
             raise InvalidState(f"can't open a client in state {self._state.name}")
         self._state = ClientState.OPENED
-        if self._database is not None:
-            await self._database.create_device(self._store.device_id)
-        credentials = await self._store.get_credentials()
-        if credentials is None:
-            # Prekeys are made when the server first asks for them.
-            await self._session.save_credentials(new_credentials())
-        else:
-            self._session.use_credentials(credentials)
+        await self._load_credentials()
         try:
             async with anyio.create_task_group() as group:
                 # Handler tasks run here; the connection loop runs in this (the serve) task.
@@ -258,6 +244,18 @@ class Client(
             await self._shutdown()
         if failure is not None:
             raise failure
+
+    async def _load_credentials(self) -> None:
+        """Adopt the stored credentials (new ones for a new device); a frame of its own, so
+        the serve task does not keep the loaded object once login has replaced it."""
+        if self._database is not None:
+            await self._database.create_device(self._store.device_id)
+        credentials = await self._store.get_credentials()
+        if credentials is None:
+            # Prekeys are made when the server first asks for them.
+            await self._session.save_credentials(new_credentials())
+        else:
+            self._session.use_credentials(credentials)
 
     async def aclose(self) -> None:
         """Close the connection and stop all tasks; idempotent (also after a logout stopped the client)."""
@@ -452,13 +450,13 @@ class Client(
     async def _connection_loop(self) -> None:
         refreshed = False
         while not self._closing:
-            announced = self._announced_version()
+            announced = announced_version(self._config)
             close = await self._connect_once()
             self._last_close = close
             self._set_connected(False)
             self._pairing.stop()
             if close.reason is DisconnectReason.CLIENT_OUTDATED:
-                close = await self._refresh_version(close, announced, already=refreshed)
+                close = await refresh_version(self._session, close, announced, already=refreshed)
                 refreshed = True
             else:
                 refreshed = False
@@ -476,86 +474,16 @@ class Client(
             with anyio.move_on_after(decision.delay):
                 await self._stopped.wait()
 
-    def _announced_version(self) -> tuple[int, int, int]:
-        """The configured version, or the version source's when that is newer."""
-        source = self._config.version_source
-        configured = self._config.version
-        return configured if source is None else max(configured, source.current)
-
-    async def _refresh_version(
-        self, close: CloseInfo, refused: tuple[int, int, int], *, already: bool
-    ) -> CloseInfo:
-        """After a 405, ask the version source once; the close says in words what happened
-        and, typed, whether a newer version makes reconnecting at once worthwhile."""
-        source = self._config.version_source
-        said = f"WA Web {format_version(refused)} refused"
-        if source is None:
-            why = "no version source configured"
-        elif already:
-            why = "refused again after a refresh"
-        else:
-            found = await source.latest(refused=refused)
-            if found.version > refused:
-                logger.warning("%s; retrying with %s", said, format_version(found.version))
-                await self._session.emit(VersionRefreshed(refused=refused, version=found.version))
-                detail = f"{said}; retrying with {format_version(found.version)}"
-                return dataclasses.replace(close, detail=detail, version_refreshed=True)
-            why = found.error or f"the version source has nothing newer ({source.url})"
-        return dataclasses.replace(close, detail=f"{said}; {why}")
-
     async def _connect_once(self) -> CloseInfo:
-        creds = self._session.credentials
-        config = self._config
-        if creds.routing_info is not None and not usable_routing_info(creds.routing_info):
-            # Stored by an older version or damaged: connect without it rather than never.
-            logger.warning("discarding unusable stored edge routing info (%d bytes)", len(creds.routing_info))
-            await self._session.save_credentials(dataclasses.replace(creds, routing_info=None))
-            creds = self._session.credentials
-        try:
-            websocket = await connect_websocket(
-                config.url,
-                origin=config.origin,
-                ssl_context=config.ssl_context,
-                connect_timeout=config.connect_timeout,
-            )
-        except ConnectionClosed as exc:
-            return CloseInfo.local(DisconnectReason.TIMED_OUT, f"connect failed: {exc.reason}")
-        core = ConnectionCore(
-            noise_key=creds.noise_key,
-            client_payload=self._client_payload(creds),
-            trusted_root=config.trust_root_key or WA_CERT_ROOT_PUBLIC_KEY,
-            dict_version=config.dict_version,
-            keepalive_interval=config.keepalive_interval,
-            keepalive_grace=config.keepalive_grace,
-            now=anyio.current_time(),
-            routing_info=creds.routing_info,
-        )
+        connection = await open_connection(self._session, self._identity, on_login=self._on_login)
+        if isinstance(connection, CloseInfo):
+            return connection
         session = self._session
-        connection = Connection(
-            websocket,
-            core,
-            on_node=lambda node: session.enqueue(connection, node),
-            on_login=self._on_login,
-        )
         session.connection = connection
         try:
             return await connection.run()
         finally:
             session.connection = None
-
-    def _client_payload(self, creds: Credentials) -> bytes:
-        identity = dataclasses.replace(self._identity, version=self._announced_version())
-        if creds.me is not None:
-            me = JID.parse(creds.me)
-            return build_login_payload(identity, username=int(me.user), device=me.device)
-        return build_registration_payload(
-            identity,
-            registration_id=creds.registration_id,
-            identity_public=creds.identity_key.public,
-            signed_prekey_id=creds.signed_prekey_id,
-            signed_prekey_public=creds.signed_prekey.public,
-            signed_prekey_signature=creds.signed_prekey_signature,
-        )
 
     async def _on_login(self, success: Node) -> None:
         self._backoff.logged_in()
