@@ -8,6 +8,7 @@ sides (``/proc/self/smaps_rollup`` for RSS and PSS).
 from __future__ import annotations
 
 import base64
+import ctypes
 import dataclasses
 import json
 import os
@@ -15,6 +16,7 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -39,6 +41,70 @@ def memory_kib() -> dict[str, int]:
         if name in ("Rss", "Pss"):
             fields[name.lower()] = int(rest.split()[0])
     return fields
+
+
+class _MallInfo2(ctypes.Structure):
+    """glibc's ``struct mallinfo2`` (all fields ``size_t``)."""
+
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+            "fsmblks", "uordblks", "fordblks", "keepcost",
+        )
+    ]  # fmt: skip
+
+
+#: What ``sys._debugmallocstats`` calls each pymalloc figure read by :func:`allocator_kib`.
+_PYMALLOC_LINES = {
+    "bytes/arena": "pymalloc_arenas",
+    "# bytes in allocated blocks": "pymalloc_allocated",
+    "# bytes in available blocks": "pymalloc_available",
+    "unused pools": "pymalloc_unused_pools",
+}
+
+
+def allocator_kib() -> dict[str, float]:
+    """Where this Python process's heap memory sits, KiB: pymalloc's arenas and glibc's heap.
+
+    pymalloc (objects up to 512 bytes, in 1 MiB arenas it maps itself) from
+    ``sys._debugmallocstats``: ``pymalloc_allocated`` is live small blocks,
+    ``pymalloc_available`` free blocks inside partly used pools (space a later object
+    of the same size class can reuse, but no one can return), ``pymalloc_unused_pools``
+    empty pools inside arenas still mapped. glibc from ``mallinfo2``: ``glibc_in_use``
+    (larger objects, OpenSSL, SQLite), ``glibc_free`` (free chunks in its heaps) and
+    ``glibc_mmap`` (its large mapped blocks). Figures that are not available are left out:
+    the pymalloc ones while tracemalloc traces (its hooks replace the allocator).
+    """
+    figures: dict[str, float] = {}
+    stats = getattr(sys, "_debugmallocstats", None)
+    if stats is not None:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        with tempfile.TemporaryFile("w+") as out:
+            os.dup2(out.fileno(), 2)
+            try:
+                stats()
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+            out.seek(0)
+            text = out.read()
+        for line in text.splitlines():
+            label, _, value = line.partition("=")
+            for prefix, key in _PYMALLOC_LINES.items():
+                if prefix in label and value.strip():
+                    figures[key] = round(int(value.strip().replace(",", "")) / KIB, 1)
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+    except (OSError, AttributeError):
+        return figures
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    figures["glibc_in_use"] = round(info.uordblks / KIB, 1)
+    figures["glibc_free"] = round(info.fordblks / KIB, 1)
+    figures["glibc_mmap"] = round(info.hblkhd / KIB, 1)
+    return figures
 
 
 def raise_fd_limit(needed: int) -> None:
@@ -189,19 +255,26 @@ def child_env() -> dict[str, str]:
 def run_json(command: list[str], *, timeout: float = 3600) -> dict[str, Any]:
     """Run a benchmark script in a child Python (its stderr passes through); parse its JSON output.
 
-    A failing script gives ``{"error": ...}`` so one broken run does not lose the others.
+    A script that fails, runs out of time or prints no JSON gives ``{"error": ...}``, so
+    one broken run does not lose the others.
     """
-    result = subprocess.run(
-        [sys.executable, *command],
-        stdout=subprocess.PIPE,
-        text=True,
-        check=False,
-        env=child_env(),
-        timeout=timeout,
-    )
+    try:
+        result = subprocess.run(
+            [sys.executable, *command],
+            stdout=subprocess.PIPE,
+            text=True,
+            check=False,
+            env=child_env(),
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"{' '.join(command)} did not finish in {timeout:g} s"}
     if result.returncode != 0:
         return {"error": f"{' '.join(command)} exited with {result.returncode}"}
-    parsed: dict[str, Any] = json.loads(result.stdout)
+    try:
+        parsed: dict[str, Any] = json.loads(result.stdout)
+    except json.JSONDecodeError as exc:
+        return {"error": f"{' '.join(command)} printed no JSON ({exc})"}
     return parsed
 
 

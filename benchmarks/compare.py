@@ -2,9 +2,13 @@
 
 For each N, runs ``sessions.py`` (waproto) and ``peers/baileys/run.py`` (Baileys
 6.17.16), each in its own process against its own FakeServer process, then the
-throughput scenarios of both. Prints a table with the ratios waproto / Baileys,
-writes every raw report to ``--out``/compare.json and plots memory vs N for both
-clients to ``--out``/memory_vs_n.png.
+throughput scenarios of both. Prints a table per N (RSS KiB/session idle and after
+traffic, seconds to all open, idle CPU-ms per session per minute, each with the ratio
+waproto / Baileys), what went wrong in a run (failed logins, texts that did not arrive,
+closes), the seconds per further 1,000 sessions for N >= 2000, and the throughput table
+with its ratios. Every raw report goes to ``--out``/compare.json and memory vs N for both
+clients to ``--out``/memory_vs_n.png, both rewritten after each step, so a run that
+fails or is stopped part way keeps what it measured.
 
     python benchmarks/compare.py [--sizes 1,10,100,1000] [--with-5000] [--idle 25] [--no-throughput]
 
@@ -107,6 +111,46 @@ def plot(rows: list[dict[str, Any]], path: Path) -> Path | None:
     return log_log_chart(path, series, title="rss growth (mib) vs idle tls sessions", x_label="sessions (n)")
 
 
+def problems(name: str, n: int, report: dict[str, Any] | None) -> str | None:
+    """One line on what went wrong in a session run (an error, failed logins, traffic short, closes)."""
+    if report is None:
+        return None
+    if "error" in report:
+        return f"{name} N={n}: {report['error']}"
+    notes = []
+    if report.get("failed_sessions"):
+        notes.append(f"{len(report['failed_sessions'])} logins failed")
+    if report.get("traffic_complete") is False:
+        arrived = f"{report.get('traffic_received')}/{report.get('traffic_expected')}"
+        failed = report.get("traffic_send_failures", 0)
+        notes.append(f"traffic incomplete: {arrived} texts arrived, {failed} sends failed")
+    closes = report.get("disconnects") or {}
+    if closes:
+        notes.append(f"closes: {json.dumps(closes)}")
+    if report.get("closed_sessions"):
+        notes.append(f"{report['closed_sessions']} sessions closed")
+    return f"{name} N={n}: " + "; ".join(notes) if notes else None
+
+
+def throughput_table(summary: dict[str, Any]) -> str:
+    """A markdown table of the throughput figures, one column per client and per ratio to Baileys."""
+    clients = [name for name in summary if not name.startswith("ratio_") and name != "rounds"]
+    ratios = [name for name in summary if name.startswith("ratio_")]
+    if not clients:
+        return ""
+    header = [*clients, *(name.removeprefix("ratio_") for name in ratios)]
+    lines = ["| | " + " | ".join(header) + " |", "|---|" + "---:|" * len(header)]
+    for key, label in (
+        ("pairs_msgs_per_s", "1:1 ping-pong, msgs/s"),
+        ("group_msgs_per_s", "group fan-out, group msgs/s"),
+        ("group_deliveries_per_s", "group fan-out, deliveries/s"),
+    ):
+        cells = [_cell(summary[name].get(key), 1) for name in clients]
+        cells += [_cell(summary[name].get(key), 3) for name in ratios]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,10,100,1000", help="comma-separated session counts")
@@ -114,6 +158,13 @@ def main() -> None:
     parser.add_argument("--idle", type=float, default=25.0)
     parser.add_argument("--keepalive", type=float, default=10.0)
     parser.add_argument("--messages", type=int, default=3)
+    parser.add_argument(
+        "--send-concurrency",
+        type=int,
+        default=50,
+        help="sessions sending ring texts at once in the traffic phase, the same for both clients (0: all)",
+    )
+    parser.add_argument("--traffic-timeout", type=float, default=300.0, help="seconds for each traffic phase")
     parser.add_argument(
         "--login-concurrency",
         type=int,
@@ -152,62 +203,86 @@ def main() -> None:
         print("node/npm not found: Baileys is skipped", file=sys.stderr)
     common = ["--idle", str(args.idle), "--keepalive", str(args.keepalive), "--messages", str(args.messages)]
     common += ["--login-concurrency", str(args.login_concurrency)]
+    common += ["--send-concurrency", str(args.send_concurrency)]
+    common += ["--traffic-timeout", str(args.traffic_timeout)]
     throughput_runs = (2 + (1 if with_node else 0) + (1 if args.postgres_dsn else 0)) * args.repeat
     steps = len(sizes) * (2 if with_node else 1) + (0 if args.no_throughput else throughput_runs)
     steps += 1 if args.profile_n else 0
     progress = Progress("compare", steps, enabled=True)
     raw: dict[str, Any] = {"machine": machine(), "sessions": [], "throughput": []}
-    rows = []
-    for n in sizes:
-        # tracemalloc's tables and hooks inflate RSS: the figures come from runs without it.
-        waproto = run_json([str(BENCH_DIR / "sessions.py"), "-n", str(n), "--no-heap", *common])
-        progress.advance()
-        baileys = None
-        if with_node:
-            baileys = run_json([str(BAILEYS_RUN), "-n", str(n), *common])
+    rows: list[dict[str, Any]] = []
+    try:
+        for n in sizes:
+            # tracemalloc's tables and hooks inflate RSS: the figures come from runs without it.
+            waproto = run_json([str(BENCH_DIR / "sessions.py"), "-n", str(n), "--no-heap", *common])
             progress.advance()
-        raw["sessions"].append({"n": n, "waproto": waproto, "baileys": baileys})
-        rows.append(sessions_row(n, waproto, baileys))
-    if args.profile_n:
-        profiled = [str(BENCH_DIR / "sessions.py"), "-n", str(args.profile_n), "--profile", *common]
-        raw["waproto_profile"] = run_json(profiled)
-        progress.advance()
-    if not args.no_throughput:
-        shape = ["--pairs", str(args.pairs), "--rounds", str(args.rounds)]
-        shape += ["--group-size", str(args.group_size), "--group-messages", str(args.group_messages)]
-        throughput = str(BENCH_DIR / "throughput.py")
-        # Durable (SQLite, a commit per message) and in memory, which is how the Baileys
-        # peer keeps its keys: the second row compares like with like.
-        runs = {"waproto": [throughput, *shape]}
-        runs["waproto_memory_store"] = [throughput, *shape, "--store", "memory"]
-        if args.postgres_dsn:
-            runs["waproto_postgres_store"] = [throughput, *shape, "--store", "postgres"]
-            runs["waproto_postgres_store"] += ["--postgres-dsn", args.postgres_dsn]
-        if with_node:
-            runs["baileys"] = [str(BAILEYS_RUN), "--throughput", *shape]
-        for _ in range(args.repeat):
-            reports = {}
-            for name, command in runs.items():
-                reports[name] = run_json(command)
+            baileys = None
+            if with_node:
+                baileys = run_json([str(BAILEYS_RUN), "-n", str(n), *common])
                 progress.advance()
-            raw["throughput"].append(reports)
+            raw["sessions"].append({"n": n, "waproto": waproto, "baileys": baileys})
+            rows.append(sessions_row(n, waproto, baileys))
+            save(raw, rows, args.out)
+        if args.profile_n:
+            profiled = [str(BENCH_DIR / "sessions.py"), "-n", str(args.profile_n), "--profile", *common]
+            raw["waproto_profile"] = run_json(profiled)
+            progress.advance()
+            save(raw, rows, args.out)
+        if not args.no_throughput:
+            shape = ["--pairs", str(args.pairs), "--rounds", str(args.rounds)]
+            shape += ["--group-size", str(args.group_size), "--group-messages", str(args.group_messages)]
+            throughput = str(BENCH_DIR / "throughput.py")
+            # Durable (SQLite, a commit per message) and in memory, which is how the Baileys
+            # peer keeps its keys: the second row compares like with like.
+            runs = {"waproto": [throughput, *shape]}
+            runs["waproto_memory_store"] = [throughput, *shape, "--store", "memory"]
+            if args.postgres_dsn:
+                runs["waproto_postgres_store"] = [throughput, *shape, "--store", "postgres"]
+                runs["waproto_postgres_store"] += ["--postgres-dsn", args.postgres_dsn]
+            if with_node:
+                runs["baileys"] = [str(BAILEYS_RUN), "--throughput", *shape]
+            for _ in range(args.repeat):
+                reports = {}
+                for name, command in runs.items():
+                    reports[name] = run_json(command)
+                    progress.advance()
+                raw["throughput"].append(reports)
+                save(raw, rows, args.out)
+    finally:
+        chart = save(raw, rows, args.out)
+        report(raw, rows, args.out, chart)
+
+
+def save(raw: dict[str, Any], rows: list[dict[str, Any]], out: Path) -> Path | None:
+    """Write what was measured so far to ``out``/compare.json and the plot; returns the plot's path."""
     raw["summary"] = rows
     raw["throughput_rounds"] = [throughput_summary(reports) for reports in raw["throughput"]]
     raw["throughput_summary"] = median_summary(raw["throughput_rounds"])
-    write_json(args.out / "compare.json", raw)
-    chart = plot(rows, args.out / "memory_vs_n.png")
+    write_json(out / "compare.json", raw)
+    return plot(rows, out / "memory_vs_n.png")
+
+
+def report(raw: dict[str, Any], rows: list[dict[str, Any]], out: Path, chart: Path | None) -> None:
+    """Print the tables: sessions per N (with what went wrong), open time per 1,000, throughput."""
     print(table(rows))
     for entry in raw["sessions"]:
-        curve = entry["waproto"].get("open_s_per_1000")
-        if entry["n"] >= 2000 and curve:
-            print(f"waproto N={entry['n']}: seconds to open each further 1,000 sessions: {curve}")
-    print()
-    for number, summary in enumerate(raw["throughput_rounds"], 1):
-        clients = [name for name in summary if not name.startswith("ratio_")]
-        figures = {name: summary[name].get("pairs_msgs_per_s") for name in clients}
-        print(f"round {number}: ping-pong msgs/s {json.dumps(figures)}")
-    print(json.dumps(raw["throughput_summary"], indent=2))
-    print(f"\nraw reports: {args.out / 'compare.json'}; plot: {chart or 'none (no figures)'}")
+        for name in ("waproto", "baileys"):
+            line = problems(name, entry["n"], entry[name])
+            if line:
+                print(line)
+            curve = (entry[name] or {}).get("open_s_per_1000")
+            if entry["n"] >= 2000 and curve:
+                print(f"{name} N={entry['n']}: seconds to open each further 1,000 sessions: {curve}")
+    if raw["throughput"]:
+        print()
+        for number, summary in enumerate(raw["throughput_rounds"], 1):
+            clients = [name for name in summary if not name.startswith("ratio_")]
+            figures = {name: summary[name].get("pairs_msgs_per_s") for name in clients}
+            print(f"round {number}: ping-pong msgs/s {json.dumps(figures)}")
+        rounds = raw["throughput_summary"].get("rounds", 1)
+        print(f"\nthroughput ({'median of ' + str(rounds) + ' rounds' if rounds > 1 else 'one round'}):")
+        print(throughput_table(raw["throughput_summary"]))
+    print(f"\nraw reports: {out / 'compare.json'}; plot: {chart or 'none (no figures)'}")
 
 
 def median_summary(rounds: list[dict[str, Any]]) -> dict[str, Any]:

@@ -4,20 +4,25 @@ Starts ``FakeServer`` (``wss://``) in a child process, links N companions there
 and stores their credentials in one SQLite file, then in this process:
 
 1. logs in one warm-up session (so lazily built state lands in the baseline), measures the baseline;
-2. logs in N sessions at once and times how long until all are open; measures;
+2. logs in N sessions (``--login-concurrency`` at a time) and times how long until all
+   are open; measures;
 3. idles with keepalive pings for ``--idle`` seconds; measures;
-4. has every session send ``--messages`` texts to the next one in a ring and waits until
-   each has received as many; measures.
+4. has every session send ``--messages`` texts to the next one in a ring, at most
+   ``--send-concurrency`` sessions sending at once, and waits until every text sent has
+   arrived; measures. Failed sends and closes are counted in the report, not raised.
 
 Memory is RSS and PSS from ``/proc/self/smaps_rollup`` and the Python heap from
 ``tracemalloc``; the RSS and PSS figures are net of tracemalloc's own bookkeeping
-(reported as ``tracemalloc_kib``). Prints one JSON object (the schema of
-``_common.session_report``, shared with ``peers/baileys``).
+(reported as ``tracemalloc_kib``). ``allocator_kib`` splits the heap at each phase into
+pymalloc's live and free blocks and glibc's heap (``_common.allocator_kib``). Prints one
+JSON object (the schema of ``_common.session_report``, shared with ``peers/baileys``).
 
     python benchmarks/sessions.py -n 1000 [--idle 25] [--keepalive 10] [--profile]
 
-``--profile`` adds where the per-session memory goes: the top tracemalloc sites and
-the gc object counts by type, both divided by N. Not part of the test suite.
+``--profile`` adds where the per-session memory goes, after idle (``profile``, since the
+baseline) and what the traffic phase added (``profile_after_traffic``, since after idle):
+the top tracemalloc sites and the gc object counts by type, both divided by N. Not part
+of the test suite.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ import waproto
 from benchmarks._common import (
     Progress,
     ServerProcess,
+    allocator_kib,
     fake_server,
     machine,
     memory_kib,
@@ -51,7 +57,7 @@ from benchmarks._common import (
 )
 from waproto import Client, ClientConfig
 from waproto.errors import WAError
-from waproto.events import Message
+from waproto.events import Disconnected, Message
 from waproto.store import Credentials, SQLiteStore
 from waproto.transport import ssl_context_from_ca_file
 
@@ -94,6 +100,7 @@ class Fleet:
         self.clients: list[Client] = []
         self.failed: list[str] = []
         self.received: Counter[int] = Counter()
+        self.disconnects: Counter[str] = Counter()
         self.inboxes: dict[int, MemoryObjectSendStream[Message]] = {}
 
     async def store_credentials(self, credentials: list[Credentials], first: int) -> list[str]:
@@ -152,6 +159,7 @@ class Fleet:
                 inbox.send_nowait(event)
 
         client.add_handler(Message, count)
+        client.add_handler(Disconnected, self._disconnected)
         try:
             if self._logins is None:
                 await self._group.start(client.serve)
@@ -161,6 +169,10 @@ class Fleet:
         except (WAError, TimeoutError, OSError) as exc:
             self.failed.append(f"{device}: {exc!r}")
         opened()
+
+    def _disconnected(self, event: Disconnected) -> None:
+        """Counts closes by code and detail (one bound method shared by every client)."""
+        self.disconnects[f"{event.code} {event.detail}"] += 1
 
     async def __aenter__(self) -> Fleet:
         self._group = anyio.create_task_group()
@@ -173,53 +185,109 @@ class Fleet:
         await self._group.__aexit__(*exc)
 
 
-async def ring_traffic(fleet: Fleet, messages: int, progress: Progress | None = None) -> float:
-    """Each client sends ``messages`` texts to the next; returns seconds until all arrived."""
+async def ring_traffic(
+    fleet: Fleet, messages: int, *, concurrency: int, timeout: float, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Each client sends ``messages`` texts to the next, at most ``concurrency`` senders at once.
+
+    A sender is one session sending its texts one after another; when it is done the
+    next session starts (0: every session at once). A send that fails is counted and
+    kept (the first 20) instead of ending the run; the phase ends when every text that
+    was sent has arrived, or after ``timeout`` seconds (``traffic_complete`` false).
+    """
     clients = fleet.clients
     targets = [str(c.own_jid.to_non_ad()) for c in clients]
-    expected = messages * len(clients)
     before = sum(fleet.received.values())
+    errors: list[str] = []
+    failures = 0
+    waiting = iter(range(len(clients)))
+
+    async def sender() -> None:
+        nonlocal failures
+        for index in waiting:
+            target = targets[(index + 1) % len(clients)]
+            for k in range(messages):
+                try:
+                    await clients[index].send_text(target, f"ring {index} #{k}")
+                except (WAError, TimeoutError, OSError) as exc:
+                    failures += 1
+                    if len(errors) < 20:
+                        errors.append(f"s{index}: {exc!r}")
+                if progress is not None:
+                    progress.advance()
+
     started = time.perf_counter()
-
-    async def send_all(index: int) -> None:
-        target = targets[(index + 1) % len(clients)]
-        for k in range(messages):
-            await clients[index].send_text(target, f"ring {index} #{k}")
-            if progress is not None:
-                progress.advance()
-
-    async with anyio.create_task_group() as group:
-        for index in range(len(clients)):
-            group.start_soon(send_all, index)
-    with anyio.fail_after(300):
+    expected = messages * len(clients)
+    with anyio.move_on_after(timeout):
+        async with anyio.create_task_group() as group:
+            for _ in range(min(concurrency, len(clients)) if concurrency > 0 else len(clients)):
+                group.start_soon(sender)
+        expected -= failures
         while sum(fleet.received.values()) - before < expected:
             await anyio.sleep(0.05)
-    return time.perf_counter() - started
-
-
-def profile(before: tracemalloc.Snapshot, gc_before: Counter[str], n: int, top: int) -> dict[str, Any]:
-    """Where the per-session memory went since ``before``: allocation sites and gc object types."""
-    snapshot = tracemalloc.take_snapshot().filter_traces(
-        [
-            tracemalloc.Filter(False, tracemalloc.__file__),
-            tracemalloc.Filter(False, "<frozen importlib._bootstrap>"),
-        ]
-    )
-    sites = [
-        {
-            "site": str(stat.traceback[0]),
-            "bytes_per_session": round(stat.size_diff / n),
-            "blocks_per_session": round(stat.count_diff / n, 2),
-        }
-        for stat in snapshot.compare_to(before, "lineno")[:top]
-    ]
-    objects = Counter(type(o).__name__ for o in gc.get_objects())
-    objects.subtract(gc_before)
+    received = sum(fleet.received.values()) - before
     return {
-        "top_allocations": sites,
-        "gc_objects_per_session": {
-            name: round(count / n, 2) for name, count in objects.most_common(top) if count > 0
-        },
+        "traffic_s": time.perf_counter() - started,
+        "traffic_complete": failures == 0 and received >= messages * len(clients),
+        "traffic_received": received,
+        "traffic_expected": messages * len(clients),
+        "traffic_send_failures": failures,
+        "traffic_send_errors": errors,
+    }
+
+
+class Profiler:
+    """Where the per-session memory went between two points: allocation sites and gc object types."""
+
+    def __init__(self, top: int) -> None:
+        self.top = top
+        gc.collect()
+        self._objects = self._count_objects()
+        self._snapshot = self._take()
+
+    @staticmethod
+    def _take() -> tracemalloc.Snapshot:
+        return tracemalloc.take_snapshot().filter_traces(
+            [
+                tracemalloc.Filter(False, tracemalloc.__file__),
+                tracemalloc.Filter(False, "<frozen importlib._bootstrap>"),
+            ]
+        )
+
+    @staticmethod
+    def _count_objects() -> Counter[str]:
+        return Counter(type(o).__name__ for o in gc.get_objects())
+
+    def since_last(self, n: int) -> dict[str, Any]:
+        """Growth per session since the last call (or since construction); the new point becomes the last."""
+        snapshot = self._take()
+        sites = [
+            {
+                "site": str(stat.traceback[0]),
+                "bytes_per_session": round(stat.size_diff / n),
+                "blocks_per_session": round(stat.count_diff / n, 2),
+            }
+            for stat in snapshot.compare_to(self._snapshot, "lineno")[: self.top]
+        ]
+        objects = self._count_objects()
+        grown = objects.copy()
+        grown.subtract(self._objects)
+        self._snapshot, self._objects = snapshot, objects
+        return {
+            "top_allocations": sites,
+            "gc_objects_per_session": {
+                name: round(count / n, 2) for name, count in grown.most_common(self.top) if count > 0
+            },
+        }
+
+
+def allocator_per_session(readings: dict[str, dict[str, float]], n: int) -> dict[str, dict[str, float]]:
+    """Growth of each :func:`allocator_kib` figure since the baseline, KiB per session, per phase."""
+    base = readings["baseline"]
+    return {
+        phase: {key: round((values[key] - base[key]) / n, 2) for key in base if key in values}
+        for phase, values in readings.items()
+        if phase != "baseline"
     }
 
 
@@ -234,31 +302,37 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
                 devices = await fleet.store_credentials(credentials, 0)
                 del credentials
                 await fleet.open_all(devices[:WARMUP])
-                gc_before: Counter[str] = Counter()
-                snapshot = None
-                if args.profile:
-                    gc.collect()
-                    gc_before = Counter(type(o).__name__ for o in gc.get_objects())
-                    snapshot = tracemalloc.take_snapshot()
+                profiler = Profiler(args.top) if args.profile else None
                 memory = {"baseline": measure()}
+                allocator = {"baseline": allocator_kib()}
                 open_s = await fleet.open_all(devices[WARMUP:], Progress(f"open {n}", n, enabled=progress_on))
                 open_marks = fleet.open_marks
                 memory["after_login"] = measure()
+                allocator["after_login"] = allocator_kib()
                 cpu_before, idle_started = time.process_time(), time.perf_counter()
                 await anyio.sleep(args.idle)
                 idle_cpu = time.process_time() - cpu_before
                 idle_window = time.perf_counter() - idle_started
                 memory["after_idle"] = measure()
+                allocator["after_idle"] = allocator_kib()
                 server_memory = await anyio.to_thread.run_sync(server.call, "memory")
                 extra = {}
-                if snapshot is not None:
-                    extra["profile"] = profile(snapshot, gc_before, n, args.top)
+                if profiler is not None:
+                    extra["profile"] = profiler.since_last(n)
                 total = args.messages * len(fleet.clients)
-                traffic_s = await ring_traffic(
-                    fleet, args.messages, Progress("traffic", total, enabled=progress_on)
+                traffic = await ring_traffic(
+                    fleet,
+                    args.messages,
+                    concurrency=args.send_concurrency,
+                    timeout=args.traffic_timeout,
+                    progress=Progress("traffic", total, enabled=progress_on),
                 )
                 memory["after_traffic"] = measure()
+                allocator["after_traffic"] = allocator_kib()
+                if profiler is not None:
+                    extra["profile_after_traffic"] = profiler.since_last(n)
                 failed = list(fleet.failed)
+                disconnects = dict(fleet.disconnects.most_common(20))
     report = session_report(
         client="waproto",
         runtime=f"CPython {sys.version.split()[0]}, waproto {waproto.__version__}",
@@ -270,15 +344,20 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
             "idle_s": args.idle,
             "messages_per_session": args.messages,
             "login_concurrency": args.login_concurrency,
+            "send_concurrency": args.send_concurrency,
         },
         time_to_all_open_s=open_s,
-        traffic_s=traffic_s,
+        traffic_s=traffic.pop("traffic_s"),
         memory=memory,
         idle_cpu_s=idle_cpu,
         idle_window_s=idle_window,
         open_marks_s=open_marks,
     )
+    report.update(traffic)
     report["failed_sessions"] = failed
+    report["disconnects"] = disconnects
+    report["allocator_kib"] = allocator
+    report["allocator_per_session_kib"] = allocator_per_session(allocator, n)
     report["server_after_idle"] = server_memory
     report["machine"] = machine()
     report.update(extra)
@@ -298,6 +377,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         type=int,
         default=0,
         help="logins in flight at once (0: all at once, as the Baileys runner does)",
+    )
+    parser.add_argument(
+        "--send-concurrency",
+        type=int,
+        default=50,
+        help="sessions sending their ring texts at once in the traffic phase (0: all at once)",
+    )
+    parser.add_argument(
+        "--traffic-timeout", type=float, default=300.0, help="seconds the traffic phase may take at most"
     )
     parser.add_argument("--no-heap", action="store_true", help="skip tracemalloc (heap_kib reads 0)")
     parser.add_argument(

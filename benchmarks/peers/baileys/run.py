@@ -96,7 +96,15 @@ def run_node(
 
 
 def run_sessions(
-    n: int, *, idle: float, keepalive: float, messages: int, progress: bool, login_concurrency: int = 0
+    n: int,
+    *,
+    idle: float,
+    keepalive: float,
+    messages: int,
+    progress: bool,
+    login_concurrency: int = 0,
+    send_concurrency: int = 50,
+    traffic_timeout: float = 300.0,
 ) -> dict[str, Any]:
     """The session scenario for Baileys; returns the JSON schema of ``benchmarks/sessions.py``."""
     raw = run_node(
@@ -109,6 +117,8 @@ def run_sessions(
             "messages": messages,
             "progress": progress,
             "login_concurrency": login_concurrency,
+            "send_concurrency": send_concurrency,
+            "traffic_timeout_s": traffic_timeout,
         },
     )
     report = session_report(
@@ -122,6 +132,7 @@ def run_sessions(
             "idle_s": idle,
             "messages_per_session": messages,
             "login_concurrency": login_concurrency,
+            "send_concurrency": send_concurrency,
         },
         time_to_all_open_s=raw["time_to_all_open_s"],
         traffic_s=raw["traffic_s"],
@@ -130,7 +141,8 @@ def run_sessions(
         idle_window_s=raw["idle_window_s"],
         open_marks_s=raw["open_marks_s"],
     )
-    for key in ("traffic_complete", "traffic_received", "traffic_expected", "traffic_send_errors"):
+    traffic = ("complete", "received", "expected", "send_failures", "send_errors")
+    for key in (f"traffic_{name}" for name in traffic):
         report[key] = raw[key]
     report["closed_sessions"] = raw["closed_sessions"]
     report["failed_sessions"] = raw["failed_sessions"]
@@ -161,6 +173,10 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=3)
     parser.add_argument("--progress", action="store_true")
     parser.add_argument("--login-concurrency", type=int, default=0, help="logins in flight at once (0: all)")
+    parser.add_argument(
+        "--send-concurrency", type=int, default=50, help="sessions sending ring texts at once (0: all)"
+    )
+    parser.add_argument("--traffic-timeout", type=float, default=300.0, help="seconds for the traffic phase")
     parser.add_argument("--throughput", action="store_true", help="run the throughput scenario instead")
     parser.add_argument("--pairs", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=50)
@@ -184,6 +200,8 @@ def main() -> None:
             messages=args.messages,
             progress=args.progress,
             login_concurrency=args.login_concurrency,
+            send_concurrency=args.send_concurrency,
+            traffic_timeout=args.traffic_timeout,
         )
     print(json.dumps(report, indent=2))
 

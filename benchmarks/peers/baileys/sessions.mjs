@@ -246,23 +246,34 @@ async function sessionsMode() {
     const started = performance.now();
     const before = all.reduce((sum, s) => sum + s.received, 0);
     const sendErrors = [];
-    const sends = Promise.all(
-        all.map(async (s, i) => {
+    let sendFailures = 0;
+    // At most spec.send_concurrency sessions send at once (0: all), each its texts one after
+    // another, as sessions.py paces waproto's senders.
+    let next = 0;
+    const sender = async () => {
+        while (next < all.length) {
+            const i = next++;
             const target = all[(i + 1) % all.length].jid;
             for (let k = 0; k < spec.messages; k++) {
                 try {
-                    await s.sock.sendMessage(target, { text: `ring ${i} #${k}` });
+                    await all[i].sock.sendMessage(target, { text: `ring ${i} #${k}` });
                 } catch (error) {
-                    sendErrors.push(String(error?.message ?? error));
+                    sendFailures += 1;
+                    if (sendErrors.length < 20) sendErrors.push(`s${i}: ${error?.message ?? error}`);
                 }
                 tick();
             }
-        }),
-    );
-    const timeoutS = spec.traffic_timeout_s ?? 120;
+        }
+    };
+    const senders = spec.send_concurrency > 0 ? Math.min(spec.send_concurrency, all.length) : all.length;
+    const sends = Promise.all(Array.from({ length: senders }, sender));
+    // One budget for the whole phase: sending, then waiting for every text that was sent.
+    const timeoutS = spec.traffic_timeout_s ?? 300;
     const sent = await Promise.race([sends.then(() => true), sleep(timeoutS).then(() => false)]);
-    const expected = before + all.length * spec.messages;
-    const complete = sent && (await until(() => all.reduce((sum, s) => sum + s.received, 0) >= expected, timeoutS));
+    const expected = before + all.length * spec.messages - sendFailures;
+    const left = timeoutS - (performance.now() - started) / 1000;
+    const arrived = sent && (await until(() => all.reduce((sum, s) => sum + s.received, 0) >= expected, left));
+    const complete = arrived && sendFailures === 0;
     const receivedInTraffic = all.reduce((sum, s) => sum + s.received, 0) - before;
     const trafficS = (performance.now() - started) / 1000;
     memoryKib.after_traffic = await memory();
@@ -280,7 +291,8 @@ async function sessionsMode() {
         traffic_complete: complete,
         traffic_received: receivedInTraffic,
         traffic_expected: all.length * spec.messages,
-        traffic_send_errors: sendErrors.slice(0, 20),
+        traffic_send_failures: sendFailures,
+        traffic_send_errors: sendErrors,
         closed_sessions: closedSessions,
         memory_kib: memoryKib,
         idle_cpu_s: (cpu.user + cpu.system) / 1e6,
