@@ -58,7 +58,7 @@ _Answer = Node | CloseInfo | None
 
 
 class Connection:
-    """A handshaken websocket to the chat server.
+    """A handshaken websocket to the chat server; made inside the event loop that runs it.
 
     Args:
         websocket: the open websocket (a client connection: it pushes what it receives).
@@ -71,6 +71,7 @@ class Connection:
         "_busy",
         "_core",
         "_events",
+        "_loop",
         "_on_login",
         "_on_node",
         "_paused",
@@ -92,6 +93,8 @@ class Connection:
         self._core = core
         self._on_node = on_node
         self._on_login = on_login
+        # Kept: asyncio.get_running_loop() costs a getpid() system call on every use.
+        self._loop = asyncio.get_running_loop()
         self._waiters: dict[str, asyncio.Future[_Answer]] = {}
         self._events: list[ConnectionEvent] = []
         self._wake: asyncio.Future[None] | None = None
@@ -125,7 +128,26 @@ class Connection:
             self._write()
             self._ws.start_pushing(self._message_received, self._websocket_closed)
             self._arm_timer()
-            await self._hand_on_events()
+            # Inline, not a helper coroutine: its frame would be kept for the connection's life.
+            events = self._events
+            while True:
+                while events:
+                    event = events.pop(0)
+                    if self._paused and len(events) < PAUSE_EVENTS // 2:
+                        self._paused = False
+                        self._ws.resume_reading()
+                    self._busy = True
+                    try:
+                        await self._handle(event)
+                    finally:
+                        self._busy = False
+                if self._core.state is ReadyState.CLOSED:
+                    break
+                wake = self._wake = self._loop.create_future()
+                try:
+                    await wake
+                finally:
+                    self._wake = None
         except ConnectionClosed as exc:
             self._core.fail(self._close_from_transport(exc))
         finally:
@@ -172,7 +194,7 @@ class Connection:
             await self._ws.aclose()
 
     async def _request(self, key: str, node: Node, timeout: float) -> Node:
-        waiter: asyncio.Future[_Answer] = asyncio.get_running_loop().create_future()
+        waiter: asyncio.Future[_Answer] = self._loop.create_future()
         self._waiters[key] = waiter
         try:
             await self.send_node(node)
@@ -190,7 +212,7 @@ class Connection:
     # Callbacks from the event loop: no awaiting here.
 
     def _message_received(self, data: bytes) -> None:
-        self._core.receive_data(data, asyncio.get_running_loop().time(), unix_time=time.time())
+        self._core.receive_data(data, self._loop.time(), unix_time=time.time())
         self._after_core()
 
     def _websocket_closed(self, exc: ConnectionClosed) -> None:
@@ -199,7 +221,7 @@ class Connection:
 
     def _on_timer(self) -> None:
         self._timer = None
-        self._core.handle_timeout(asyncio.get_running_loop().time())
+        self._core.handle_timeout(self._loop.time())
         self._after_core()
 
     def _after_core(self) -> None:
@@ -240,7 +262,7 @@ class Connection:
             timer.cancel()
             self._timer = None
         if deadline is not None:
-            self._timer = asyncio.get_running_loop().call_at(deadline, self._on_timer)
+            self._timer = self._loop.call_at(deadline, self._on_timer)
 
     def _write(self) -> bool:
         """Write what the core has to send, in order; whether the transport asks writers to drain."""
@@ -249,29 +271,7 @@ class Connection:
             drain = self._ws.send_now(message)
         return drain
 
-    # The task in run(): events that need async work, in arrival order.
-
-    async def _hand_on_events(self) -> None:
-        loop = asyncio.get_running_loop()
-        events = self._events
-        while True:
-            while events:
-                event = events.pop(0)
-                if self._paused and len(events) < PAUSE_EVENTS // 2:
-                    self._paused = False
-                    self._ws.resume_reading()
-                self._busy = True
-                try:
-                    await self._handle(event)
-                finally:
-                    self._busy = False
-            if self._core.state is ReadyState.CLOSED:
-                return
-            wake = self._wake = loop.create_future()
-            try:
-                await wake
-            finally:
-                self._wake = None
+    # In run()'s task: events that need async work, in arrival order.
 
     async def _handle(self, event: ConnectionEvent) -> None:
         if isinstance(event, NodeReceived):
