@@ -40,7 +40,7 @@ import contextlib
 import logging
 import socket
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 import anyio
@@ -53,6 +53,7 @@ from websockets.protocol import Event, Protocol, State
 
 from waproto._lazy import LazyLock
 from waproto.errors import ConnectionClosed, InvalidState
+from waproto.transport._frames import ClientFrames
 from waproto.transport._tcp import ClientStream
 
 __all__ = [
@@ -92,6 +93,8 @@ CONNECT_ERRORS: tuple[type[Exception], ...] = (InvalidHandshake, *TRANSPORT_ERRO
 
 _LINGER_RESET = struct.pack("ii", 1, 0)
 T = TypeVar("T")
+#: A websockets protocol, or after a client's handshake in push mode the leaner stand-in.
+AnyProtocol = Protocol | ClientFrames
 
 
 def extra(provider: TypedAttributeProvider, attribute: T) -> T | None:
@@ -153,7 +156,7 @@ class WebSocketConnection:
     ) -> None:
         self._stream: ByteStream | None = stream
         self._tcp = client_stream
-        self._protocol: Protocol | None = protocol
+        self._protocol: AnyProtocol | None = protocol
         self._send_lock = LazyLock()
         self._pending: list[bytes] = []
         self._fragments: list[bytes] | None = None
@@ -252,7 +255,7 @@ class WebSocketConnection:
         Raises:
             InvalidState: not a client connection, or a task is receiving.
         """
-        tcp = self._tcp
+        tcp, protocol = self._tcp, self._protocol
         if tcp is None or self._receiving:
             raise InvalidState("push mode needs a client connection nobody is receiving on")
         self._receiving = True
@@ -260,9 +263,12 @@ class WebSocketConnection:
         pending, self._pending = self._pending, []
         for message in pending:
             on_message(message)
-        if self._protocol is None:
+        if protocol is None:
             on_closed(self._closed_error())
             return
+        if isinstance(protocol, Protocol):
+            # Between two frames (always, unless the server sent before the client spoke): the lean codec.
+            self._protocol = ClientFrames.taking_over(protocol) or protocol
         tcp.push_to(self)
 
     def send_now(self, data: bytes) -> bool:
@@ -413,7 +419,7 @@ class WebSocketConnection:
             protocol.receive_data(data)
         await self._settle(protocol.events_received())
 
-    async def _settle(self, events: list[Event]) -> None:
+    async def _settle(self, events: Sequence[Event]) -> None:
         """Queue the messages among ``events``, send what the protocol answers, finish when done."""
         protocol = self._protocol
         if protocol is None:
@@ -427,7 +433,7 @@ class WebSocketConnection:
         if _over(protocol, self._local_close):
             await self._finish()
 
-    def _queue_messages(self, protocol: Protocol, events: list[Event]) -> None:
+    def _queue_messages(self, protocol: AnyProtocol, events: Sequence[Event]) -> None:
         """Queue (push mode: deliver) the binary messages among ``events``, joining fragments; refuse text."""
         deliver = self._on_message or self._pending.append
         for event in events:
@@ -497,7 +503,7 @@ class WebSocketConnection:
         return stream
 
     @staticmethod
-    def _write_now(tcp: ClientStream, protocol: Protocol) -> None:
+    def _write_now(tcp: ClientStream, protocol: AnyProtocol) -> None:
         for chunk in protocol.data_to_send():
             if chunk:
                 tcp.write(chunk)
@@ -517,7 +523,7 @@ def _check_code(code: int) -> None:
         raise ValueError(f"close code {code} may not be sent") from None
 
 
-def _over(protocol: Protocol, local_close: bool) -> bool:
+def _over(protocol: AnyProtocol, local_close: bool) -> bool:
     """Whether the closing handshake is done, or the peer started it (we answered)."""
     return (
         protocol.state is State.CLOSED
@@ -526,7 +532,7 @@ def _over(protocol: Protocol, local_close: bool) -> bool:
     )
 
 
-def _outcome(protocol: Protocol, local_close: bool, failure: str | None) -> tuple[int, str]:
+def _outcome(protocol: AnyProtocol, local_close: bool, failure: str | None) -> tuple[int, str]:
     """Return the (code, reason) a finished connection reports; see the module table."""
     received, sent = protocol.close_rcvd, protocol.close_sent
     if received is not None:

@@ -1,4 +1,5 @@
-"""ClientStream's push mode and TLS memory BIOs, driven in memory against a server ``SSLObject``.
+"""ClientStream's push mode and TLS memory BIOs, driven in memory against a server ``SSLObject``;
+then a pushing WebSocketConnection against the real server.
 
 The event loop's side (``buffer_updated``, ``eof_received``, ``connection_lost``)
 is called directly, the way asyncio calls it, so what reaches the sink and
@@ -15,6 +16,10 @@ from typing import Any
 import anyio
 import pytest
 
+from tests.unit.transport.conftest import running_server
+from waproto.errors import ConnectionClosed, InvalidState
+from waproto.transport import WebSocketConnection, connect_websocket
+from waproto.transport._frames import ClientFrames
 from waproto.transport._tcp import BIO_CHUNK, READ_BUFFER_SIZE, ClientStream
 from waproto.transport.testcerts import TestCA
 
@@ -177,3 +182,33 @@ async def test_garbage_from_the_peer_ends_with_the_tls_error(test_ca: TestCA) ->
     assert len(sink.ended) == 1 and isinstance(sink.ended[0], ssl.SSLError)
     receive(stream, b"more")
     assert sink.data == [] and len(sink.ended) == 1
+
+
+@pytest.mark.parametrize("tls", [False, True], ids=["ws", "wss"])
+async def test_a_pushing_client_against_the_real_server(tls: bool, test_ca: TestCA) -> None:
+    async def handler(connection: WebSocketConnection) -> None:
+        for _ in range(3):
+            await connection.send(await connection.receive())
+        await connection.aclose(4000, "enough")
+
+    options = {"ssl_context": test_ca.server_context()} if tls else {}
+    async with running_server(handler, **options) as server:
+        client = await connect_websocket(
+            server.url, ssl_context=test_ca.client_context() if tls else None, connect_timeout=5
+        )
+        received: list[bytes] = []
+        closed: list[ConnectionClosed] = []
+        client.start_pushing(received.append, closed.append)
+        assert isinstance(client._protocol, ClientFrames)  # websockets' Protocol let go after the handshake
+        with pytest.raises(InvalidState):
+            await client.receive()
+        payloads = [b"small", bytes(range(256)) * 300, b""]
+        for payload in payloads:
+            assert client.send_now(payload) is False
+        with anyio.fail_after(5):
+            while not closed:
+                await anyio.sleep(0.01)
+        assert received == payloads
+        assert [(error.code, error.reason) for error in closed] == [(4000, "enough")]
+        assert client.closed and client.close_code == 4000
+        await client.aclose()
