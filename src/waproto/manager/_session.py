@@ -9,6 +9,7 @@ from typing import Any
 
 import anyio
 
+from waproto._lazy import LazyEvent, LazyLock
 from waproto.backoff import Backoff
 from waproto.cache import TTLCache
 from waproto.client import Client
@@ -100,10 +101,11 @@ class ManagedSession:
         self.reason = ""
         self.client: Client | None = None
         self.client_config: ClientConfig = config.client
-        self.lock = anyio.Lock()
-        self.changed = anyio.Event()
+        # Lazy: an idle session's lock and events are never waited on (no 0.7 KiB deque each).
+        self.lock = LazyLock()
+        self.changed = LazyEvent()
         self.scope: anyio.CancelScope | None = None
-        self.runner_done = anyio.Event()
+        self.runner_done = LazyEvent()
         self.runner_done.set()
         self.cancel_reason: str | None = None
         self.wanted = False
@@ -138,7 +140,7 @@ class ManagedSession:
 
     def notify(self) -> None:
         """Wake everyone waiting for this session to change."""
-        changed, self.changed = self.changed, anyio.Event()
+        changed, self.changed = self.changed, LazyEvent()
         changed.set()
 
     def caches(self) -> dict[str, TTLCache[Any, Any]]:

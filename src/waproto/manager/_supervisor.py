@@ -22,6 +22,7 @@ from typing import Any
 import anyio
 from anyio.abc import TaskGroup
 
+from waproto._lazy import LazyEvent
 from waproto.backoff import Decision
 from waproto.client import Client
 from waproto.connection import CloseInfo, DisconnectReason
@@ -220,7 +221,7 @@ class Supervisor(EventSource):
         session.attempt += 1
         session.cancel_reason = None
         session.leased_to = None
-        session.runner_done = anyio.Event()
+        session.runner_done = LazyEvent()
         session.scope = anyio.CancelScope()
         # The manager waits the reconnect delays and prunes on its own timer, not each client.
         config = session.client_config
