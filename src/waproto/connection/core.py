@@ -270,13 +270,17 @@ class ConnectionCore:
             )
 
     def events_received(self) -> list[ConnectionEvent]:
-        """Events since the last call (swapped out, so each is returned once)."""
-        events, self._events = self._events, []
+        """Events since the last call (swapped out, so each is returned once); read-only."""
+        events = self._events
+        if events:  # most calls find none: no new list for them (a keepalive answer makes no event)
+            self._events = []
         return events
 
     def data_to_send(self) -> list[bytes]:
-        """Websocket messages to send, in order (swapped out)."""
-        data, self._outgoing = self._outgoing, []
+        """Websocket messages to send, in order (swapped out); read-only."""
+        data = self._outgoing
+        if data:
+            self._outgoing = []
         return data
 
     def _receive_frame(self, frame: bytes, unix_time: float) -> None:

@@ -324,6 +324,7 @@ class ClientStream(ByteStream, asyncio.BufferedProtocol):
     def _deliver_tls(self, tls: ssl.SSLObject) -> bool:
         """Hand the sink every plaintext record TLS can read now; False once the stream ended."""
         error: Exception | None = None
+        incoming = self._incoming
         while self._sink is not None and not self._ended:
             try:
                 data = tls.read(TLS_READ_SIZE)
@@ -339,6 +340,8 @@ class ClientStream(ByteStream, asyncio.BufferedProtocol):
                 error = anyio.EndOfStream()
                 break
             self._sink.stream_data(data)
+            if incoming is not None and not incoming.pending and not tls.pending():
+                break  # nothing left to read: spare the SSLWantReadError a further read would raise
         if error is not None:
             self._end(error)
             return False

@@ -8,9 +8,11 @@ task of its own: ``receive()`` reads, feeds the protocol and answers control
 frames (pong, the close echo) inline, so a session costs at most the one task
 that calls ``receive()``, and a client connection in push mode
 (:meth:`WebSocketConnection.start_pushing`) none: the stream's read callback
-does that work and hands each message on. asyncio's SSL transport, which ``websockets.asyncio`` uses, is
-avoided on purpose: it keeps a 256 KiB read buffer per connection, about ten
-times what TLS over a ``MemoryBIO`` costs.
+does that work and hands each message on, with a small codec of our own
+(``_frames``) in place of the ``websockets`` protocol object. asyncio's SSL
+transport, which ``websockets.asyncio`` uses, is avoided on purpose: it keeps
+a 256 KiB read buffer per connection, about ten times what TLS over a
+``MemoryBIO`` costs.
 
 Foreign exceptions (``OSError``, ``ssl.SSLError``, anyio's stream errors,
 ``websockets``' handshake errors) stop here and come out as
