@@ -138,6 +138,16 @@ def machine() -> dict[str, Any]:
     }
 
 
+def traffic_timeout(texts: int, given: float | None) -> float:
+    """Seconds the traffic phase may take: ``given``, or 300 s but at least 40 ms per text.
+
+    On two shared cores a first-contact text costs the client up to ~35 ms of CPU at
+    N = 10,000 (keepalives of all sessions included), so a fixed budget would cut big
+    runs short.
+    """
+    return given if given is not None else max(300.0, 0.04 * texts)
+
+
 def session_report(
     *,
     client: str,

@@ -164,7 +164,11 @@ def main() -> None:
         default=50,
         help="sessions sending ring texts at once in the traffic phase, the same for both clients (0: all)",
     )
-    parser.add_argument("--traffic-timeout", type=float, default=300.0, help="seconds for each traffic phase")
+    parser.add_argument(
+        "--traffic-timeout",
+        type=float,
+        help="seconds for each traffic phase (default: 300, at least 40 ms per text)",
+    )
     parser.add_argument(
         "--login-concurrency",
         type=int,
@@ -204,7 +208,8 @@ def main() -> None:
     common = ["--idle", str(args.idle), "--keepalive", str(args.keepalive), "--messages", str(args.messages)]
     common += ["--login-concurrency", str(args.login_concurrency)]
     common += ["--send-concurrency", str(args.send_concurrency)]
-    common += ["--traffic-timeout", str(args.traffic_timeout)]
+    if args.traffic_timeout is not None:
+        common += ["--traffic-timeout", str(args.traffic_timeout)]
     throughput_runs = (2 + (1 if with_node else 0) + (1 if args.postgres_dsn else 0)) * args.repeat
     steps = len(sizes) * (2 if with_node else 1) + (0 if args.no_throughput else throughput_runs)
     steps += 1 if args.profile_n else 0

@@ -54,6 +54,7 @@ from benchmarks._common import (
     provision_accounts,
     raise_fd_limit,
     session_report,
+    traffic_timeout,
 )
 from waproto import Client, ClientConfig
 from waproto.errors import WAError
@@ -320,11 +321,12 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
                 if profiler is not None:
                     extra["profile"] = profiler.since_last(n)
                 total = args.messages * len(fleet.clients)
+                timeout = traffic_timeout(total, args.traffic_timeout)
                 traffic = await ring_traffic(
                     fleet,
                     args.messages,
                     concurrency=args.send_concurrency,
-                    timeout=args.traffic_timeout,
+                    timeout=timeout,
                     progress=Progress("traffic", total, enabled=progress_on),
                 )
                 memory["after_traffic"] = measure()
@@ -345,6 +347,7 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
             "messages_per_session": args.messages,
             "login_concurrency": args.login_concurrency,
             "send_concurrency": args.send_concurrency,
+            "traffic_timeout_s": timeout,
         },
         time_to_all_open_s=open_s,
         traffic_s=traffic.pop("traffic_s"),
@@ -385,7 +388,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="sessions sending their ring texts at once in the traffic phase (0: all at once)",
     )
     parser.add_argument(
-        "--traffic-timeout", type=float, default=300.0, help="seconds the traffic phase may take at most"
+        "--traffic-timeout",
+        type=float,
+        help="seconds the traffic phase may take at most (default: 300, at least 40 ms per text)",
     )
     parser.add_argument("--no-heap", action="store_true", help="skip tracemalloc (heap_kib reads 0)")
     parser.add_argument(

@@ -34,6 +34,7 @@ from benchmarks._common import (  # noqa: E402
     provision_accounts,
     raise_fd_limit,
     session_report,
+    traffic_timeout,
 )
 from tests.interop.conftest import npm_install  # noqa: E402
 from waproto.store import Credentials  # noqa: E402
@@ -104,9 +105,10 @@ def run_sessions(
     progress: bool,
     login_concurrency: int = 0,
     send_concurrency: int = 50,
-    traffic_timeout: float = 300.0,
+    traffic_timeout_s: float | None = None,
 ) -> dict[str, Any]:
     """The session scenario for Baileys; returns the JSON schema of ``benchmarks/sessions.py``."""
+    timeout = traffic_timeout((n + WARMUP) * messages, traffic_timeout_s)
     raw = run_node(
         n + WARMUP,
         {
@@ -118,7 +120,7 @@ def run_sessions(
             "progress": progress,
             "login_concurrency": login_concurrency,
             "send_concurrency": send_concurrency,
-            "traffic_timeout_s": traffic_timeout,
+            "traffic_timeout_s": timeout,
         },
     )
     report = session_report(
@@ -133,6 +135,7 @@ def run_sessions(
             "messages_per_session": messages,
             "login_concurrency": login_concurrency,
             "send_concurrency": send_concurrency,
+            "traffic_timeout_s": timeout,
         },
         time_to_all_open_s=raw["time_to_all_open_s"],
         traffic_s=raw["traffic_s"],
@@ -176,7 +179,11 @@ def main() -> None:
     parser.add_argument(
         "--send-concurrency", type=int, default=50, help="sessions sending ring texts at once (0: all)"
     )
-    parser.add_argument("--traffic-timeout", type=float, default=300.0, help="seconds for the traffic phase")
+    parser.add_argument(
+        "--traffic-timeout",
+        type=float,
+        help="seconds for the traffic phase (default: 300, at least 40 ms per text)",
+    )
     parser.add_argument("--throughput", action="store_true", help="run the throughput scenario instead")
     parser.add_argument("--pairs", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=50)
@@ -201,7 +208,7 @@ def main() -> None:
             progress=args.progress,
             login_concurrency=args.login_concurrency,
             send_concurrency=args.send_concurrency,
-            traffic_timeout=args.traffic_timeout,
+            traffic_timeout_s=args.traffic_timeout,
         )
     print(json.dumps(report, indent=2))
 
