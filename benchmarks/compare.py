@@ -7,7 +7,8 @@ traffic, seconds to all open, idle CPU-ms per session per minute, each with the 
 waproto / Baileys), what went wrong in a run (failed logins, texts that did not arrive,
 closes), the seconds per further 1,000 sessions for N >= 2000, and the throughput table
 with its ratios. Every raw report goes to ``--out``/compare.json and memory vs N for both
-clients to ``--out``/memory_vs_n.png, both rewritten after each step, so a run that
+clients to ``--out``/memory_vs_n.png (RSS growth, MiB) and ``kib_per_session_vs_n.png``
+(KiB per session after idle and after traffic), all rewritten after each step, so a run that
 fails or is stopped part way keeps what it measured.
 
     python benchmarks/compare.py [--sizes 1,10,100,1000] [--with-5000] [--idle 25] [--no-throughput]
@@ -95,20 +96,43 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def plot(rows: list[dict[str, Any]], path: Path) -> Path | None:
-    """Memory growth (MiB of RSS after idle over the baseline) vs N, both clients."""
-    series = []
+def plot(rows: list[dict[str, Any]], out: Path) -> list[Path]:
+    """The two charts, both clients on each: RSS growth (MiB) vs N and KiB per session vs N.
+
+    The second has each client's figure after idle and after the traffic phase; values that
+    are missing or not positive (small-N noise) are left out. Returns the files written.
+    """
+    growth, per_session = [], []
     for name in ("waproto", "baileys"):
-        points = [
-            (float(row["n"]), row[name]["rss_kib_per_session"] * row["n"] / 1024)
-            for row in rows
-            if row[name]["rss_kib_per_session"] is not None and row[name]["rss_kib_per_session"] > 0
-        ]
-        if points:
-            series.append((name, COLORS[name], points))
-    if not series:
-        return None
-    return log_log_chart(path, series, title="rss growth (mib) vs idle tls sessions", x_label="sessions (n)")
+        idle = _points(rows, name, "rss_kib_per_session")
+        if idle:
+            growth.append((name, COLORS[name], [(n, kib * n / 1024) for n, kib in idle]))
+            per_session.append((name, COLORS[name], idle))
+        after = _points(rows, name, "rss_kib_per_session_after_traffic")
+        if after:
+            red, green, blue = ((c + 2 * 255) // 3 for c in COLORS[name])
+            per_session.append((f"{name} after traffic", (red, green, blue), after))
+    if not growth:
+        return []
+    return [
+        log_log_chart(
+            out / "memory_vs_n.png",
+            growth,
+            title="rss growth (mib) vs idle tls sessions",
+            x_label="sessions (n)",
+        ),
+        log_log_chart(
+            out / "kib_per_session_vs_n.png",
+            per_session,
+            title="rss kib per session vs sessions",
+            x_label="sessions (n)",
+        ),
+    ]
+
+
+def _points(rows: list[dict[str, Any]], name: str, key: str) -> list[tuple[float, float]]:
+    values = ((float(row["n"]), row[name][key]) for row in rows)
+    return [(n, kib) for n, kib in values if kib is not None and kib > 0]
 
 
 def problems(name: str, n: int, report: dict[str, Any] | None) -> str | None:
@@ -254,20 +278,20 @@ def main() -> None:
                 raw["throughput"].append(reports)
                 save(raw, rows, args.out)
     finally:
-        chart = save(raw, rows, args.out)
-        report(raw, rows, args.out, chart)
+        charts = save(raw, rows, args.out)
+        report(raw, rows, args.out, charts)
 
 
-def save(raw: dict[str, Any], rows: list[dict[str, Any]], out: Path) -> Path | None:
-    """Write what was measured so far to ``out``/compare.json and the plot; returns the plot's path."""
+def save(raw: dict[str, Any], rows: list[dict[str, Any]], out: Path) -> list[Path]:
+    """Write what was measured so far to ``out``/compare.json and the charts; returns the charts' paths."""
     raw["summary"] = rows
     raw["throughput_rounds"] = [throughput_summary(reports) for reports in raw["throughput"]]
     raw["throughput_summary"] = median_summary(raw["throughput_rounds"])
     write_json(out / "compare.json", raw)
-    return plot(rows, out / "memory_vs_n.png")
+    return plot(rows, out)
 
 
-def report(raw: dict[str, Any], rows: list[dict[str, Any]], out: Path, chart: Path | None) -> None:
+def report(raw: dict[str, Any], rows: list[dict[str, Any]], out: Path, charts: list[Path]) -> None:
     """Print the tables: sessions per N (with what went wrong), open time per 1,000, throughput."""
     print(table(rows))
     for entry in raw["sessions"]:
@@ -287,7 +311,8 @@ def report(raw: dict[str, Any], rows: list[dict[str, Any]], out: Path, chart: Pa
         rounds = raw["throughput_summary"].get("rounds", 1)
         print(f"\nthroughput ({'median of ' + str(rounds) + ' rounds' if rounds > 1 else 'one round'}):")
         print(throughput_table(raw["throughput_summary"]))
-    print(f"\nraw reports: {out / 'compare.json'}; plot: {chart or 'none (no figures)'}")
+    plots = ", ".join(str(chart) for chart in charts) or "none (no figures)"
+    print(f"\nraw reports: {out / 'compare.json'}; plots: {plots}")
 
 
 def median_summary(rounds: list[dict[str, Any]]) -> dict[str, Any]:
