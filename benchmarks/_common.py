@@ -145,7 +145,7 @@ def traffic_timeout(texts: int, given: float | None) -> float:
     N = 10,000 (keepalives of all sessions included), so a fixed budget would cut big
     runs short.
     """
-    return given if given is not None else max(300.0, 0.04 * texts)
+    return given if given is not None else round(max(300.0, 0.04 * texts), 1)
 
 
 def session_report(
