@@ -250,8 +250,8 @@ class WebSocketConnection:
         Messages already received go first. Control frames are answered inline
         as in :meth:`receive`. When the connection is over, ``on_closed`` gets
         (once) the :class:`ConnectionClosed` that :meth:`receive` would raise.
-        Afterwards :meth:`receive` refuses, and :meth:`aclose` does not wait for
-        the peer's close frame (as when another task is receiving). Send with
+        Afterwards :meth:`receive` refuses, and :meth:`aclose` waits for the read
+        callback to see the peer's answering close frame. Send with
         :meth:`send_now`, which keeps frames in call order without a lock.
 
         Raises:
@@ -350,7 +350,8 @@ class WebSocketConnection:
         """Close with a close frame carrying ``code`` and ``reason``; idempotent.
 
         Waits up to :data:`CLOSE_TIMEOUT` seconds for the peer's answering close
-        frame (unless another task is receiving, which will see it), then drops
+        frame (unless another task is receiving, which will see it; in push mode
+        the read callback sees it), then drops
         the stream. Runs to the end even when the caller is being cancelled.
 
         Raises:
@@ -367,7 +368,9 @@ class WebSocketConnection:
                 if protocol.state is State.OPEN:
                     protocol.send_close(code, reason)
                     await self._flush()
-                if not self._receiving:
+                if self._on_closed is not None:
+                    await self._answered()
+                elif not self._receiving:
                     self._receiving = True
                     try:
                         while self._protocol is not None:
@@ -377,6 +380,24 @@ class WebSocketConnection:
             except TRANSPORT_ERRORS as exc:
                 logger.debug("closing handshake cut short: %r", exc)
         await self._finish()
+
+    async def _answered(self) -> None:
+        """Push mode: wait until the read callback has seen the peer answer our close frame.
+
+        Without this a deliberate close dropped TCP right after sending its close
+        frame, so whether the server had taken the session as closed when
+        ``aclose()`` returned depended on scheduling.
+        """
+        done = anyio.Event()
+        on_closed = self._on_closed
+
+        def closed(error: ConnectionClosed) -> None:
+            done.set()
+            if on_closed is not None:
+                on_closed(error)
+
+        self._on_closed = closed
+        await done.wait()
 
     async def abort(self) -> None:
         """Drop the TCP connection at once, without a close frame (a reset where possible).

@@ -212,3 +212,40 @@ async def test_a_pushing_client_against_the_real_server(tls: bool, test_ca: Test
         assert [(error.code, error.reason) for error in closed] == [(4000, "enough")]
         assert client.closed and client.close_code == 4000
         await client.aclose()
+
+
+
+@pytest.mark.parametrize("tls", [False, True], ids=["ws", "wss"])
+async def test_a_pushing_client_closes_only_after_the_server_answered(tls: bool, test_ca: TestCA) -> None:
+    gate = anyio.Event()
+    seen: list[tuple[int | None, str]] = []
+
+    async def handler(connection: WebSocketConnection) -> None:
+        await gate.wait()  # the server reads (and so answers a close) only once the gate opens
+        try:
+            await connection.receive()
+        except ConnectionClosed as exc:
+            seen.append((exc.code, exc.reason))
+
+    options = {"ssl_context": test_ca.server_context()} if tls else {}
+    async with running_server(handler, **options) as server:
+        client = await connect_websocket(
+            server.url, ssl_context=test_ca.client_context() if tls else None, connect_timeout=5
+        )
+        closed: list[ConnectionClosed] = []
+        client.start_pushing(lambda message: None, closed.append)
+        returned = anyio.Event()
+
+        async def close() -> None:
+            await client.aclose(4001, "bye")
+            returned.set()
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(close)
+            await anyio.wait_all_tasks_blocked()
+            assert not returned.is_set() and not closed  # still waiting for the answer
+            gate.set()
+            with anyio.fail_after(5):
+                await returned.wait()
+        assert seen == [(4001, "bye")]
+        assert client.close_code == 4001 and len(closed) == 1
