@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import struct
+import threading
 
 from websockets.exceptions import InvalidState, PayloadTooBig, ProtocolError
 from websockets.frames import Close, CloseCode, Frame, Opcode
@@ -25,6 +26,8 @@ from websockets.speedups import apply_mask
 __all__ = ["ClientFrames"]
 
 _OPCODES = {int(opcode): opcode for opcode in Opcode}
+#: Random bytes drawn at once for frame masks: one getrandom() call per 1,024 frames, not per frame.
+MASK_POOL_SIZE = 4096
 _DATA = (Opcode.CONT, Opcode.TEXT, Opcode.BINARY)
 _CONTROL_MAX = 125
 
@@ -230,7 +233,7 @@ class ClientFrames:
             header = struct.pack("!BBH", 0x80 | opcode, 0x80 | 126, length)
         else:
             header = struct.pack("!BBQ", 0x80 | opcode, 0x80 | 127, length)
-        mask = os.urandom(4)
+        mask = _masks.take()
         self._writes.append(header + mask + apply_mask(payload, mask))
 
     def _cut_short(self) -> str:
@@ -248,3 +251,21 @@ class ClientFrames:
         if width:
             length = int.from_bytes(pending[2 : 2 + width], "big")
         return f"stream ends after {have - 2 - width} bytes, expected {length} bytes"
+
+
+class _MaskPool(threading.local):
+    """Frame masks cut from a per-thread block of ``os.urandom`` bytes (still unpredictable, RFC 6455 5.3)."""
+
+    def __init__(self) -> None:
+        self.pool = b""
+        self.offset = 0
+
+    def take(self) -> bytes:
+        if self.offset >= len(self.pool):
+            self.pool, self.offset = os.urandom(MASK_POOL_SIZE), 0
+        mask = self.pool[self.offset : self.offset + 4]
+        self.offset += 4
+        return mask
+
+
+_masks = _MaskPool()

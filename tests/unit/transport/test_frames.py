@@ -14,6 +14,7 @@ from websockets.frames import Opcode
 from websockets.protocol import Protocol, Side, State
 from websockets.speedups import apply_mask
 
+from waproto.transport import _frames
 from waproto.transport._frames import ClientFrames
 
 MAX_SIZE = 1000
@@ -158,3 +159,24 @@ def test_taking_over_happens_between_frames_and_keeps_a_message_in_progress() ->
     ]
     protocol.send_close(1000)
     assert ClientFrames.taking_over(protocol) is None  # not open any more
+
+
+def test_masks_come_from_a_block_of_random_bytes_drawn_once_per_1024_frames(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    draws: list[bytes] = []
+
+    def urandom(size: int) -> bytes:
+        block = bytes((len(draws) * 7 + index) % 256 for index in range(size))
+        draws.append(block)
+        return block
+
+    monkeypatch.setattr(_frames.os, "urandom", urandom)
+    monkeypatch.setattr(_frames._masks, "pool", b"")
+    frames = ClientFrames(MAX_SIZE)
+    count = _frames.MASK_POOL_SIZE // 4 + 1
+    for _ in range(count):
+        frames.send_binary(b"x")
+    masks = [chunk[2:6] for chunk in frames.data_to_send()]
+    assert len(draws) == 2
+    assert b"".join(masks) == draws[0] + draws[1][:4]
