@@ -77,29 +77,38 @@ class SlidingWindow:
             raise ValueError("a rate limit needs a positive limit and window")
         self.limit = limit
         self.window = window
-        self._times: deque[float] = deque()
+        # An empty deque costs 760 bytes (every session has a window, most are idle):
+        # made by the first event, dropped when the window has emptied.
+        self._times: deque[float] | None = None
 
     def _prune(self, now: float) -> None:
         times = self._times
+        if times is None:
+            return
         # Compare as ``available_at`` computes, so a slot it promises is free at that time.
         while times and times[0] + self.window <= now:
             times.popleft()
+        if not times:
+            self._times = None
 
     def available_at(self, now: float) -> float:
         """The earliest time (>= ``now``) at which one more event fits."""
         self._prune(now)
-        if len(self._times) < self.limit:
+        times = self._times
+        if times is None or len(times) < self.limit:
             return now
-        return self._times[0] + self.window
+        return times[0] + self.window
 
     def take(self, now: float) -> None:
         """Record an event at ``now`` (the caller checked :meth:`available_at`)."""
+        if self._times is None:
+            self._times = deque()
         self._times.append(now)
 
     def is_idle(self, now: float) -> bool:
         """No event in the last window: the window can be dropped."""
         self._prune(now)
-        return not self._times
+        return self._times is None
 
 
 class RateLimiter:

@@ -138,3 +138,13 @@ def test_a_queue_no_other_host_writes_to_remembers_no_done_ids() -> None:
     queue.push(item(1))
     queue.remove("id1")
     assert queue.merge([item(1)]) == 1  # only a shared queue is ever re-read
+
+
+def test_an_idle_window_keeps_no_storage() -> None:
+    # (Private state on purpose: every managed session has a window; idle ones must cost no deque.)
+    window = SlidingWindow(2, 10.0)
+    assert window._times is None and window.available_at(0.0) == 0.0
+    window.take(1.0)
+    assert window._times is not None
+    assert window.available_at(5.0) == 5.0 and window._times is not None
+    assert window.is_idle(11.0) and window._times is None
