@@ -238,13 +238,18 @@ async def ring_traffic(
 
 
 class Profiler:
-    """Where the per-session memory went between two points: allocation sites and gc object types."""
+    """Where the per-session memory went between two points: allocation sites and gc object types.
 
-    def __init__(self, top: int) -> None:
+    The last snapshot waits in ``path`` (a file), not in memory, so the phases measured in
+    between do not count it.
+    """
+
+    def __init__(self, top: int, path: Path) -> None:
         self.top = top
+        self._path = path
         gc.collect()
         self._objects = self._count_objects()
-        self._snapshot = self._take()
+        self._take().dump(str(path))
 
     @staticmethod
     def _take() -> tracemalloc.Snapshot:
@@ -262,18 +267,20 @@ class Profiler:
     def since_last(self, n: int) -> dict[str, Any]:
         """Growth per session since the last call (or since construction); the new point becomes the last."""
         snapshot = self._take()
+        last = tracemalloc.Snapshot.load(str(self._path))
         sites = [
             {
                 "site": str(stat.traceback[0]),
                 "bytes_per_session": round(stat.size_diff / n),
                 "blocks_per_session": round(stat.count_diff / n, 2),
             }
-            for stat in snapshot.compare_to(self._snapshot, "lineno")[: self.top]
+            for stat in snapshot.compare_to(last, "lineno")[: self.top]
         ]
         objects = self._count_objects()
         grown = objects.copy()
         grown.subtract(self._objects)
-        self._snapshot, self._objects = snapshot, objects
+        snapshot.dump(str(self._path))
+        self._objects = objects
         return {
             "top_allocations": sites,
             "gc_objects_per_session": {
@@ -303,7 +310,7 @@ async def run(args: argparse.Namespace, server: ServerProcess) -> dict[str, Any]
                 devices = await fleet.store_credentials(credentials, 0)
                 del credentials
                 await fleet.open_all(devices[:WARMUP])
-                profiler = Profiler(args.top) if args.profile else None
+                profiler = Profiler(args.top, Path(tmp) / "snapshot") if args.profile else None
                 memory = {"baseline": measure()}
                 allocator = {"baseline": allocator_kib()}
                 open_s = await fleet.open_all(devices[WARMUP:], Progress(f"open {n}", n, enabled=progress_on))
