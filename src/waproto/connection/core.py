@@ -56,6 +56,9 @@ __all__ = [
     "check_iq_error",
 ]
 
+#: The coarsest timer tick: pings and the liveness check may run up to this much late.
+_MAX_TIMER_TICK = 1.0
+
 logger = logging.getLogger("waproto.connection")
 
 
@@ -241,6 +244,11 @@ class ConnectionCore:
         """Mark a deliberate close in progress (the shell then closes the socket)."""
         if self._state in (ReadyState.CONNECTING, ReadyState.OPEN):
             self._state = check_transition(self._state, ReadyState.CLOSING)
+
+    @property
+    def timer_tick(self) -> float:
+        """How finely :meth:`handle_timeout` needs timing: a tenth of the keepalive interval, at most 1 s."""
+        return min(_MAX_TIMER_TICK, self._keepalive_interval / 10)
 
     def next_deadline(self) -> float | None:
         """When :meth:`handle_timeout` must run next, or None when closed."""

@@ -6,6 +6,7 @@ plays the event loop's read callback by calling ``on_message`` itself.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -156,6 +157,17 @@ async def test_keepalive_ping_and_pong_wake_no_task() -> None:
         # run() still waits on the same future: nothing woke it, nothing reached the handler.
         assert peer.connection._wake is waiting and waiting is not None and not waiting.done()
         assert nodes == []
+
+
+async def test_the_keepalive_timer_falls_due_on_a_whole_tick() -> None:
+    async with logged_in(keepalive=30.0) as first, logged_in(keepalive=0.5) as second:
+        for peer, tick in ((first, 1.0), (second, 0.05)):
+            core, timer = peer.connection._core, peer.connection._timer
+            deadline = core.next_deadline()
+            assert core.timer_tick == tick
+            assert timer is not None and deadline is not None
+            assert timer.when() == math.ceil(deadline / tick) * tick
+            assert deadline <= timer.when() < deadline + tick
 
 
 async def test_nodes_reach_the_handler_in_order() -> None:
