@@ -250,11 +250,9 @@ class Supervisor(EventSource):
                     if self._leases is not None:
                         await self._leases.acquire(session.id)
                         await self._outbox.reload(session)  # other hosts may have queued more
-                    await client.__aenter__()
-                    if not client.is_paired:
-                        session.awaiting_pairing = True
-                        session.notify()
-                    await client.run_forever()
+                    # In this task, not a task group of the client's own: one task per session.
+                    await client.serve(task_status=_Started(session))
+                    await client.run_forever()  # stopped already; raises for a refused certificate
                 except (WAError, OSError, TimeoutError, LeasedElsewhere) as exc:
                     error = exc
                 except Exception as exc:  # a bug in one session must not end the others
@@ -468,6 +466,21 @@ class Supervisor(EventSource):
         rss = self._memory()
         if apply_memory_budget(self._sessions.values(), rss, budget) >= BudgetLevel.EXCEEDED:
             self._spawn(self._handlers.emit, MemoryBudgetExceeded(rss_bytes=rss, budget_bytes=budget))
+
+
+class _Started:
+    """The client's serve reports here: a new device now waits for its QR to be scanned."""
+
+    __slots__ = ("_session",)
+
+    def __init__(self, session: ManagedSession) -> None:
+        self._session = session
+
+    def started(self, value: None = None) -> None:
+        client = self._session.client
+        if client is not None and not client.is_paired:
+            self._session.awaiting_pairing = True
+            self._session.notify()
 
 
 def _close_from_error(error: BaseException | None) -> CloseInfo:
