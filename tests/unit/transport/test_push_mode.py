@@ -20,7 +20,7 @@ from tests.unit.transport.conftest import running_server
 from waproto.errors import ConnectionClosed, InvalidState
 from waproto.transport import WebSocketConnection, connect_websocket
 from waproto.transport._frames import ClientFrames
-from waproto.transport._tcp import BIO_CHUNK, READ_BUFFER_SIZE, ClientStream
+from waproto.transport._tcp import CIPHERTEXT_CHUNK, PLAINTEXT_CHUNK, READ_BUFFER_SIZE, ClientStream
 from waproto.transport.testcerts import TestCA
 
 pytestmark = pytest.mark.anyio
@@ -128,7 +128,7 @@ async def test_push_mode_feeds_tls_in_bounded_pieces(test_ca: TestCA) -> None:
     receive(stream, peer.records(messages))  # ~180 KiB: several full read buffers
     assert b"".join(sink.data) == b"".join(messages)
     # Without the cap a 64 KiB read sits in the BIO (which then never shrinks below it).
-    assert max(sink.bio_pending) <= BIO_CHUNK
+    assert max(sink.bio_pending) <= CIPHERTEXT_CHUNK
     assert sink.ended == []
 
 
@@ -140,7 +140,7 @@ async def test_writes_become_records_of_at_most_one_chunk(test_ca: TestCA) -> No
     stream.write(large)
     records = peer.read_records(transport.take())
     assert b"".join(records) == small + large
-    assert max(len(record) for record in records) <= BIO_CHUNK
+    assert max(len(record) for record in records) <= PLAINTEXT_CHUNK
     assert stream._outgoing is not None and stream._outgoing.pending == 0
 
 
