@@ -2,7 +2,8 @@
 
 No task reads. The websocket pushes each message from the event loop's read
 callback straight into the core; one loop timer per connection fires at the
-core's next deadline (keepalive ping or dead-connection check) and sends the
+core's next deadline (keepalive ping or dead-connection check), rounded up to
+a whole tick so that many connections' timers fall due together, and sends the
 ping from the callback. A keepalive answer is consumed by the core and wakes
 no task at all. Only events that need async work (a node for the handler, the
 login, the close, an answer a query waits for behind them) wake the task in
